@@ -1,0 +1,871 @@
+package quantity
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A Parser finds quantities in text. The zero value is ready to use; a
+// Parser reuses its buffers across calls, so keep one per goroutine when
+// scanning much text.
+type Parser struct {
+	s    string
+	toks []token
+	low  []string // lower-case form of each word token
+	// nameEnd is the token index after the last figure read as a name, so
+	// that "Llama 3 and 4" drops the 4 as well.
+	nameEnd  int
+	headline bool
+}
+
+// Parse returns the quantities in s in the order they appear.
+func Parse(s string) []Quantity {
+	var p Parser
+	return p.Parse(s, nil)
+}
+
+// Parse appends the quantities in s to dst and returns it.
+func (p *Parser) Parse(s string, dst []Quantity) []Quantity {
+	p.s = s
+	p.toks = tokenize(s, p.toks)
+	p.low = p.low[:0]
+	for _, t := range p.toks {
+		l := t.text
+		if t.kind == tWord {
+			l = lowerASCII(l)
+		}
+		p.low = append(p.low, l)
+	}
+	p.nameEnd = -1
+	p.headline = p.isHeadline()
+	for i := 0; i < len(p.toks); {
+		q, next, ok := p.at(i)
+		if ok {
+			dst = append(dst, q)
+			i = next
+			continue
+		}
+		if next > i {
+			i = next
+			continue
+		}
+		i++
+	}
+	return dst
+}
+
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// isHeadline reports whether most long words are capitalized, as in
+// "Meta Bets $15bn On Scale AI". Capitalization then says nothing about
+// names.
+func (p *Parser) isHeadline() bool {
+	words, caps := 0, 0
+	for _, t := range p.toks {
+		if t.kind != tWord || len(t.text) < 4 {
+			continue
+		}
+		words++
+		if isUpper(t.text) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*4 >= words*3
+}
+
+func isUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func (p *Parser) word(i int) string {
+	if i < 0 || i >= len(p.toks) || p.toks[i].kind != tWord {
+		return ""
+	}
+	return p.low[i]
+}
+
+func (p *Parser) sym(i int) string {
+	if i < 0 || i >= len(p.toks) || p.toks[i].kind != tSym {
+		return ""
+	}
+	return p.toks[i].text
+}
+
+func (p *Parser) isNum(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i].kind == tNum }
+
+// adjacent reports whether token i touches the one before it.
+func (p *Parser) adjacent(i int) bool { return i > 0 && i < len(p.toks) && !p.toks[i].space }
+
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s == "‒" || s == "−" }
+
+// figure is a number read from one or more tokens.
+type figure struct {
+	value, precision float64
+	mult             float64 // the scale applied: 1e9 for "billion"
+	start, end       int     // tokens [start, end)
+	words            bool    // spelled out
+	plainInt         bool    // digits only: no grouping, no decimals, no scale
+	digits           int
+}
+
+// currencyAt reads a currency written before a figure: "$", "US$", "€",
+// "USD ", "Rs". It returns the code and the token after it.
+func (p *Parser) currencyAt(i int) (string, int) {
+	if i >= len(p.toks) {
+		return "", i
+	}
+	t := p.toks[i]
+	switch t.kind {
+	case tSym:
+		if c, ok := currencySigns[t.text]; ok {
+			return c, i + 1
+		}
+	case tWord:
+		if p.sym(i+1) == "$" && p.adjacent(i+1) {
+			if c, ok := dollarPrefixes[t.text]; ok {
+				return c, i + 2
+			}
+		}
+		if currencyCodes[t.text] && p.isNum(i+1) {
+			if t.text == "RMB" {
+				return "CNY", i + 1
+			}
+			return t.text, i + 1
+		}
+		if (t.text == "Rs" || t.text == "INR") && i+1 < len(p.toks) {
+			j := i + 1
+			if p.sym(j) == "." {
+				j++
+			}
+			if p.isNum(j) {
+				return "INR", j
+			}
+		}
+	}
+	return "", i
+}
+
+// numberAt reads the bare figure at token i: digits or number words.
+func (p *Parser) numberAt(i int) (figure, bool) {
+	if i >= len(p.toks) {
+		return figure{}, false
+	}
+	t := p.toks[i]
+	if t.kind == tNum {
+		lit := t.text
+		clean := lit
+		if strings.IndexByte(lit, ',') >= 0 {
+			clean = strings.ReplaceAll(lit, ",", "")
+		}
+		v, err := strconv.ParseFloat(clean, 64)
+		if err != nil {
+			return figure{}, false
+		}
+		f := figure{value: v, mult: 1, start: i, end: i + 1, digits: len(clean)}
+		if dot := strings.IndexByte(clean, '.'); dot >= 0 {
+			f.precision = 0.5 * math.Pow(10, -float64(len(clean)-dot-1))
+		} else {
+			tz := 0
+			for k := len(clean) - 1; k > 0 && clean[k] == '0'; k-- {
+				tz++
+			}
+			f.precision = 0.5 * math.Pow(10, float64(tz))
+			f.plainInt = clean == lit
+		}
+		return f, true
+	}
+	if t.kind == tWord {
+		return p.wordNumberAt(i)
+	}
+	return figure{}, false
+}
+
+// wordNumberAt reads "eighty-five million", "two hundred and fifty",
+// "a million", "fourteen".
+func (p *Parser) wordNumberAt(i int) (figure, bool) {
+	var total, current, lastMult float64 = 0, 0, 1
+	seen := false
+	j := i
+	for j < len(p.toks) {
+		w := p.word(j)
+		switch {
+		case w == "":
+			goto done
+		case smallNumbers[w] != 0 || w == "zero":
+			current += smallNumbers[w]
+			lastMult = 1
+		case tensNumbers[w] != 0:
+			current += tensNumbers[w]
+			lastMult = 1
+		case w == "hundred" && (seen || current > 0):
+			if current == 0 {
+				current = 1
+			}
+			current *= 100
+			if lastMult == 1 {
+				lastMult = 100
+			}
+		case w == "dozen" && seen:
+			current *= 12
+		case (w == "thousand" || w == "million" || w == "billion" || w == "trillion") && seen:
+			m := scaleWords[w]
+			if current == 0 {
+				current = 1
+			}
+			total += current * m
+			current = 0
+			lastMult = m
+		case (w == "a" || w == "an") && !seen:
+			nw := p.word(j + 1)
+			if nw != "hundred" && nw != "thousand" && nw != "million" && nw != "billion" && nw != "trillion" && nw != "dozen" {
+				goto done
+			}
+			current = 1
+			j++
+			seen = true
+			continue
+		case w == "and" && seen:
+			nw := p.word(j + 1)
+			if smallNumbers[nw] == 0 && tensNumbers[nw] == 0 {
+				goto done
+			}
+			j++
+			continue
+		default:
+			goto done
+		}
+		seen = true
+		j++
+		// "eighty-five": a hyphen joins two number words.
+		if isDash(p.sym(j)) && p.adjacent(j) && p.adjacent(j+1) {
+			nw := p.word(j + 1)
+			if smallNumbers[nw] != 0 && tensNumbers[p.word(j-1)] != 0 {
+				j++
+			}
+		}
+	}
+done:
+	if !seen {
+		return figure{}, false
+	}
+	// Drop a trailing "and" or hyphen we did not use.
+	return figure{value: total + current, precision: 0.5 * lastMult, mult: 1, start: i, end: j, words: true}, true
+}
+
+// scaleAt reads a scale word after a figure. money says a currency was
+// seen, which admits "$15 bn" and "$15B".
+func (p *Parser) scaleAt(j int, money bool) (float64, int) {
+	w := p.word(j)
+	if p.adjacent(j) && w != "" {
+		if m, ok := scaleAbbrevs[w]; ok {
+			if (w == "b" || w == "t") && !money {
+				return 1, j
+			}
+			if w == "m" && !money && measureContext[p.word(j+1)] {
+				return 1, j
+			}
+			// "5m2" or "10km" are units, not scales.
+			if j+1 < len(p.toks) && p.adjacent(j+1) && p.toks[j+1].kind != tSym {
+				return 1, j
+			}
+			return m, j + 1
+		}
+	}
+	if m, ok := scaleWords[w]; ok && w != "hundred" {
+		return m, j + 1
+	}
+	if isDash(p.sym(j)) && p.adjacent(j) && p.adjacent(j+1) {
+		if m, ok := scaleWords[p.word(j+1)]; ok && p.word(j+1) != "hundred" {
+			return m, j + 2
+		}
+	}
+	if m, ok := scaleAbbrevs[w]; ok && money && len(w) > 1 {
+		return m, j + 1
+	}
+	return 1, j
+}
+
+var measureContext = map[string]bool{
+	"deep": true, "high": true, "tall": true, "long": true, "wide": true,
+	"below": true, "above": true, "sprint": true, "race": true, "freestyle": true,
+	"hurdles": true, "relay": true, "dash": true, "underground": true,
+}
+
+// scaled reads a figure and its scale.
+func (p *Parser) scaled(i int, money bool) (figure, bool) {
+	f, ok := p.numberAt(i)
+	if !ok {
+		return f, false
+	}
+	if m, j := p.scaleAt(f.end, money); m != 1 {
+		f.value *= m
+		f.precision *= m
+		f.mult = m
+		f.end = j
+		f.plainInt = false
+	}
+	return f, true
+}
+
+// at tries to read a quantity starting at token i. When it fails, next may
+// say how far to skip (past a name such as "GPT-4o").
+func (p *Parser) at(i int) (Quantity, int, bool) {
+	t := p.toks[i]
+	if t.kind == tWord {
+		if v, ok := multiplierVerbs[p.low[i]]; ok {
+			return p.finish(Quantity{Kind: Multiplier, Value: v, Precision: 0}, i, i+1, Exact), i + 1, true
+		}
+		if m, ok := months[p.low[i]]; ok && isUpper(t.text) {
+			if q, next, ok := p.monthFirst(i, m); ok {
+				return q, next, true
+			}
+		}
+	}
+	start := i
+	neg := false
+	if w := p.word(i); w == "minus" || w == "negative" {
+		neg = true
+		i++
+	} else if isDash(p.sym(i)) && i+1 < len(p.toks) && p.adjacent(i+1) && (i == 0 || p.toks[i].space) {
+		if _, c := p.currencyAt(i + 1); c > i+1 || p.isNum(i+1) {
+			neg = true
+			i++
+		}
+	}
+	cur, j := p.currencyAt(i)
+	if cur != "" && isDash(p.sym(j)) && p.adjacent(j) && p.isNum(j+1) { // "$-5"
+		neg = true
+		j++
+	}
+	f, ok := p.scaled(j, cur != "")
+	if !ok {
+		return Quantity{}, i, false
+	}
+	q := Quantity{Unit: cur, Value: f.value, Precision: f.precision}
+	if cur != "" {
+		q.Kind = Money
+	}
+	end := f.end
+	bound := Exact
+	low, high := f.value, f.value
+
+	// A range: "$14–15 billion", "14 to 15", "between 5 and 10".
+	if r, ok := p.rangeTail(start, f, cur); ok {
+		low, high = r.low.value, r.high.value
+		q.Precision = math.Max(r.low.precision, r.high.precision)
+		if q.Unit == "" {
+			q.Unit = r.cur
+			if r.cur != "" {
+				q.Kind = Money
+			}
+		}
+		end = r.end
+		bound = Range
+		q.Value = (low + high) / 2
+		f.plainInt = r.low.plainInt && r.high.plainInt
+	}
+
+	// Dates that start with the day: "6 April", "15 January 1971".
+	if q.Kind == "" && bound == Exact && f.plainInt && f.value >= 1 && f.value <= 31 {
+		k := end
+		if isOrdinal(p.word(k)) && p.adjacent(k) {
+			k++
+		}
+		if p.word(k+1) == "of" && months[p.word(k+2)] != 0 {
+			k += 2
+		}
+		if m, ok := months[p.word(k)]; ok && isUpper(p.toks[k].text) {
+			q.Kind = Date
+			q.Value = f.value
+			next := k + 1
+			if p.sym(next) == "." {
+				next++
+			}
+			q.Date, next = p.withYear(next, m, int(f.value))
+			return p.finish(q, start, next, Exact), next, true
+		}
+	}
+
+	if q.Kind == "" && bound == Exact && f.plainInt && f.digits == 4 && p.word(end) == "s" && p.adjacent(end) {
+		// "the 1990s"
+		q.Kind, q.Value = Year, f.value+4.5
+		q.Low, q.High = f.value, f.value+9
+		return p.finish(q, start, end+1, Range), end + 1, true
+	}
+	if q.Kind == "" && bound == Exact && p.isScore(f) {
+		return Quantity{}, f.end + 2, false
+	}
+	end, q, bound = p.suffix(end, q, bound, f)
+	if q.Kind == "" {
+		if p.isName(start, f, end) {
+			p.nameEnd = end
+			return Quantity{}, end, false
+		}
+		q.Kind = Number
+		if w := p.word(end); w != "" && !functionWords[w] && !isUpper(p.toks[end].text) && p.toks[end].space {
+			q.Kind = Count
+			q.Noun = w
+		}
+		if f.plainInt && f.digits == 4 && f.value >= 1000 && f.value < 2200 && bound == Exact {
+			q.Kind = Year
+			q.Precision = 0
+			q.Noun = ""
+		} else if f.plainInt && f.digits == 4 && f.value >= 1000 && f.value < 2200 && bound == Range && high < 2200 {
+			q.Kind = Year
+			q.Precision = 0
+		}
+		if q.Kind != Year {
+			if age, ok := p.ageContext(start, end, f); ok {
+				q.Kind, q.Unit, q.Noun = Age, "year", ""
+				end = age
+			}
+		}
+	}
+	if neg {
+		q.Value, low, high = -q.Value, -high, -low
+	}
+	if bound == Range {
+		q.Value = (low + high) / 2
+	}
+	q.Low, q.High = low, high
+	if bound == Exact {
+		q.Low, q.High = q.Value, q.Value
+	}
+	return p.finish(q, start, end, bound), end, true
+}
+
+type rangeEnd struct {
+	low, high figure
+	cur       string
+	end       int
+}
+
+// rangeTail reads the second half of a range after figure f.
+func (p *Parser) rangeTail(start int, f figure, cur string) (rangeEnd, bool) {
+	j := f.end
+	between := p.word(start-1) == "between" || (p.word(start-2) == "between" && p.word(start-1) != "")
+	s := p.sym(j)
+	w := p.word(j)
+	switch {
+	case isDash(s):
+	case w == "to" && p.word(start-1) != "from" && p.word(start-2) != "from":
+	case w == "and" && between:
+	case w == "or" && f.words:
+	default:
+		return rangeEnd{}, false
+	}
+	cur2, k := p.currencyAt(j + 1)
+	if cur != "" && cur2 != "" && cur != cur2 {
+		return rangeEnd{}, false
+	}
+	g, ok := p.scaled(k, cur != "" || cur2 != "")
+	if !ok || (f.words != g.words && !f.words && w == "or") {
+		return rangeEnd{}, false
+	}
+	if g.mult != 1 && f.mult == 1 {
+		f.value *= g.mult
+		f.precision *= g.mult
+	}
+	if !(g.value > f.value) {
+		return rangeEnd{}, false
+	}
+	if cur2 != "" {
+		cur = cur2
+	}
+	return rangeEnd{low: f, high: g, cur: cur, end: g.end}, true
+}
+
+func isOrdinal(w string) bool { return w == "st" || w == "nd" || w == "rd" || w == "th" }
+
+// withYear reads an optional year after a day and month.
+func (p *Parser) withYear(j, month, day int) (string, int) {
+	k := j
+	if p.sym(k) == "," {
+		k++
+	}
+	if y, ok := p.yearAt(k); ok {
+		return isoDate(y, month, day), k + 1
+	}
+	return "--" + two(month) + "-" + two(day), j
+}
+
+func (p *Parser) yearAt(k int) (int, bool) {
+	if !p.isNum(k) || len(p.toks[k].text) != 4 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(p.toks[k].text)
+	if err != nil || y < 1000 || y >= 2200 {
+		return 0, false
+	}
+	return y, true
+}
+
+// monthFirst reads "April 6", "April 6, 2026", "August 2025".
+func (p *Parser) monthFirst(i, m int) (Quantity, int, bool) {
+	j := i + 1
+	if p.sym(j) == "." {
+		j++
+	}
+	if y, ok := p.yearAt(j); ok {
+		q := Quantity{Kind: Date, Value: float64(y), Date: strconv.Itoa(y) + "-" + two(m)}
+		return p.finish(q, i, j+1, Exact), j + 1, true
+	}
+	if !p.isNum(j) || len(p.toks[j].text) > 2 {
+		return Quantity{}, i, false
+	}
+	d, _ := strconv.Atoi(p.toks[j].text)
+	if d < 1 || d > 31 {
+		return Quantity{}, i, false
+	}
+	k := j + 1
+	if isOrdinal(p.word(k)) && p.adjacent(k) {
+		k++
+	}
+	date, next := p.withYear(k, m, d)
+	q := Quantity{Kind: Date, Value: float64(d), Date: date}
+	return p.finish(q, i, next, Exact), next, true
+}
+
+func isoDate(y, m, d int) string { return strconv.Itoa(y) + "-" + two(m) + "-" + two(d) }
+
+func two(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// suffix reads what stands after a figure: %, a currency, a unit, "-year-old".
+func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity, Bound) {
+	k := j
+	hyphen := false
+	if isDash(p.sym(k)) && p.adjacent(k) && p.adjacent(k+1) && p.toks[k].text == "-" {
+		k++
+		hyphen = true
+	}
+	w := p.word(k)
+	s := p.sym(k)
+	switch {
+	case s == "%" && !hyphen:
+		q.Kind, q.Unit = Percent, "%"
+		k++
+		if p.word(k) == "points" || p.word(k) == "pts" {
+			q.Unit = "pp"
+			k++
+		}
+		return p.afterBound(k, q, bound)
+	case w == "percent" || w == "pct" || (w == "per" && p.word(k+1) == "cent"):
+		q.Kind, q.Unit = Percent, "%"
+		if w == "per" {
+			k++
+		}
+		k++
+		if p.word(k) == "points" {
+			q.Unit = "pp"
+			k++
+		}
+		return p.afterBound(k, q, bound)
+	case w == "percentage" && (p.word(k+1) == "points" || p.word(k+1) == "point"):
+		q.Kind, q.Unit = Percent, "pp"
+		return p.afterBound(k+2, q, bound)
+	case w == "x" && p.adjacent(k) && !hyphen, w == "times" && !hyphen, w == "fold":
+		if q.Kind == "" {
+			q.Kind, q.Unit = Multiplier, ""
+			q.Precision = f.precision
+			return k + 1, q, bound
+		}
+	}
+	if q.Kind == "" || q.Kind == Money {
+		// "85 million euros", "14.3 billion US dollars", "5 USD", "50p".
+		kk := k
+		if p.word(kk) == "us" && (p.word(kk+1) == "dollars" || p.word(kk+1) == "dollar") {
+			kk++
+		}
+		if c, ok := currencyWords[p.word(kk)]; ok && (p.word(kk) != "p" || p.adjacent(kk)) && (q.Kind == "" || strings.HasPrefix(c, q.Unit)) {
+			q.Kind = Money
+			switch c {
+			case "USD_CENT":
+				c = "USD"
+				q.Value *= 0.01
+				q.Precision *= 0.01
+			case "GBP_PENNY":
+				c = "GBP"
+				q.Value *= 0.01
+				q.Precision *= 0.01
+			}
+			q.Unit = c
+			return p.afterBound(kk+1, q, bound)
+		}
+		if k < len(p.toks) && p.toks[k].kind == tWord && currencyCodes[p.toks[k].text] && q.Kind == "" {
+			q.Kind, q.Unit = Money, p.toks[k].text
+			return p.afterBound(k+1, q, bound)
+		}
+		if q.Kind == Money {
+			return p.afterBound(j, q, bound)
+		}
+	}
+	if u, ok := timeUnits[w]; ok {
+		// "28-year-old", "28 years old", "five-year contract", "two years".
+		n := k + 1
+		if isDash(p.sym(n)) && p.word(n+1) == "old" {
+			q.Kind, q.Unit = Age, u
+			return n + 2, q, bound
+		}
+		if p.word(n) == "old" || (p.word(n) == "of" && p.word(n+1) == "age") {
+			q.Kind, q.Unit = Age, u
+			if p.word(n) == "old" {
+				return n + 1, q, bound
+			}
+			return n + 2, q, bound
+		}
+		q.Kind, q.Unit = Duration, u
+		if hyphen {
+			q.Noun = p.word(n)
+		}
+		return p.afterBound(n, q, bound)
+	}
+	// Units: "10 km", "7.8-magnitude", "1,200 acres", "40 square miles".
+	square := false
+	kk := k
+	if w == "square" || w == "sq" {
+		square = true
+		kk++
+		if p.sym(kk) == "." {
+			kk++
+		}
+	}
+	if u, ok := measureUnits[p.word(kk)]; ok {
+		unitTok := p.toks[kk].text
+		// "m" alone is ambiguous; only the spelled-out forms and the short
+		// forms written as units count.
+		if !(unitTok == "mi" && !p.adjacent(kk)) {
+			if square {
+				if u.base != "m" {
+					return j, q, bound
+				}
+				u = unit{"m2", u.factor * u.factor}
+			}
+			q.Kind, q.Unit = Measure, u.base
+			q.Value *= u.factor
+			q.Precision *= u.factor
+			if u.base == "m" && p.word(kk+1) == "/" {
+				return kk + 1, q, bound
+			}
+			n := kk + 1
+			if hyphen || u.base == "magnitude" {
+				q.Noun = p.word(n)
+			}
+			return p.afterBound(n, q, bound)
+		}
+	}
+	if hyphen {
+		// "10-million-token", "200-plus": the compound's noun.
+		if w == "plus" {
+			return k + 1, q, AtLeast
+		}
+		if w != "" && !functionWords[w] {
+			q.Kind = Count
+			q.Noun = w
+			return k + 1, q, bound
+		}
+	}
+	// "magnitude 7.8": the unit stands before the figure.
+	if p.word(f.start-1) == "magnitude" || (isDash(p.sym(f.start-1)) && p.word(f.start-2) == "magnitude") {
+		q.Kind, q.Unit = Measure, "magnitude"
+		return j, q, bound
+	}
+	return p.afterBound(j, q, bound)
+}
+
+// isScore reports a score such as "2-1" or "3–0": two small whole numbers
+// joined by a dash, the first not below the second (a range runs upwards).
+func (p *Parser) isScore(f figure) bool {
+	j := f.end
+	if !f.plainInt || f.value > 30 || !isDash(p.sym(j)) || !p.adjacent(j) || !p.isNum(j+1) || !p.adjacent(j+1) {
+		return false
+	}
+	g, ok := p.numberAt(j + 1)
+	return ok && g.plainInt && g.value <= f.value
+}
+
+// afterBound reads "or more", "or so", "plus" after a quantity.
+func (p *Parser) afterBound(k int, q Quantity, bound Bound) (int, Quantity, Bound) {
+	if bound != Exact {
+		return k, q, bound
+	}
+	switch w := p.word(k); {
+	case w == "plus" && q.Kind != "":
+		return k + 1, q, AtLeast
+	case w == "or":
+		switch p.word(k + 1) {
+		case "more", "above", "higher":
+			return k + 2, q, AtLeast
+		case "so":
+			return k + 2, q, About
+		case "less", "fewer", "under":
+			return k + 2, q, AtMost
+		}
+	}
+	return k, q, bound
+}
+
+// isName reports whether the figure at [start, end) is a label rather than
+// a quantity: "Llama 4", "GPT-4o", "H100", "number 8", "Llama 3 and 4".
+func (p *Parser) isName(start int, f figure, end int) bool {
+	first := f.start
+	// Letters against the figure: "H100", "4o", "3rd", "COVID-19".
+	if p.adjacent(first) && p.toks[first-1].kind == tWord {
+		return true
+	}
+	if end < len(p.toks) && p.adjacent(end) && p.toks[end].kind == tWord {
+		return true
+	}
+	if isDash(p.sym(first-1)) && p.adjacent(first) && p.adjacent(first-1) && p.toks[first-2].kind == tWord {
+		return true
+	}
+	if f.words {
+		return false
+	}
+	prev := first - 1
+	if p.sym(prev) == "." || p.sym(prev) == "#" {
+		prev--
+	}
+	pw := p.word(prev)
+	if identifierNouns[pw] {
+		return true
+	}
+	// Coordinated with a name: "Llama 3 and 4".
+	if (pw == "and" || pw == "or" || p.sym(prev) == ",") && p.nameEnd == prev {
+		return true
+	}
+	if pw == "" || p.headline || !isUpper(p.toks[prev].text) || functionWords[pw] || months[pw] != 0 {
+		return false
+	}
+	if strings.HasSuffix(pw, "'s") || strings.HasSuffix(pw, "’s") || currencyCodes[p.toks[prev].text] {
+		return false
+	}
+	if f.plainInt && f.digits == 4 && f.value >= 1900 && f.value < 2100 {
+		return false
+	}
+	for _, m := range modifiers {
+		if len(m.words) == 1 && m.words[0] == pw {
+			return false
+		}
+	}
+	return !p.sentenceStart(prev)
+}
+
+// sentenceStart reports whether token i opens a sentence.
+func (p *Parser) sentenceStart(i int) bool {
+	j := i - 1
+	for j >= 0 && p.toks[j].kind == tSym && isOpener(p.toks[j].text) {
+		j--
+	}
+	if j < 0 {
+		return true
+	}
+	if strings.IndexByte(p.s[p.toks[j].end:p.toks[i].start], '\n') >= 0 {
+		return true
+	}
+	switch p.sym(j) {
+	case ".", "!", "?", ":", ";", "•", "—", "–", "-":
+		return true
+	}
+	return false
+}
+
+func isOpener(s string) bool {
+	return s == "\"" || s == "“" || s == "‘" || s == "'" || s == "(" || s == "["
+}
+
+// ageContext recognizes "aged 78", "at just 28,", "Lund, 56,", "Lund (56)".
+func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
+	if !f.plainInt || f.value < 1 || f.value > 120 {
+		return 0, false
+	}
+	w := p.word(start - 1)
+	if w == "aged" || w == "age" {
+		return end, true
+	}
+	k := start - 1
+	if w == "just" || w == "only" {
+		k--
+	}
+	if p.word(k) == "at" && p.sym(end) == "," {
+		return end, true
+	}
+	if p.sym(start-1) == "," && p.sym(end) == "," && start >= 2 && p.toks[start-2].kind == tWord && isUpper(p.toks[start-2].text) && !functionWords[p.word(start-2)] && months[p.word(start-2)] == 0 {
+		return end, true
+	}
+	if p.sym(start-1) == "(" && p.sym(end) == ")" && start >= 2 && p.toks[start-2].kind == tWord && isUpper(p.toks[start-2].text) {
+		return end + 1, true
+	}
+	return 0, false
+}
+
+// finish attaches the modifier before the quantity, sets the interval of a
+// bounded value and the text span.
+func (p *Parser) finish(q Quantity, start, end int, bound Bound) Quantity {
+	if bound == Exact {
+		if mb, ms := p.modifierBefore(start); mb != "" {
+			bound = mb
+			start = ms
+		}
+	}
+	if bound == Range && p.word(start-1) == "between" {
+		start--
+	}
+	q.Bound = bound
+	switch bound {
+	case Exact:
+		q.Low, q.High = q.Value, q.Value
+	case About:
+		q.Low, q.High = q.Value, q.Value
+	case AtLeast:
+		q.Low, q.High = q.Value, math.Inf(1)
+	case AtMost:
+		q.Low, q.High = 0, q.Value
+		if q.Value < 0 {
+			q.Low = math.Inf(-1)
+		}
+	}
+	if q.Kind == Year || q.Kind == Date {
+		q.Precision = 0
+	}
+	q.Start = p.toks[start].start
+	q.End = p.toks[end-1].end
+	q.Text = p.s[q.Start:q.End]
+	return q
+}
+
+func (p *Parser) modifierBefore(start int) (Bound, int) {
+	for _, m := range modifiers {
+		n := len(m.words)
+		if start-n < 0 {
+			continue
+		}
+		ok := true
+		for k, w := range m.words {
+			if p.word(start-n+k) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return m.bound, start - n
+		}
+	}
+	return "", start
+}

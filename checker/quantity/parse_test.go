@@ -1,0 +1,188 @@
+package quantity
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// want describes one expected quantity; zero fields are not checked.
+type want struct {
+	text      string
+	kind      Kind
+	unit      string
+	low, high float64
+	bound     Bound
+	date      string
+	noun      string
+}
+
+var inf = math.Inf(1)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   []want
+		reason string
+	}{
+		{"Meta agreed a $14.3 billion deal.", []want{{"$14.3 billion", Money, "USD", 14.3e9, 14.3e9, Exact, "", ""}}, "symbol, decimal and scale word"},
+		{"Meta Bets $15bn On Scale AI", []want{{"$15bn", Money, "USD", 15e9, 15e9, Exact, "", ""}}, "abbreviated scale against the figure, in a headline"},
+		{"The $15B price", []want{{"$15B", Money, "USD", 15e9, 15e9, Exact, "", ""}}, "capital B is billion only with a currency"},
+		{"a US$14.3bn stake", []want{{"US$14.3bn", Money, "USD", 14.3e9, 14.3e9, Exact, "", ""}}, "country letters against the dollar sign"},
+		{"worth A$2.5m", []want{{"A$2.5m", Money, "AUD", 2.5e6, 2.5e6, Exact, "", ""}}, "Australian dollars are not US dollars"},
+		{"a $14–15 billion investment", []want{{"$14–15 billion", Money, "USD", 14e9, 15e9, Range, "", ""}}, "the scale of a range's second figure applies to the first"},
+		{"between $5 and $10 billion", []want{{"between $5 and $10 billion", Money, "USD", 5e9, 10e9, Range, "", ""}}, "between X and Y is a range"},
+		{"valued at $14,300 million", []want{{"$14,300 million", Money, "USD", 14.3e9, 14.3e9, Exact, "", ""}}, "grouping commas"},
+		{"valuing the company at over $29 billion", []want{{"over $29 billion", Money, "USD", 29e9, inf, AtLeast, "", ""}}, "over is a lower bound"},
+		{"Meta, valued at nearly $2tn,", []want{{"nearly $2tn", Money, "USD", 2e12, 2e12, About, "", ""}}, "nearly is approximate; tn is trillion"},
+		{"bonuses as high as $100 million", []want{{"as high as $100 million", Money, "USD", 0, 100e6, AtMost, "", ""}}, "as high as is an upper bound"},
+		{"Microsoft paid $650mn", []want{{"$650mn", Money, "USD", 650e6, 650e6, Exact, "", ""}}, "mn is million"},
+		{"eighty-five million euros", []want{{"eighty-five million euros", Money, "EUR", 85e6, 85e6, Exact, "", ""}}, "spelled-out figure with a currency word after it"},
+		{"a fee of €85m (£72m)", []want{{"€85m", Money, "EUR", 85e6, 85e6, Exact, "", ""}, {"£72m", Money, "GBP", 72e6, 72e6, Exact, "", ""}}, "a conversion in brackets is its own quantity in its own currency"},
+		{"GBP 3.2bn", []want{{"GBP 3.2bn", Money, "GBP", 3.2e9, 3.2e9, Exact, "", ""}}, "ISO code before the figure"},
+		{"15 million dollars", []want{{"15 million dollars", Money, "USD", 15e6, 15e6, Exact, "", ""}}, "currency word after a scale"},
+		{"a loss of -$5 million", []want{{"-$5 million", Money, "USD", -5e6, -5e6, Exact, "", ""}}, "minus before the currency sign"},
+		{"a 49% stake", []want{{"49%", Percent, "%", 49, 49, Exact, "", ""}}, "percent sign"},
+		{"rose 12 per cent", []want{{"12 per cent", Percent, "%", 12, 12, Exact, "", ""}}, "British per cent"},
+		{"4.3 percent", []want{{"4.3 percent", Percent, "%", 4.3, 4.3, Exact, "", ""}}, "percent spelled out"},
+		{"up 2.5 percentage points", []want{{"2.5 percentage points", Percent, "pp", 2.5, 2.5, Exact, "", ""}}, "percentage points are not percent"},
+		{"its 28-year-old CEO", []want{{"28-year-old", Age, "year", 28, 28, Exact, "", ""}}, "hyphenated age"},
+		{"Lund, 56, said", []want{{"56", Age, "year", 56, 56, Exact, "", ""}}, "age in commas after a name"},
+		{"a woman aged 78", []want{{"78", Age, "year", 78, 78, Exact, "", ""}}, "aged N"},
+		{"At just 28, Wang is", []want{{"28", Age, "year", 28, 28, Exact, "", ""}}, "at just N, before a person"},
+		{"Founded in 2016, the firm", []want{{"2016", Year, "", 2016, 2016, Exact, "", ""}}, "a year"},
+		{"on 6 April", []want{{"6 April", Date, "", 0, 0, Exact, "--04-06", ""}}, "day before month, no year"},
+		{"on April 6, 2026", []want{{"April 6, 2026", Date, "", 0, 0, Exact, "2026-04-06", ""}}, "month before day, with a year"},
+		{"born 15 January 1971", []want{{"15 January 1971", Date, "", 0, 0, Exact, "1971-01-15", ""}}, "full date"},
+		{"In August 2025, Meta", []want{{"August 2025", Date, "", 0, 0, Exact, "2025-08", ""}}, "month and year"},
+		{"a five-year contract", []want{{"five-year", Duration, "year", 5, 5, Exact, "", "contract"}}, "hyphenated duration names its noun"},
+		{"for two years", []want{{"two years", Duration, "year", 2, 2, Exact, "", ""}}, "duration"},
+		{"a 7.5x forward multiple", []want{{"7.5x", Multiplier, "", 7.5, 7.5, Exact, "", ""}}, "multiplier"},
+		{"profits tripled", []want{{"tripled", Multiplier, "", 3, 3, Exact, "", ""}}, "multiplier verb"},
+		{"struck 10 km below", []want{{"10 km", Measure, "m", 10000, 10000, Exact, "", ""}}, "kilometres in metres"},
+		{"a 7.8-magnitude quake", []want{{"7.8-magnitude", Measure, "magnitude", 7.8, 7.8, Exact, "", "quake"}}, "hyphenated magnitude"},
+		{"of magnitude 6.1", []want{{"6.1", Measure, "magnitude", 6.1, 6.1, Exact, "", ""}}, "magnitude before the figure"},
+		{"1,200 acres", []want{{"1,200 acres", Measure, "m2", 1200 * 4046.8564224, 1200 * 4046.8564224, Exact, "", ""}}, "area"},
+		{"fourteen goals", []want{{"fourteen", Count, "", 14, 14, Exact, "", "goals"}}, "number word counting a noun"},
+		{"two monks", []want{{"two", Count, "", 2, 2, Exact, "", "monks"}}, "small number word"},
+		{"at least 212 people", []want{{"at least 212", Count, "", 212, inf, AtLeast, "", "people"}}, "at least"},
+		{"some 1,500 homes", []want{{"some 1,500", Count, "", 1500, 1500, About, "", "homes"}}, "some before a figure is approximate"},
+		{"17 billion active parameters", []want{{"17 billion", Count, "", 17e9, 17e9, Exact, "", "active"}}, "scale word in a count"},
+		{"a 10-million-token window", []want{{"10-million-token", Count, "", 10e6, 10e6, Exact, "", "token"}}, "hyphenated scale compound"},
+		{"200-plus jobs", []want{{"200-plus", Count, "", 200, inf, AtLeast, "", ""}}, "N-plus is a lower bound"},
+		{"50 cents", []want{{"50 cents", Money, "USD", 0.5, 0.5, Exact, "", ""}}, "cents"},
+		{"in the 1990s", []want{{"1990s", Year, "", 1990, 1999, Range, "", ""}}, "a decade"},
+		{"models like Llama 4 and GPT-4o", nil, "model numbers are names"},
+		{"models including Llama 3 and 4 underwhelmed", nil, "a figure coordinated with a name is a name"},
+		{"the H100 GPU", nil, "letters against a figure make an identifier"},
+		{"wore the number 8 shirt", nil, "a shirt number is a label"},
+		{"the “Fantastic 50”, a team", nil, "a capitalized word before a figure inside a sentence is a name"},
+		{"a 2-1 win", nil, "a score is not a range"},
+		{"rivals such as Gemini 1.5 and ChatGPT-5", nil, "versions after names"},
+	}
+	for _, tt := range tests {
+		got := Parse(tt.in)
+		if len(got) != len(tt.want) {
+			t.Errorf("Parse(%q) = %d quantities %v, want %d (%s)", tt.in, len(got), got, len(tt.want), tt.reason)
+			continue
+		}
+		for i, w := range tt.want {
+			g := got[i]
+			if g.Text != w.text || g.Kind != w.kind || g.Bound != w.bound {
+				t.Errorf("Parse(%q)[%d] = %q %s %s, want %q %s %s (%s)", tt.in, i, g.Text, g.Kind, g.Bound, w.text, w.kind, w.bound, tt.reason)
+			}
+			if w.unit != "" && g.Unit != w.unit {
+				t.Errorf("Parse(%q)[%d].Unit = %q, want %q (%s)", tt.in, i, g.Unit, w.unit, tt.reason)
+			}
+			if w.date != "" {
+				if g.Date != w.date {
+					t.Errorf("Parse(%q)[%d].Date = %q, want %q (%s)", tt.in, i, g.Date, w.date, tt.reason)
+				}
+			} else if !near(g.Low, w.low) || !near(g.High, w.high) {
+				t.Errorf("Parse(%q)[%d] = [%g, %g], want [%g, %g] (%s)", tt.in, i, g.Low, g.High, w.low, w.high, tt.reason)
+			}
+			if w.noun != "" && g.Noun != w.noun {
+				t.Errorf("Parse(%q)[%d].Noun = %q, want %q (%s)", tt.in, i, g.Noun, w.noun, tt.reason)
+			}
+			if tt.in[g.Start:g.End] != g.Text {
+				t.Errorf("Parse(%q)[%d]: span [%d,%d) is %q, text is %q", tt.in, i, g.Start, g.End, tt.in[g.Start:g.End], g.Text)
+			}
+		}
+	}
+}
+
+func near(a, b float64) bool {
+	if math.IsInf(a, 0) || math.IsInf(b, 0) {
+		return a == b
+	}
+	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b))
+}
+
+func TestPrecision(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   float64
+		reason string
+	}{
+		{"$14.3 billion", 0.05e9, "one decimal of billions"},
+		{"$15bn", 0.5e9, "whole billions"},
+		{"1,200 people", 50, "trailing zeros are rounding"},
+		{"212 people", 0.5, "a whole count"},
+		{"in 2016", 0, "years are exact"},
+	}
+	for _, tt := range tests {
+		got := Parse(tt.in)
+		if len(got) != 1 || !near(got[0].Precision, tt.want) {
+			t.Errorf("Parse(%q) precision = %v, want %g (%s)", tt.in, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestString(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"$14.3 billion", "$14.3bn"},
+		{"$14–15 billion", "$14bn–$15bn"},
+		{"over $29 billion", "≥$29bn"},
+		{"49%", "49%"},
+		{"€85m", "€85m"},
+	}
+	for _, tt := range tests {
+		got := Parse(tt.in)
+		if len(got) != 1 || got[0].String() != tt.want {
+			t.Errorf("Parse(%q).String() = %v, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"$14–15 billion", "over $29 billion", "eighty-five million euros", "28-year-old",
+		"6 April", "April 6, 2026", "Llama 3 and 4", "between 5 and 10", "-$5m", "1990s",
+		"2-1", "US$", "$", "1,2,3", "12 per", "a hundred and", "7.8-magnitude", "\xff$1",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var p Parser
+		last := 0
+		for _, q := range p.Parse(s, nil) {
+			if q.Start < last || q.End > len(s) || q.Start >= q.End {
+				t.Fatalf("Parse(%q): bad span [%d,%d) after %d", s, q.Start, q.End, last)
+			}
+			if s[q.Start:q.End] != q.Text {
+				t.Fatalf("Parse(%q): text %q is not span %q", s, q.Text, s[q.Start:q.End])
+			}
+			if q.Low > q.High || math.IsNaN(q.Low) || math.IsNaN(q.High) {
+				t.Fatalf("Parse(%q): bad interval %v", s, q)
+			}
+			if utf8.ValidString(s) && !utf8.ValidString(q.Text) {
+				t.Fatalf("Parse(%q): span cuts a rune: %q", s, q.Text)
+			}
+			if strings.TrimSpace(q.Text) != q.Text {
+				t.Fatalf("Parse(%q): span has outer space: %q", s, q.Text)
+			}
+			last = q.End
+		}
+	})
+}

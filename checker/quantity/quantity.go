@@ -1,0 +1,149 @@
+package quantity
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+)
+
+// Kind is what a quantity measures.
+type Kind string
+
+// The kinds of quantity the parser recognizes.
+const (
+	Money      Kind = "money"
+	Percent    Kind = "percent"
+	Count      Kind = "count"  // a number with the noun it counts: "fourteen goals"
+	Number     Kind = "number" // a number with nothing to say what it counts
+	Age        Kind = "age"
+	Year       Kind = "year"
+	Date       Kind = "date"
+	Duration   Kind = "duration"
+	Multiplier Kind = "multiplier"
+	Measure    Kind = "measure" // a physical measure with a unit: km, acres, magnitude
+)
+
+// Bound says how the text qualified a value.
+type Bound string
+
+// The bounds a quantity can carry.
+const (
+	Exact   Bound = "exact"
+	About   Bound = "about"
+	AtLeast Bound = "at_least"
+	AtMost  Bound = "at_most"
+	Range   Bound = "range"
+)
+
+// A Quantity is one value found in text.
+type Quantity struct {
+	Kind Kind
+	// Unit is the currency code (USD, EUR, GBP …) for money; "%" or "pp"
+	// for percentages; the base unit for measures ("m", "m2", "kg",
+	// "magnitude" …); "year", "month", "week", "day" … for ages and
+	// durations; empty otherwise.
+	Unit string
+	// Low and High bound the value. An open side is infinite: "more than
+	// 200" is [200, +Inf].
+	Low, High float64
+	// Value is the figure as stated: the number itself for exact and
+	// bounded values, the midpoint for a range.
+	Value float64
+	Bound Bound
+	// Precision is half a unit of the last significant digit of the
+	// figure, in base units: 0.05e9 for "$14.3 billion", 0.5e9 for "$15bn",
+	// 50 for "1,200". A rounded figure agrees with any value within it.
+	Precision float64
+	// Date is set for dates: "2026-04-06", "--04-06" when the year is not
+	// stated, "2025-08" for a month and year.
+	Date string
+	// Noun is the word right after the figure, lower case, for counts
+	// ("goals", "people") and for compounds ("10-million-token").
+	Noun string
+	// Text is the matched text; Start and End are its byte offsets in the
+	// input.
+	Text       string
+	Start, End int
+}
+
+// String returns a compact, human-readable form of the value: "$14.3bn",
+// "49%", "at least 212 people", "$14bn–$15bn".
+func (q Quantity) String() string {
+	var s string
+	switch q.Bound {
+	case Range:
+		s = q.format(q.Low) + "–" + q.format(q.High)
+	case AtLeast:
+		s = "≥" + q.format(q.Low)
+	case AtMost:
+		s = "≤" + q.format(q.High)
+	case About:
+		s = "~" + q.format(q.Value)
+	default:
+		s = q.format(q.Value)
+	}
+	return s
+}
+
+func (q Quantity) format(v float64) string {
+	switch q.Kind {
+	case Money:
+		sym, ok := currencySymbols[q.Unit]
+		if !ok {
+			sym = q.Unit + " "
+		}
+		return sym + scaled(v)
+	case Percent:
+		if q.Unit == "pp" {
+			return trimFloat(v) + "pp"
+		}
+		return trimFloat(v) + "%"
+	case Date:
+		if q.Date != "" {
+			return q.Date
+		}
+	case Year:
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	case Age:
+		return trimFloat(v)
+	case Duration:
+		return trimFloat(v) + " " + q.Unit + plural(v)
+	case Multiplier:
+		return trimFloat(v) + "x"
+	case Measure:
+		return scaled(v) + " " + q.Unit
+	case Count:
+		return scaled(v)
+	}
+	return scaled(v)
+}
+
+var currencySymbols = map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
+
+func plural(v float64) string {
+	if v == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// scaled writes large values with a scale suffix: 14.3e9 → "14.3bn".
+func scaled(v float64) string {
+	a := math.Abs(v)
+	switch {
+	case a >= 1e12:
+		return trimFloat(v/1e12) + "tn"
+	case a >= 1e9:
+		return trimFloat(v/1e9) + "bn"
+	case a >= 1e6:
+		return trimFloat(v/1e6) + "m"
+	}
+	return trimFloat(v)
+}
+
+func trimFloat(v float64) string {
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return fmt.Sprint(v)
+	}
+	return strconv.FormatFloat(math.Round(v*1e6)/1e6, 'f', -1, 64)
+}

@@ -1,0 +1,122 @@
+package quantity
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tWord tokKind = iota // letters, with inner apostrophes: "Meta's", "don't"
+	tNum                 // digits with grouping commas and one decimal point: "14,300.5"
+	tSym                 // any other single rune: "$", "%", "–", ","
+)
+
+type token struct {
+	kind       tokKind
+	text       string
+	start, end int
+	// space is true when white space separates the token from the one
+	// before it (or it is the first token).
+	space bool
+}
+
+// tokenize splits s into words, numbers and symbols, keeping byte offsets.
+// Invalid UTF-8 bytes become one-byte symbols.
+func tokenize(s string, toks []token) []token {
+	toks = toks[:0]
+	space := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			space = true
+			i++
+			continue
+		case c >= '0' && c <= '9':
+			j := scanNumber(s, i)
+			toks = append(toks, token{tNum, s[i:j], i, j, space})
+		case c < utf8.RuneSelf:
+			if isASCIILetter(c) {
+				j := scanWord(s, i)
+				toks = append(toks, token{tWord, s[i:j], i, j, space})
+				i = j
+				space = false
+				continue
+			}
+			toks = append(toks, token{tSym, s[i : i+1], i, i + 1, space})
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				space = true
+				i += n
+				continue
+			}
+			if unicode.IsLetter(r) {
+				j := scanWord(s, i)
+				toks = append(toks, token{tWord, s[i:j], i, j, space})
+				i = j
+				space = false
+				continue
+			}
+			toks = append(toks, token{tSym, s[i : i+n], i, i + n, space})
+		}
+		i = toks[len(toks)-1].end
+		space = false
+	}
+	return toks
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// scanNumber reads digits, grouping commas followed by exactly three
+// digits, and one decimal point followed by a digit.
+func scanNumber(s string, i int) int {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	for j+3 < len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) && (j+4 == len(s) || !isDigit(s[j+4])) {
+		j += 4
+	}
+	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
+		j += 2
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+	}
+	return j
+}
+
+// scanWord reads letters and inner apostrophes (' or ’) followed by a letter.
+func scanWord(s string, i int) int {
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if isASCIILetter(c) {
+				j++
+				continue
+			}
+			if c == '\'' && j+1 < len(s) && isASCIILetter(s[j+1]) && j > i {
+				j++
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+			j += n
+			continue
+		}
+		if r == '’' && j+n < len(s) && isASCIILetter(s[j+n]) && j > i {
+			j += n
+			continue
+		}
+		break
+	}
+	return j
+}
