@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/checker/text"
 )
 
 // A Parser finds quantities in text. The zero value is ready to use; a
@@ -13,7 +15,7 @@ import (
 // scanning much text.
 type Parser struct {
 	s    string
-	toks []token
+	toks []text.Token
 	low  []string // lower-case form of each word token
 	// nameEnd is the token index after the last figure read as a name, so
 	// that "Llama 3 and 4" drops the 4 as well.
@@ -30,11 +32,11 @@ func Parse(s string) []Quantity {
 // Parse appends the quantities in s to dst and returns it.
 func (p *Parser) Parse(s string, dst []Quantity) []Quantity {
 	p.s = s
-	p.toks = tokenize(s, p.toks)
+	p.toks = text.Tokenize(s, p.toks)
 	p.low = p.low[:0]
 	for _, t := range p.toks {
-		l := t.text
-		if t.kind == tWord {
+		l := t.Text
+		if t.Kind == text.Word {
 			l = lowerASCII(l)
 		}
 		p.low = append(p.low, l)
@@ -73,11 +75,11 @@ func lowerASCII(s string) string {
 func (p *Parser) isHeadline() bool {
 	words, caps := 0, 0
 	for _, t := range p.toks {
-		if t.kind != tWord || len(t.text) < 4 {
+		if t.Kind != text.Word || len(t.Text) < 4 {
 			continue
 		}
 		words++
-		if isUpper(t.text) {
+		if isUpper(t.Text) {
 			caps++
 		}
 	}
@@ -90,23 +92,23 @@ func isUpper(w string) bool {
 }
 
 func (p *Parser) word(i int) string {
-	if i < 0 || i >= len(p.toks) || p.toks[i].kind != tWord {
+	if i < 0 || i >= len(p.toks) || p.toks[i].Kind != text.Word {
 		return ""
 	}
 	return p.low[i]
 }
 
 func (p *Parser) sym(i int) string {
-	if i < 0 || i >= len(p.toks) || p.toks[i].kind != tSym {
+	if i < 0 || i >= len(p.toks) || p.toks[i].Kind != text.Sym {
 		return ""
 	}
-	return p.toks[i].text
+	return p.toks[i].Text
 }
 
-func (p *Parser) isNum(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i].kind == tNum }
+func (p *Parser) isNum(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i].Kind == text.Num }
 
 // adjacent reports whether token i touches the one before it.
-func (p *Parser) adjacent(i int) bool { return i > 0 && i < len(p.toks) && !p.toks[i].space }
+func (p *Parser) adjacent(i int) bool { return i > 0 && i < len(p.toks) && !p.toks[i].Space }
 
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s == "‒" || s == "−" }
 
@@ -114,7 +116,7 @@ func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s ==
 type figure struct {
 	value, precision float64
 	mult             float64 // the scale applied: 1e9 for "billion"
-	start, end       int     // tokens [start, end)
+	Start, End       int     // tokens [Start, End)
 	words            bool    // spelled out
 	plainInt         bool    // digits only: no grouping, no decimals, no scale
 	digits           int
@@ -127,24 +129,24 @@ func (p *Parser) currencyAt(i int) (string, int) {
 		return "", i
 	}
 	t := p.toks[i]
-	switch t.kind {
-	case tSym:
-		if c, ok := currencySigns[t.text]; ok {
+	switch t.Kind {
+	case text.Sym:
+		if c, ok := currencySigns[t.Text]; ok {
 			return c, i + 1
 		}
-	case tWord:
+	case text.Word:
 		if p.sym(i+1) == "$" && p.adjacent(i+1) {
-			if c, ok := dollarPrefixes[t.text]; ok {
+			if c, ok := dollarPrefixes[t.Text]; ok {
 				return c, i + 2
 			}
 		}
-		if currencyCodes[t.text] && p.isNum(i+1) {
-			if t.text == "RMB" {
+		if currencyCodes[t.Text] && p.isNum(i+1) {
+			if t.Text == "RMB" {
 				return "CNY", i + 1
 			}
-			return t.text, i + 1
+			return t.Text, i + 1
 		}
-		if (t.text == "Rs" || t.text == "INR") && i+1 < len(p.toks) {
+		if (t.Text == "Rs" || t.Text == "INR") && i+1 < len(p.toks) {
 			j := i + 1
 			if p.sym(j) == "." {
 				j++
@@ -163,8 +165,8 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 		return figure{}, false
 	}
 	t := p.toks[i]
-	if t.kind == tNum {
-		lit := t.text
+	if t.Kind == text.Num {
+		lit := t.Text
 		clean := lit
 		if strings.IndexByte(lit, ',') >= 0 {
 			clean = strings.ReplaceAll(lit, ",", "")
@@ -173,7 +175,7 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 		if err != nil {
 			return figure{}, false
 		}
-		f := figure{value: v, mult: 1, start: i, end: i + 1, digits: len(clean)}
+		f := figure{value: v, mult: 1, Start: i, End: i + 1, digits: len(clean)}
 		if dot := strings.IndexByte(clean, '.'); dot >= 0 {
 			f.precision = 0.5 * math.Pow(10, -float64(len(clean)-dot-1))
 		} else {
@@ -186,7 +188,7 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 		}
 		return f, true
 	}
-	if t.kind == tWord {
+	if t.Kind == text.Word {
 		return p.wordNumberAt(i)
 	}
 	return figure{}, false
@@ -261,7 +263,7 @@ done:
 		return figure{}, false
 	}
 	// Drop a trailing "and" or hyphen we did not use.
-	return figure{value: total + current, precision: 0.5 * lastMult, mult: 1, start: i, end: j, words: true}, true
+	return figure{value: total + current, precision: 0.5 * lastMult, mult: 1, Start: i, End: j, words: true}, true
 }
 
 // scaleAt reads a scale word after a figure. money says a currency was
@@ -277,7 +279,7 @@ func (p *Parser) scaleAt(j int, money bool) (float64, int) {
 				return 1, j
 			}
 			// "5m2" or "10km" are units, not scales.
-			if j+1 < len(p.toks) && p.adjacent(j+1) && p.toks[j+1].kind != tSym {
+			if j+1 < len(p.toks) && p.adjacent(j+1) && p.toks[j+1].Kind != text.Sym {
 				return 1, j
 			}
 			return m, j + 1
@@ -309,11 +311,11 @@ func (p *Parser) scaled(i int, money bool) (figure, bool) {
 	if !ok {
 		return f, false
 	}
-	if m, j := p.scaleAt(f.end, money); m != 1 {
+	if m, j := p.scaleAt(f.End, money); m != 1 {
 		f.value *= m
 		f.precision *= m
 		f.mult = m
-		f.end = j
+		f.End = j
 		f.plainInt = false
 	}
 	return f, true
@@ -323,11 +325,11 @@ func (p *Parser) scaled(i int, money bool) (figure, bool) {
 // say how far to skip (past a name such as "GPT-4o").
 func (p *Parser) at(i int) (Quantity, int, bool) {
 	t := p.toks[i]
-	if t.kind == tWord {
+	if t.Kind == text.Word {
 		if v, ok := multiplierVerbs[p.low[i]]; ok {
 			return p.finish(Quantity{Kind: Multiplier, Value: v, Precision: 0}, i, i+1, Exact), i + 1, true
 		}
-		if m, ok := months[p.low[i]]; ok && isUpper(t.text) {
+		if m, ok := months[p.low[i]]; ok && isUpper(t.Text) {
 			if q, next, ok := p.monthFirst(i, m); ok {
 				return q, next, true
 			}
@@ -338,7 +340,7 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 	if w := p.word(i); w == "minus" || w == "negative" {
 		neg = true
 		i++
-	} else if isDash(p.sym(i)) && i+1 < len(p.toks) && p.adjacent(i+1) && (i == 0 || p.toks[i].space) {
+	} else if isDash(p.sym(i)) && i+1 < len(p.toks) && p.adjacent(i+1) && (i == 0 || p.toks[i].Space) {
 		if _, c := p.currencyAt(i + 1); c > i+1 || p.isNum(i+1) {
 			neg = true
 			i++
@@ -357,7 +359,7 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 	if cur != "" {
 		q.Kind = Money
 	}
-	end := f.end
+	end := f.End
 	bound := Exact
 	low, high := f.value, f.value
 
@@ -371,7 +373,7 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 				q.Kind = Money
 			}
 		}
-		end = r.end
+		end = r.End
 		bound = Range
 		q.Value = (low + high) / 2
 		f.plainInt = r.low.plainInt && r.high.plainInt
@@ -386,7 +388,7 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 		if p.word(k+1) == "of" && months[p.word(k+2)] != 0 {
 			k += 2
 		}
-		if m, ok := months[p.word(k)]; ok && isUpper(p.toks[k].text) {
+		if m, ok := months[p.word(k)]; ok && isUpper(p.toks[k].Text) {
 			q.Kind = Date
 			q.Value = f.value
 			next := k + 1
@@ -405,7 +407,7 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 		return p.finish(q, start, end+1, Range), end + 1, true
 	}
 	if q.Kind == "" && bound == Exact && p.isScore(f) {
-		return Quantity{}, f.end + 2, false
+		return Quantity{}, f.End + 2, false
 	}
 	end, q, bound = p.suffix(end, q, bound, f)
 	if q.Kind == "" {
@@ -414,7 +416,7 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 			return Quantity{}, end, false
 		}
 		q.Kind = Number
-		if w := p.word(end); w != "" && !functionWords[w] && !isUpper(p.toks[end].text) && p.toks[end].space {
+		if w := p.word(end); w != "" && !functionWords[w] && !isUpper(p.toks[end].Text) && p.toks[end].Space {
 			q.Kind = Count
 			q.Noun = w
 		}
@@ -449,12 +451,12 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 type rangeEnd struct {
 	low, high figure
 	cur       string
-	end       int
+	End       int
 }
 
 // rangeTail reads the second half of a range after figure f.
 func (p *Parser) rangeTail(start int, f figure, cur string) (rangeEnd, bool) {
-	j := f.end
+	j := f.End
 	between := p.word(start-1) == "between" || (p.word(start-2) == "between" && p.word(start-1) != "")
 	s := p.sym(j)
 	w := p.word(j)
@@ -484,7 +486,7 @@ func (p *Parser) rangeTail(start int, f figure, cur string) (rangeEnd, bool) {
 	if cur2 != "" {
 		cur = cur2
 	}
-	return rangeEnd{low: f, high: g, cur: cur, end: g.end}, true
+	return rangeEnd{low: f, high: g, cur: cur, End: g.End}, true
 }
 
 func isOrdinal(w string) bool { return w == "st" || w == "nd" || w == "rd" || w == "th" }
@@ -502,10 +504,10 @@ func (p *Parser) withYear(j, month, day int) (string, int) {
 }
 
 func (p *Parser) yearAt(k int) (int, bool) {
-	if !p.isNum(k) || len(p.toks[k].text) != 4 {
+	if !p.isNum(k) || len(p.toks[k].Text) != 4 {
 		return 0, false
 	}
-	y, err := strconv.Atoi(p.toks[k].text)
+	y, err := strconv.Atoi(p.toks[k].Text)
 	if err != nil || y < 1000 || y >= 2200 {
 		return 0, false
 	}
@@ -522,10 +524,10 @@ func (p *Parser) monthFirst(i, m int) (Quantity, int, bool) {
 		q := Quantity{Kind: Date, Value: float64(y), Date: strconv.Itoa(y) + "-" + two(m)}
 		return p.finish(q, i, j+1, Exact), j + 1, true
 	}
-	if !p.isNum(j) || len(p.toks[j].text) > 2 {
+	if !p.isNum(j) || len(p.toks[j].Text) > 2 {
 		return Quantity{}, i, false
 	}
-	d, _ := strconv.Atoi(p.toks[j].text)
+	d, _ := strconv.Atoi(p.toks[j].Text)
 	if d < 1 || d > 31 {
 		return Quantity{}, i, false
 	}
@@ -551,7 +553,7 @@ func two(n int) string {
 func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity, Bound) {
 	k := j
 	hyphen := false
-	if isDash(p.sym(k)) && p.adjacent(k) && p.adjacent(k+1) && p.toks[k].text == "-" {
+	if isDash(p.sym(k)) && p.adjacent(k) && p.adjacent(k+1) && p.toks[k].Text == "-" {
 		k++
 		hyphen = true
 	}
@@ -608,8 +610,8 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			q.Unit = c
 			return p.afterBound(kk+1, q, bound)
 		}
-		if k < len(p.toks) && p.toks[k].kind == tWord && currencyCodes[p.toks[k].text] && q.Kind == "" {
-			q.Kind, q.Unit = Money, p.toks[k].text
+		if k < len(p.toks) && p.toks[k].Kind == text.Word && currencyCodes[p.toks[k].Text] && q.Kind == "" {
+			q.Kind, q.Unit = Money, p.toks[k].Text
 			return p.afterBound(k+1, q, bound)
 		}
 		if q.Kind == Money {
@@ -647,7 +649,7 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 		}
 	}
 	if u, ok := measureUnits[p.word(kk)]; ok {
-		unitTok := p.toks[kk].text
+		unitTok := p.toks[kk].Text
 		// "m" alone is ambiguous; only the spelled-out forms and the short
 		// forms written as units count.
 		if !(unitTok == "mi" && !p.adjacent(kk)) {
@@ -682,7 +684,7 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 		}
 	}
 	// "magnitude 7.8": the unit stands before the figure.
-	if p.word(f.start-1) == "magnitude" || (isDash(p.sym(f.start-1)) && p.word(f.start-2) == "magnitude") {
+	if p.word(f.Start-1) == "magnitude" || (isDash(p.sym(f.Start-1)) && p.word(f.Start-2) == "magnitude") {
 		q.Kind, q.Unit = Measure, "magnitude"
 		return j, q, bound
 	}
@@ -692,7 +694,7 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 // isScore reports a score such as "2-1" or "3–0": two small whole numbers
 // joined by a dash, the first not below the second (a range runs upwards).
 func (p *Parser) isScore(f figure) bool {
-	j := f.end
+	j := f.End
 	if !f.plainInt || f.value > 30 || !isDash(p.sym(j)) || !p.adjacent(j) || !p.isNum(j+1) || !p.adjacent(j+1) {
 		return false
 	}
@@ -724,15 +726,15 @@ func (p *Parser) afterBound(k int, q Quantity, bound Bound) (int, Quantity, Boun
 // isName reports whether the figure at [start, end) is a label rather than
 // a quantity: "Llama 4", "GPT-4o", "H100", "number 8", "Llama 3 and 4".
 func (p *Parser) isName(start int, f figure, end int) bool {
-	first := f.start
+	first := f.Start
 	// Letters against the figure: "H100", "4o", "3rd", "COVID-19".
-	if p.adjacent(first) && p.toks[first-1].kind == tWord {
+	if p.adjacent(first) && p.toks[first-1].Kind == text.Word {
 		return true
 	}
-	if end < len(p.toks) && p.adjacent(end) && p.toks[end].kind == tWord {
+	if end < len(p.toks) && p.adjacent(end) && p.toks[end].Kind == text.Word {
 		return true
 	}
-	if isDash(p.sym(first-1)) && p.adjacent(first) && p.adjacent(first-1) && p.toks[first-2].kind == tWord {
+	if isDash(p.sym(first-1)) && p.adjacent(first) && p.adjacent(first-1) && p.toks[first-2].Kind == text.Word {
 		return true
 	}
 	if f.words {
@@ -750,10 +752,10 @@ func (p *Parser) isName(start int, f figure, end int) bool {
 	if (pw == "and" || pw == "or" || p.sym(prev) == ",") && p.nameEnd == prev {
 		return true
 	}
-	if pw == "" || p.headline || !isUpper(p.toks[prev].text) || functionWords[pw] || months[pw] != 0 {
+	if pw == "" || p.headline || !isUpper(p.toks[prev].Text) || functionWords[pw] || months[pw] != 0 {
 		return false
 	}
-	if strings.HasSuffix(pw, "'s") || strings.HasSuffix(pw, "’s") || currencyCodes[p.toks[prev].text] {
+	if strings.HasSuffix(pw, "'s") || strings.HasSuffix(pw, "’s") || currencyCodes[p.toks[prev].Text] {
 		return false
 	}
 	if f.plainInt && f.digits == 4 && f.value >= 1900 && f.value < 2100 {
@@ -770,13 +772,13 @@ func (p *Parser) isName(start int, f figure, end int) bool {
 // sentenceStart reports whether token i opens a sentence.
 func (p *Parser) sentenceStart(i int) bool {
 	j := i - 1
-	for j >= 0 && p.toks[j].kind == tSym && isOpener(p.toks[j].text) {
+	for j >= 0 && p.toks[j].Kind == text.Sym && isOpener(p.toks[j].Text) {
 		j--
 	}
 	if j < 0 {
 		return true
 	}
-	if strings.IndexByte(p.s[p.toks[j].end:p.toks[i].start], '\n') >= 0 {
+	if strings.IndexByte(p.s[p.toks[j].End:p.toks[i].Start], '\n') >= 0 {
 		return true
 	}
 	switch p.sym(j) {
@@ -806,10 +808,10 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 	if p.word(k) == "at" && p.sym(end) == "," {
 		return end, true
 	}
-	if p.sym(start-1) == "," && p.sym(end) == "," && start >= 2 && p.toks[start-2].kind == tWord && isUpper(p.toks[start-2].text) && !functionWords[p.word(start-2)] && months[p.word(start-2)] == 0 {
+	if p.sym(start-1) == "," && p.sym(end) == "," && start >= 2 && p.toks[start-2].Kind == text.Word && isUpper(p.toks[start-2].Text) && !functionWords[p.word(start-2)] && months[p.word(start-2)] == 0 {
 		return end, true
 	}
-	if p.sym(start-1) == "(" && p.sym(end) == ")" && start >= 2 && p.toks[start-2].kind == tWord && isUpper(p.toks[start-2].text) {
+	if p.sym(start-1) == "(" && p.sym(end) == ")" && start >= 2 && p.toks[start-2].Kind == text.Word && isUpper(p.toks[start-2].Text) {
 		return end + 1, true
 	}
 	return 0, false
@@ -844,8 +846,8 @@ func (p *Parser) finish(q Quantity, start, end int, bound Bound) Quantity {
 	if q.Kind == Year || q.Kind == Date {
 		q.Precision = 0
 	}
-	q.Start = p.toks[start].start
-	q.End = p.toks[end-1].end
+	q.Start = p.toks[start].Start
+	q.End = p.toks[end-1].End
 	q.Text = p.s[q.Start:q.End]
 	return q
 }

@@ -1,30 +1,33 @@
-package quantity
+package text
 
 import (
 	"unicode"
 	"unicode/utf8"
 )
 
-type tokKind uint8
+// Kind is the class of a token.
+type Kind uint8
 
+// The token kinds.
 const (
-	tWord tokKind = iota // letters, with inner apostrophes: "Meta's", "don't"
-	tNum                 // digits with grouping commas and one decimal point: "14,300.5"
-	tSym                 // any other single rune: "$", "%", "–", ","
+	Word Kind = iota // letters, with inner apostrophes: "Meta's", "don't"
+	Num              // digits with grouping commas and one decimal point: "14,300.5"
+	Sym              // any other single rune: "$", "%", "–", ","
 )
 
-type token struct {
-	kind       tokKind
-	text       string
-	start, end int
-	// space is true when white space separates the token from the one
+// A Token is a word, number or symbol and its byte span in the text.
+type Token struct {
+	Kind       Kind
+	Text       string
+	Start, End int
+	// Space is true when white space separates the token from the one
 	// before it (or it is the first token).
-	space bool
+	Space bool
 }
 
-// tokenize splits s into words, numbers and symbols, keeping byte offsets.
-// Invalid UTF-8 bytes become one-byte symbols.
-func tokenize(s string, toks []token) []token {
+// Tokenize appends the tokens of s to toks[:0] and returns it. Invalid
+// UTF-8 bytes become one-byte symbols.
+func Tokenize(s string, toks []Token) []Token {
 	toks = toks[:0]
 	space := true
 	for i := 0; i < len(s); {
@@ -36,16 +39,16 @@ func tokenize(s string, toks []token) []token {
 			continue
 		case c >= '0' && c <= '9':
 			j := scanNumber(s, i)
-			toks = append(toks, token{tNum, s[i:j], i, j, space})
+			toks = append(toks, Token{Num, s[i:j], i, j, space})
 		case c < utf8.RuneSelf:
 			if isASCIILetter(c) {
 				j := scanWord(s, i)
-				toks = append(toks, token{tWord, s[i:j], i, j, space})
+				toks = append(toks, Token{Word, s[i:j], i, j, space})
 				i = j
 				space = false
 				continue
 			}
-			toks = append(toks, token{tSym, s[i : i+1], i, i + 1, space})
+			toks = append(toks, Token{Sym, s[i : i+1], i, i + 1, space})
 		default:
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
@@ -55,14 +58,14 @@ func tokenize(s string, toks []token) []token {
 			}
 			if unicode.IsLetter(r) {
 				j := scanWord(s, i)
-				toks = append(toks, token{tWord, s[i:j], i, j, space})
+				toks = append(toks, Token{Word, s[i:j], i, j, space})
 				i = j
 				space = false
 				continue
 			}
-			toks = append(toks, token{tSym, s[i : i+n], i, i + n, space})
+			toks = append(toks, Token{Sym, s[i : i+n], i, i + n, space})
 		}
-		i = toks[len(toks)-1].end
+		i = toks[len(toks)-1].End
 		space = false
 	}
 	return toks

@@ -1,0 +1,26 @@
+package sources
+
+import "errors"
+
+// Sentinel errors that an *Error wraps.
+var (
+	ErrNotFound     = errors.New("no such file or directory")
+	ErrEmpty        = errors.New("empty file: no article text")
+	ErrBinary       = errors.New("binary file, not text")
+	ErrInvalidUTF8  = errors.New("not valid UTF-8")
+	ErrTooLarge     = errors.New("file too large")
+	ErrNoText       = errors.New("directory has no text files (.txt, .md, .markdown, .text)")
+	ErrUnsupported  = errors.New("unsupported format")
+	ErrFrontMatter  = errors.New("bad front matter")
+	ErrTooFewInputs = errors.New("need at least two sources to compare")
+)
+
+// An Error is a failure to load one input.
+type Error struct {
+	Path string // the input as the user named it
+	Err  error  // what went wrong, wrapping a sentinel above
+}
+
+func (e *Error) Error() string { return e.Path + ": " + e.Err.Error() }
+
+func (e *Error) Unwrap() error { return e.Err }
