@@ -734,6 +734,10 @@ func (p *Parser) isName(start int, f figure, end int) bool {
 	if end < len(p.toks) && p.adjacent(end) && p.toks[end].Kind == text.Word {
 		return true
 	}
+	// A possessive figure is a name: "Llama 4’s launch".
+	if s := p.sym(end); (s == "'" || s == "’") && p.adjacent(end) && p.word(end+1) == "s" && p.adjacent(end+1) {
+		return true
+	}
 	if isDash(p.sym(first-1)) && p.adjacent(first) && p.adjacent(first-1) && p.toks[first-2].Kind == text.Word {
 		return true
 	}

@@ -76,7 +76,7 @@ var measureUnits = map[string]unit{
 	"lb": {"kg", 0.45359237}, "lbs": {"kg", 0.45359237},
 	"mph": {"km/h", 1.609344}, "kph": {"km/h", 1}, "km/h": {"km/h", 1},
 	"magnitude": {"magnitude", 1},
-	"mw": {"W", 1e6}, "gw": {"W", 1e9}, "kw": {"W", 1e3}, "megawatts": {"W", 1e6}, "gigawatts": {"W", 1e9},
+	"mw":        {"W", 1e6}, "gw": {"W", 1e9}, "kw": {"W", 1e3}, "megawatts": {"W", 1e6}, "gigawatts": {"W", 1e9},
 	"litres": {"l", 1}, "liters": {"l", 1}, "barrels": {"barrel", 1},
 }
 

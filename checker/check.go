@@ -1,0 +1,260 @@
+package checker
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/checker/quantity"
+)
+
+// A Checker runs the whole pipeline. Build one with New.
+type Checker struct {
+	Lexicon    *Lexicon
+	Weights    Weights
+	Tolerances Tolerances
+	// MinConfidence drops findings below it from the report.
+	MinConfidence float64
+}
+
+// New returns a Checker with the lexicon, confidence model and
+// tolerances that ship with crosscheck.
+func New() (*Checker, error) {
+	lex, err := DefaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	w, err := DefaultWeights()
+	if err != nil {
+		return nil, err
+	}
+	return &Checker{Lexicon: lex, Weights: w, Tolerances: DefaultTolerances()}, nil
+}
+
+// A Slot is the set of claims about one thing: the same subject,
+// attribute and time, in compatible units.
+type Slot struct {
+	SubjectKey, Subject, Attribute, Time, Family string
+	Claims                                       []Claim
+}
+
+func (s *Slot) key() string {
+	return s.SubjectKey + "\x00" + s.Attribute + "\x00" + s.Time + "\x00" + s.Family
+}
+
+// Check extracts the claims of the articles, aligns them and compares
+// every slot that two or more sources speak to.
+func (c *Checker) Check(arts []*Article) *Report {
+	claims := Extractor{Lex: c.Lexicon}.Extract(arts)
+	r := &Report{SchemaVersion: SchemaVersion, Sources: sourceInfos(arts), Findings: []Finding{}, Agreements: []Agreement{}}
+	weights := map[string]float64{}
+	for _, a := range arts {
+		weights[a.ID] = a.Weight
+	}
+	weight := func(id string) float64 {
+		if w := weights[id]; w > 0 {
+			return w
+		}
+		return 1
+	}
+	for _, s := range Align(claims) {
+		f, a, ok := c.compare(s, weight)
+		if !ok {
+			continue
+		}
+		if f != nil && f.Confidence >= c.MinConfidence {
+			r.Findings = append(r.Findings, *f)
+		}
+		if a != nil {
+			r.Agreements = append(r.Agreements, *a)
+		}
+	}
+	sort.SliceStable(r.Findings, func(i, j int) bool {
+		a, b := r.Findings[i], r.Findings[j]
+		if a.Confidence != b.Confidence {
+			return a.Confidence > b.Confidence
+		}
+		return a.ID < b.ID
+	})
+	sort.SliceStable(r.Agreements, func(i, j int) bool {
+		a, b := r.Agreements[i], r.Agreements[j]
+		if len(a.Sources) != len(b.Sources) {
+			return len(a.Sources) > len(b.Sources)
+		}
+		if a.Subject != b.Subject {
+			return a.Subject < b.Subject
+		}
+		return a.Attribute < b.Attribute
+	})
+	return r
+}
+
+func sourceInfos(arts []*Article) []SourceInfo {
+	out := make([]SourceInfo, 0, len(arts))
+	for _, a := range arts {
+		si := SourceInfo{ID: a.ID, Path: a.Path, Title: a.Title, Outlet: a.Outlet, URL: a.URL}
+		if !a.Published.IsZero() {
+			si.Published = a.Published.Format("2006-01-02")
+		}
+		out = append(out, si)
+	}
+	return out
+}
+
+// Align groups claims into slots by subject, attribute, time and family,
+// in the order the slots are first met.
+func Align(claims []Claim) []*Slot {
+	var slots []*Slot
+	index := map[string]*Slot{}
+	for _, c := range claims {
+		s := &Slot{SubjectKey: c.SubjectKey, Subject: c.Subject, Attribute: c.Attribute, Time: c.Time, Family: family(c.Quantity)}
+		if old, ok := index[s.key()]; ok {
+			old.Claims = append(old.Claims, c)
+			continue
+		}
+		s.Claims = []Claim{c}
+		index[s.key()] = s
+		slots = append(slots, s)
+	}
+	return slots
+}
+
+// groups splits a slot's claims into sides: one per distinct value.
+func groups(s *Slot) []*side {
+	var sides []*side
+	index := map[string]*side{}
+	for _, c := range s.Claims {
+		q := c.Quantity
+		k := string(q.Bound) + "|" + q.Date + "|" + strconv.FormatFloat(q.Low, 'g', 12, 64) + "|" + strconv.FormatFloat(q.High, 'g', 12, 64)
+		g, ok := index[k]
+		if !ok {
+			g = &side{q: q}
+			index[k] = g
+			sides = append(sides, g)
+		}
+		g.claims = append(g.claims, c)
+		if !contains(g.sources, c.Source) {
+			g.sources = append(g.sources, c.Source)
+			sort.Strings(g.sources)
+		}
+	}
+	return sides
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// compare judges one slot: a disagreement when two of its values cannot
+// both be true, an agreement when two or more sources agree. ok is false
+// when fewer than two sources speak to the slot.
+func (c *Checker) compare(s *Slot, weight func(string) float64) (*Finding, *Agreement, bool) {
+	sides := groups(s)
+	var all []string
+	for _, g := range sides {
+		for _, src := range g.sources {
+			if !contains(all, src) {
+				all = append(all, src)
+			}
+		}
+	}
+	sort.Strings(all)
+	// The main disagreement: the incompatible pair with the most sources.
+	bi, bj, best := -1, -1, -1
+	for i := range sides {
+		for j := i + 1; j < len(sides); j++ {
+			if c.Tolerances.compatible(sides[i].q, sides[j].q) {
+				continue
+			}
+			if n := len(sides[i].sources) + len(sides[j].sources); n > best {
+				bi, bj, best = i, j, n
+			}
+		}
+	}
+	if bi < 0 {
+		if len(all) < 2 {
+			return nil, nil, false
+		}
+		return nil, c.agreement(s, sides, all), true
+	}
+	a, b := sides[bi], sides[bj]
+	if len(b.sources) > len(a.sources) || (len(b.sources) == len(a.sources) && b.q.Value < a.q.Value) {
+		a, b = b, a
+	}
+	conf, reasons := c.Weights.score(a, b, c.Tolerances, weight)
+	ordered := []*side{a, b}
+	var rest []*side
+	for i, g := range sides {
+		if i != bi && i != bj {
+			rest = append(rest, g)
+		}
+	}
+	sort.SliceStable(rest, func(i, j int) bool { return len(rest[i].sources) > len(rest[j].sources) })
+	ordered = append(ordered, rest...)
+	f := &Finding{
+		Kind: "disagreement", Subject: s.Subject, Attribute: s.Attribute, Time: s.Time,
+		Confidence: conf, Severity: SeverityOf(conf), Reasons: reasons,
+	}
+	for _, g := range ordered {
+		f.Values = append(f.Values, valueGroup(g))
+	}
+	f.ID = fingerprint(s, ordered)
+	return f, nil, true
+}
+
+func (c *Checker) agreement(s *Slot, sides []*side, all []string) *Agreement {
+	sort.SliceStable(sides, func(i, j int) bool { return len(sides[i].sources) > len(sides[j].sources) })
+	a := &Agreement{Kind: "agreement", Subject: s.Subject, Attribute: s.Attribute, Time: s.Time, Sources: all}
+	for _, g := range sides {
+		a.Values = append(a.Values, valueGroup(g))
+	}
+	return a
+}
+
+func valueGroup(g *side) ValueGroup {
+	v := ValueGroup{Text: g.q.Text, Value: valueOf(g.q), Sources: g.sources}
+	seen := map[string]bool{}
+	for _, c := range g.claims {
+		k := fmt.Sprintf("%s:%d:%d", c.Evidence.Source, c.Evidence.Line, c.Evidence.Column)
+		if !seen[k] {
+			seen[k] = true
+			v.Evidence = append(v.Evidence, c.Evidence)
+		}
+	}
+	return v
+}
+
+// valueOf turns a quantity into the report's value object.
+func valueOf(q quantity.Quantity) Value {
+	v := Value{Kind: string(q.Kind), Unit: q.Unit, Amount: q.Value, Bound: string(q.Bound), Date: q.Date}
+	if !math.IsInf(q.Low, 0) {
+		lo := q.Low
+		v.Low = &lo
+	}
+	if !math.IsInf(q.High, 0) {
+		hi := q.High
+		v.High = &hi
+	}
+	return v
+}
+
+// fingerprint is a finding's stable ID: a hash of its slot and its values
+// in sorted order, so it survives edits that move lines.
+func fingerprint(s *Slot, sides []*side) string {
+	vals := make([]string, 0, len(sides))
+	for _, g := range sides {
+		vals = append(vals, g.q.String())
+	}
+	sort.Strings(vals)
+	h := sha256.Sum256([]byte(s.key() + "\x00" + strings.Join(vals, "\x00")))
+	return hex.EncodeToString(h[:6])
+}

@@ -1,0 +1,36 @@
+package checker
+
+import "github.com/crosscheck/crosscheck/checker/quantity"
+
+// A Claim is a quantity an article states and what it is about.
+type Claim struct {
+	Source     string // the article's ID
+	Subject    string // the entity the value is about, as displayed; "" for the event itself
+	SubjectKey string // canonical key of Subject
+	Attribute  string // what is measured: "deal value", "stake", "age" …
+	Time       string // "current", "earlier", or a year such as "2025"
+	Hedges     []string
+	Quantity   quantity.Quantity
+	Evidence   Evidence
+	// How says how subject and attribute were found, for scoring and for
+	// the reasons a finding gives.
+	How Provenance
+}
+
+// Provenance records how a claim's subject and attribute were read.
+type Provenance struct {
+	Subject        string  // "object", "possessive", "neighbour", "sentence", "attribute", "topic", "event", "coref"
+	SubjectScore   float64 // 0..1: how sure the subject is
+	Attribute      string  // "implied", "cue", "noun"
+	AttributeScore float64
+}
+
+// Evidence points at where a claim was read.
+type Evidence struct {
+	Source   string `json:"source"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Sentence string `json:"sentence"`
+	// Offset is the byte offset of the quantity in the original file.
+	Offset int `json:"-"`
+}

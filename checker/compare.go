@@ -1,0 +1,137 @@
+package checker
+
+import (
+	"math"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/checker/quantity"
+)
+
+// Tolerances say how far apart two exact figures of a kind may be and
+// still agree, as a fraction of the larger. A figure's own rounding
+// (Quantity.Precision) is always allowed on top.
+type Tolerances struct {
+	ByKind map[quantity.Kind]float64
+	// About widens an approximate figure ("about 1,200", "nearly $2tn").
+	About float64
+}
+
+// DefaultTolerances are the tolerances used unless configured.
+func DefaultTolerances() Tolerances {
+	return Tolerances{
+		ByKind: map[quantity.Kind]float64{
+			quantity.Money: 0.005, quantity.Measure: 0.01, quantity.Multiplier: 0.01,
+		},
+		About: 0.1,
+	}
+}
+
+// family is what must match for two quantities to be compared at all:
+// kind and unit. Counts and bare numbers compare; years and dates compare.
+func family(q quantity.Quantity) string {
+	switch q.Kind {
+	case quantity.Count, quantity.Number:
+		return "count"
+	case quantity.Year, quantity.Date:
+		return "date"
+	case quantity.Duration:
+		if q.Unit == "season" {
+			return "duration:season"
+		}
+		return "duration"
+	case quantity.Money, quantity.Percent, quantity.Measure:
+		return string(q.Kind) + ":" + q.Unit
+	}
+	return string(q.Kind)
+}
+
+var daysPer = map[string]float64{
+	"year": 365.25, "month": 30.44, "week": 7, "day": 1, "hour": 1.0 / 24,
+	"minute": 1.0 / 1440, "decade": 3652.5, "season": 1,
+}
+
+// span returns the interval a quantity allows once its rounding and the
+// tolerance of its kind are added. Durations are in days.
+func (t Tolerances) span(q quantity.Quantity) (lo, hi float64) {
+	f := 1.0
+	if q.Kind == quantity.Duration {
+		f = daysPer[q.Unit]
+	}
+	lo, hi, v := q.Low*f, q.High*f, q.Value*f
+	p := q.Precision * f
+	tol := t.ByKind[q.Kind] * math.Abs(v)
+	switch q.Bound {
+	case quantity.Exact:
+		w := math.Max(p, tol)
+		return v - w, v + w
+	case quantity.About:
+		w := math.Max(p, math.Max(tol, t.About*math.Abs(v)))
+		return v - w, v + w
+	case quantity.Range:
+		return lo - tol, hi + tol
+	}
+	return lo, hi // a bound means what it says: "over $29 billion" is not $28.9bn
+}
+
+// compatible reports whether two quantities of one family can both be true.
+func (t Tolerances) compatible(a, b quantity.Quantity) bool {
+	if family(a) == "date" {
+		return datesAgree(a, b)
+	}
+	alo, ahi := t.span(a)
+	blo, bhi := t.span(b)
+	return alo <= bhi && blo <= ahi
+}
+
+// datesAgree compares years and dates on what both state: a year with the
+// year of a date, a date without a year on month and day.
+func datesAgree(a, b quantity.Quantity) bool {
+	ya, ma := dateParts(a)
+	yb, mb := dateParts(b)
+	if a.Kind == quantity.Year || b.Kind == quantity.Year {
+		if ya == "" || yb == "" { // a date with no year says nothing of it
+			return true
+		}
+		return yearOverlap(a, b) // a decade is a range of years
+	}
+	if ya != "" && yb != "" && ya != yb {
+		return false
+	}
+	// Compare the month and day both state: "2025-08" agrees with "2025-08-15".
+	n := min(len(ma), len(mb))
+	return ma[:n] == mb[:n]
+}
+
+func yearOverlap(a, b quantity.Quantity) bool {
+	alo, ahi := yearRange(a)
+	blo, bhi := yearRange(b)
+	return alo <= bhi && blo <= ahi
+}
+
+func yearRange(q quantity.Quantity) (float64, float64) {
+	if q.Kind == quantity.Year {
+		return q.Low, q.High
+	}
+	y, _ := dateParts(q)
+	v := 0.0
+	for _, c := range y {
+		v = v*10 + float64(c-'0')
+	}
+	return v, v
+}
+
+// dateParts splits a quantity's date into year ("" when not stated) and
+// the rest ("04-06", "08", or "" for a year).
+func dateParts(q quantity.Quantity) (year, rest string) {
+	if q.Kind == quantity.Year {
+		return "y", ""
+	}
+	d := q.Date
+	if strings.HasPrefix(d, "--") {
+		return "", d[2:]
+	}
+	if i := strings.IndexByte(d, '-'); i >= 0 {
+		return d[:i], d[i+1:]
+	}
+	return d, ""
+}

@@ -1,0 +1,245 @@
+package checker
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/checker/text"
+)
+
+// A mention is a stretch of a sentence that names an entity ("Scale AI",
+// "Meta's") or stands for one ("the company", "the 28-year-old").
+type mention struct {
+	start, end int    // token range in the sentence
+	surface    string // as written, possessive dropped
+	key        string // canonical key; for corefs, filled in on resolution
+	poss       bool   // "Meta's"
+	coref      string // "", "org" or "person": a noun phrase standing for an entity
+	tag        string // the coref's head noun ("startup"), to match descriptors
+}
+
+// entities is what the whole article set says about its named entities.
+type entities struct {
+	lex      *Lexicon
+	display  map[string]string         // key -> the name to show
+	forms    map[string]map[string]int // key -> surface form -> count
+	person   map[string]bool           // keys of people
+	surname  map[string]string         // surname -> person key, when unique
+	tags     map[string]map[string]bool
+	midCaps  map[string]bool // words seen capitalized inside sentences
+	aloneTok map[string]int  // single-token mentions, by lower-case word
+}
+
+func isCap(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// stripPossessive returns w without "'s" or "’s" and whether it had one.
+func stripPossessive(w string) (string, bool) {
+	for _, s := range []string{"'s", "’s", "s'", "s’"} {
+		if strings.HasSuffix(w, s) && len(w) > len(s) {
+			if s == "s'" || s == "s’" {
+				return w[:len(w)-len("'")], true
+			}
+			return w[:len(w)-len(s)], true
+		}
+	}
+	return w, false
+}
+
+// capRuns finds runs of capitalized words in a sentence: candidate names.
+// Role words ("CEO", "Chancellor") split runs and are left out; a
+// possessive ends a run.
+func (e *entities) capRuns(toks []text.Token) []mention {
+	var ms []mention
+	i := 0
+	for i < len(toks) {
+		t := toks[i]
+		if t.Kind != text.Word || !isCap(t.Text) || e.lex.role[strings.ToLower(t.Text)] {
+			i++
+			continue
+		}
+		start := i
+		var words []string
+		poss := false
+		j := i
+		for j < len(toks) {
+			tj := toks[j]
+			if tj.Kind == text.Word && isCap(tj.Text) && !e.lex.role[strings.ToLower(tj.Text)] &&
+				!(j+1 < len(toks) && toks[j+1].Kind == text.Num && !toks[j+1].Space) { // "H100" is no name
+				w, p := stripPossessive(tj.Text)
+				words = append(words, w)
+				j++
+				if p {
+					poss = true
+					break
+				}
+				continue
+			}
+			// "Coca-Cola", "Bank of England", "Procter & Gamble"
+			if j+1 < len(toks) && toks[j+1].Kind == text.Word && isCap(toks[j+1].Text) &&
+				((tj.Kind == text.Sym && (tj.Text == "-" || tj.Text == "&") && !toks[j+1].Space == (tj.Text == "-")) ||
+					(tj.Kind == text.Word && (tj.Text == "of" || tj.Text == "de" || tj.Text == "van" || tj.Text == "von"))) {
+				words = append(words, tj.Text)
+				j++
+				continue
+			}
+			break
+		}
+		// Leading words that are never names ("The", "AI infrastructure") go.
+		for len(words) > 0 && (e.lex.notEntity[words[0]] || funcWords[strings.ToLower(words[0])]) {
+			words = words[1:]
+			start++
+		}
+		if len(words) > 0 && !(len(words) == 1 && (utf8.RuneCountInString(words[0]) < 2 || e.lex.notEntity[words[0]])) {
+			ms = append(ms, mention{start: start, end: j, surface: strings.Join(words, " "), poss: poss})
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return ms
+}
+
+// knownIn finds, in a headline where every word is capitalized, the
+// longest runs of words (up to four) that name an entity met elsewhere.
+func (e *entities) knownIn(toks []text.Token) []mention {
+	var ms []mention
+	for i := 0; i < len(toks); i++ {
+		for n := 4; n >= 1; n-- {
+			if i+n > len(toks) {
+				continue
+			}
+			words := make([]string, 0, n)
+			poss := false
+			for k := i; k < i+n; k++ {
+				t := toks[k]
+				if t.Kind != text.Word || !isCap(t.Text) || (k > i && !t.Space) || poss {
+					words = nil
+					break
+				}
+				w, p := stripPossessive(t.Text)
+				words = append(words, w)
+				poss = p
+			}
+			if len(words) != n {
+				continue
+			}
+			surface := strings.Join(words, " ")
+			if _, ok := e.forms[e.keyOf(surface)]; ok && !e.lex.notEntity[surface] {
+				ms = append(ms, mention{start: i, end: i + n, surface: surface, poss: poss})
+				i += n - 1
+				break
+			}
+		}
+	}
+	return ms
+}
+
+// keyOf makes the canonical key of a name: lower case, with the
+// organisation suffixes its short form drops ("Scale AI" -> "scale").
+func (e *entities) keyOf(surface string) string {
+	f := strings.Fields(strings.ToLower(surface))
+	for len(f) > 1 && e.lex.orgSuffix[f[len(f)-1]] {
+		f = f[:len(f)-1]
+	}
+	for len(f) > 1 && f[0] == "the" {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
+}
+
+// learn records the mentions of one sentence.
+func (e *entities) learn(ms []mention, toks []text.Token, low []string) {
+	for _, m := range ms {
+		k := e.keyOf(m.surface)
+		if e.forms[k] == nil {
+			e.forms[k] = map[string]int{}
+		}
+		e.forms[k][m.surface]++
+		if !strings.Contains(k, " ") {
+			e.aloneTok[k]++
+		}
+		// A role word or honorific before the name, ", who" or an age
+		// after it: a person.
+		if m.start > 0 {
+			p := low[m.start-1]
+			if e.lex.role[p] || p == "chief" || p == "executive" {
+				e.person[k] = true
+			}
+			// "startup Scale AI": a descriptor before the name.
+			if e.lex.orgNoun[p] {
+				if e.tags[k] == nil {
+					e.tags[k] = map[string]bool{}
+				}
+				e.tags[k][p] = true
+			}
+		}
+		if m.end+1 < len(toks) && low[m.end] == "," && (low[m.end+1] == "who" || low[m.end+1] == "whose") {
+			e.person[k] = true
+		}
+		if m.end < len(toks) && (low[m.end] == "said" || low[m.end] == "says") {
+			e.person[k] = true
+		}
+	}
+}
+
+// finish settles display names, people and surnames once every sentence
+// has been learned.
+func (e *entities) finish() {
+	keys := make([]string, 0, len(e.forms))
+	for k := range e.forms {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		// Show the fullest form that is common: at least a quarter as
+		// frequent as the most frequent ("Scale AI" over "Scale").
+		top := 0
+		for _, n := range e.forms[k] {
+			top = max(top, n)
+		}
+		best := ""
+		for f, n := range e.forms[k] {
+			if 4*n < top {
+				continue
+			}
+			if best == "" || len(f) > len(best) || (len(f) == len(best) && f < best) {
+				best = f
+			}
+		}
+		e.display[k] = best
+		// A two-word name whose last word also stands alone, but whose
+		// first does not, is a person's ("Alexandr Wang" … "Wang").
+		f := strings.Fields(k)
+		if len(f) >= 2 && e.aloneTok[f[len(f)-1]] > 0 && e.aloneTok[f[0]] == 0 && !e.lex.orgSuffix[f[len(f)-1]] {
+			e.person[k] = true
+		}
+	}
+	count := map[string]int{}
+	for _, k := range keys {
+		if f := strings.Fields(k); e.person[k] && len(f) >= 2 {
+			count[f[len(f)-1]]++
+		}
+	}
+	for _, k := range keys {
+		if f := strings.Fields(k); e.person[k] && len(f) >= 2 && count[f[len(f)-1]] == 1 {
+			e.surname[f[len(f)-1]] = k
+		}
+	}
+}
+
+// canonical maps a key to the key it stands for: a surname to the full
+// name of the one person who bears it.
+func (e *entities) canonical(k string) string {
+	if full, ok := e.surname[k]; ok {
+		return full
+	}
+	return k
+}
+
+func (e *entities) isPerson(k string) bool { return e.person[e.canonical(k)] }

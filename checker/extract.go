@@ -1,0 +1,302 @@
+package checker
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/checker/quantity"
+	"github.com/crosscheck/crosscheck/checker/text"
+)
+
+// sentence is one sentence of an article, read.
+type sentence struct {
+	art      *Article
+	text     string
+	off      int // byte offset of text in the article's Raw
+	toks     []text.Token
+	low      []string // lower-case words
+	stems    []string
+	qs       []quantity.Quantity
+	qtok     [][2]int // token range of each quantity
+	ments    []mention
+	headline bool
+}
+
+// An Extractor reads claims from articles. It holds no state between
+// calls to Extract.
+type Extractor struct {
+	Lex *Lexicon
+}
+
+// Extract returns the claims of every article, in article and text order.
+// Entities are resolved across the whole set, so "Wang" in one article is
+// the "Alexandr Wang" of another.
+func (x Extractor) Extract(arts []*Article) []Claim {
+	ents := &entities{lex: x.Lex, display: map[string]string{}, forms: map[string]map[string]int{},
+		person: map[string]bool{}, surname: map[string]string{}, tags: map[string]map[string]bool{},
+		midCaps: map[string]bool{}, aloneTok: map[string]int{}}
+	var p quantity.Parser
+	docs := make([][]*sentence, len(arts))
+	for ai, a := range arts {
+		for _, para := range a.Paragraphs {
+			for _, sp := range text.Sentences(para.Text) {
+				s := &sentence{art: a, text: para.Text[sp.Start:sp.End], off: para.Offset + sp.Start}
+				x.read(s, &p)
+				docs[ai] = append(docs[ai], s)
+				if !s.headline {
+					for i, t := range s.toks {
+						if i > 0 && t.Kind == text.Word && isCap(t.Text) {
+							ents.midCaps[t.Text] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	// Names: runs of capitals. At the start of a sentence a single word
+	// counts only if it is capitalized inside a sentence somewhere; in a
+	// headline, only if it names an entity met elsewhere.
+	for _, doc := range docs {
+		for _, s := range doc {
+			if s.headline {
+				continue
+			}
+			s.ments = ents.filterRuns(ents.capRuns(s.toks), s)
+			ents.learn(s.ments, s.toks, s.low)
+		}
+	}
+	for _, doc := range docs {
+		for _, s := range doc {
+			if s.headline {
+				s.ments = ents.knownIn(s.toks)
+			}
+		}
+	}
+	ents.finish()
+	var claims []Claim
+	for _, doc := range docs {
+		claims = append(claims, x.claims(doc, ents)...)
+	}
+	return claims
+}
+
+// read tokenizes a sentence and finds its quantities.
+func (x Extractor) read(s *sentence, p *quantity.Parser) {
+	s.toks = text.Tokenize(s.text, nil)
+	s.low = make([]string, len(s.toks))
+	s.stems = make([]string, len(s.toks))
+	words, caps := 0, 0
+	for i, t := range s.toks {
+		s.low[i] = strings.ToLower(t.Text)
+		if t.Kind == text.Word {
+			w, _ := stripPossessive(s.low[i])
+			s.stems[i] = stem(w)
+			if len(t.Text) >= 4 {
+				words++
+				if isCap(t.Text) {
+					caps++
+				}
+			}
+		} else {
+			s.stems[i] = s.low[i]
+		}
+	}
+	s.headline = words >= 3 && caps*4 >= words*3
+	s.qs = p.Parse(s.text, nil)
+	s.qtok = make([][2]int, len(s.qs))
+	for qi, q := range s.qs {
+		a := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].End > q.Start })
+		b := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].Start >= q.End })
+		s.qtok[qi] = [2]int{a, b}
+	}
+}
+
+// filterRuns drops the word that opens a sentence from a run unless that
+// word is capitalized inside some sentence too: "Insiders say" is no name,
+// and "Inside Scale" is "Scale".
+func (e *entities) filterRuns(ms []mention, s *sentence) []mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.start == firstWord(s.toks) {
+			w, _ := stripPossessive(s.toks[m.start].Text)
+			if !e.midCaps[w] && !e.midCaps[s.toks[m.start].Text] {
+				words := strings.Fields(m.surface)
+				if len(words) == 1 {
+					continue
+				}
+				m.surface = strings.Join(words[1:], " ")
+				m.start++
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func firstWord(toks []text.Token) int {
+	for i, t := range toks {
+		if t.Kind == text.Word || t.Kind == text.Num {
+			return i
+		}
+	}
+	return -1
+}
+
+// discourse is what one article has said so far: the entities it last
+// named, for "the company" and "he".
+type discourse struct {
+	lastOrg, lastPerson string
+	orgs                []string // organisations named, newest last
+	orgSent             []int    // the sentence each of orgs was named in
+	sent                int      // the current sentence
+	topic               map[string]int
+	byAttr              map[string]Claim // the last well-read subject of each attribute
+}
+
+func (x Extractor) claims(doc []*sentence, ents *entities) []Claim {
+	d := &discourse{topic: map[string]int{}, byAttr: map[string]Claim{}}
+	for _, s := range doc {
+		for _, m := range s.ments {
+			d.topic[ents.canonical(ents.keyOf(m.surface))]++
+		}
+	}
+	var out []Claim
+	for si, s := range doc {
+		d.sent = si
+		x.addCorefs(s)
+		// Resolve mentions in text order, so that "the company" in a
+		// sentence sees the names before it.
+		for i := range s.ments {
+			m := &s.ments[i]
+			if m.coref == "" {
+				m.key = ents.canonical(ents.keyOf(m.surface))
+			} else {
+				m.key = d.resolve(m, ents)
+			}
+			if m.key == "" {
+				continue
+			}
+			if ents.isPerson(m.key) {
+				d.lastPerson = m.key
+			} else {
+				d.lastOrg = m.key
+				d.orgs = append(d.orgs, m.key)
+				d.orgSent = append(d.orgSent, si)
+			}
+		}
+		for qi := range s.qs {
+			c, ok := x.claim(s, qi, ents, d)
+			if !ok {
+				continue
+			}
+			if c.How.SubjectScore >= 0.8 {
+				d.byAttr[c.Attribute] = c
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// resolve finds the entity a coreferring noun phrase stands for: for an
+// organisation, the most recent one in this or the two sentences before
+// that the set describes by the same noun ("startup Scale AI" for "the
+// startup"), else the most recent.
+func (d *discourse) resolve(m *mention, ents *entities) string {
+	if m.coref == "person" {
+		return d.lastPerson
+	}
+	for i := len(d.orgs) - 1; i >= 0 && d.orgSent[i] >= d.sent-2; i-- {
+		if ents.tags[d.orgs[i]][m.tag] {
+			return d.orgs[i]
+		}
+	}
+	return d.lastOrg
+}
+
+var determiners = map[string]bool{"the": true, "this": true, "that": true, "its": true, "their": true}
+
+// addCorefs adds mentions for noun phrases that stand for an entity:
+// "the company", "the data-labeling startup", "the 28-year-old", "he".
+func (x Extractor) addCorefs(s *sentence) {
+	var add []mention
+	for i := 0; i < len(s.toks); i++ {
+		w := s.low[i]
+		if (w == "he" || w == "she") && s.toks[i].Kind == text.Word {
+			add = append(add, mention{start: i, end: i + 1, coref: "person"})
+			continue
+		}
+		if !determiners[w] || w == "its" || w == "their" {
+			continue
+		}
+		// the [modifiers] noun: up to four words and hyphens.
+		for j := i + 1; j < len(s.toks) && j <= i+6; j++ {
+			t := s.toks[j]
+			if t.Kind == text.Sym && t.Text == "-" {
+				continue
+			}
+			if t.Kind != text.Word || isCap(t.Text) {
+				// "the 28-year-old": an age standing as a noun.
+				if qi := x.quantityAt(s, j); qi >= 0 && s.qs[qi].Kind == quantity.Age && !isNounAfter(s, s.qtok[qi][1]) {
+					add = append(add, mention{start: i, end: s.qtok[qi][1], coref: "person"})
+				}
+				break
+			}
+			if x.Lex.orgNoun[s.low[j]] {
+				add = append(add, mention{start: i, end: j + 1, coref: "org", tag: s.low[j]})
+				break
+			}
+			if x.Lex.person[s.low[j]] && j == i+1 {
+				add = append(add, mention{start: i, end: j + 1, coref: "person"})
+				break
+			}
+			if functionWord(s.low[j]) {
+				break
+			}
+		}
+	}
+	if len(add) == 0 {
+		return
+	}
+	s.ments = append(s.ments, add...)
+	sort.SliceStable(s.ments, func(i, j int) bool { return s.ments[i].start < s.ments[j].start })
+}
+
+func (x Extractor) quantityAt(s *sentence, tok int) int {
+	for qi, r := range s.qtok {
+		if tok >= r[0] && tok < r[1] {
+			return qi
+		}
+	}
+	return -1
+}
+
+// isNounAfter reports whether a lower-case content word follows token i:
+// "28-year-old CEO" has one (the age describes a noun), "The 28-year-old
+// founded" does not (the age is the noun).
+func isNounAfter(s *sentence, i int) bool {
+	if i >= len(s.toks) || s.toks[i].Kind != text.Word {
+		return false
+	}
+	w := s.low[i]
+	return !functionWord(w) && !strings.HasSuffix(w, "ed")
+}
+
+var funcWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "to": true, "in": true, "on": true,
+	"at": true, "by": true, "for": true, "with": true, "from": true, "and": true,
+	"or": true, "but": true, "as": true, "than": true, "that": true, "this": true,
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"has": true, "have": true, "had": true, "will": true, "would": true, "could": true,
+	"should": true, "may": true, "might": true, "can": true, "it": true, "its": true,
+	"their": true, "his": true, "her": true, "which": true, "who": true, "while": true,
+	"also": true, "not": true, "into": true, "after": true, "before": true, "since": true,
+	"about": true, "over": true, "under": true, "out": true, "up": true, "per": true,
+	"just": true, "only": true, "now": true, "so": true, "such": true, "both": true,
+	"all": true, "some": true, "more": true, "most": true, "said": true, "says": true,
+	"said.": true, "when": true, "where": true, "what": true, "how": true, "there": true,
+	"then": true, "if": true, "because": true, "though": true, "although": true,
+	"being": true, "by.": true, "yet": true, "still": true, "each": true,
+}
+
+func functionWord(w string) bool { return funcWords[w] }

@@ -1,0 +1,165 @@
+package checker
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/crosscheck/crosscheck/checker/quantity"
+)
+
+//go:embed lexicon.yaml
+var defaultLexicon []byte
+
+// A Lexicon holds the words claims are read by: attribute cues, hedges,
+// time markers, coreference nouns and role words. See lexicon.yaml.
+type Lexicon struct {
+	Attributes map[string]AttributeDef `yaml:"attributes"`
+	Hedges     []string                `yaml:"hedges"`
+	Reporting  []string                `yaml:"reporting"`
+	Earlier    []string                `yaml:"earlier"`
+	OrgNouns   []string                `yaml:"org_nouns"`
+	PersonNoun []string                `yaml:"person_nouns"`
+	Roles      []string                `yaml:"roles"`
+	NotEntity  []string                `yaml:"not_entities"`
+	OrgSuffix  []string                `yaml:"org_suffixes"`
+	Vague      []string                `yaml:"vague_nouns"`
+	ObjPreps   []string                `yaml:"object_preps"`
+
+	cues      map[string][]cue // attribute cues by their first stem, longest first
+	hedges    []phrase         // exact lower-case words
+	reporting []phrase
+	earlier   []phrase
+	orgNoun   map[string]bool
+	person    map[string]bool
+	role      map[string]bool
+	notEntity map[string]bool
+	orgSuffix map[string]bool
+	vague     map[string]bool
+	objPrep   map[string]bool
+}
+
+// An AttributeDef says what kinds of quantity an attribute measures and
+// which words signal it.
+type AttributeDef struct {
+	Kinds []quantity.Kind `yaml:"kinds"`
+	Units []string        `yaml:"units"`
+	Scope string          `yaml:"scope"` // "event": the figure is about the event, not a named entity
+	Cues  []string        `yaml:"cues"`
+}
+
+// A phrase is a sequence of word stems.
+type phrase []string
+
+type cue struct {
+	words phrase
+	attr  string
+}
+
+// DefaultLexicon returns the lexicon that ships with crosscheck.
+func DefaultLexicon() (*Lexicon, error) { return ParseLexicon(defaultLexicon) }
+
+// ParseLexicon reads a lexicon in the format of lexicon.yaml.
+func ParseLexicon(data []byte) (*Lexicon, error) {
+	var l Lexicon
+	if err := yaml.Unmarshal(data, &l); err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	l.cues = map[string][]cue{}
+	for name, a := range l.Attributes {
+		if len(a.Kinds) == 0 {
+			return nil, fmt.Errorf("lexicon: attribute %q has no kinds", name)
+		}
+		for _, c := range a.Cues {
+			p := toPhrase(c, stem)
+			l.cues[p[0]] = append(l.cues[p[0]], cue{p, name})
+		}
+	}
+	for k, cs := range l.cues {
+		sort.Slice(cs, func(i, j int) bool {
+			if len(cs[i].words) != len(cs[j].words) {
+				return len(cs[i].words) > len(cs[j].words)
+			}
+			return cs[i].attr < cs[j].attr
+		})
+		l.cues[k] = cs
+	}
+	l.hedges = phrases(l.Hedges)
+	l.reporting = phrases(l.Reporting)
+	l.earlier = phrases(l.Earlier)
+	l.orgNoun = set(l.OrgNouns, strings.ToLower)
+	l.person = set(l.PersonNoun, strings.ToLower)
+	l.role = set(l.Roles, strings.ToLower)
+	l.notEntity = set(l.NotEntity, nil)
+	l.orgSuffix = set(l.OrgSuffix, strings.ToLower)
+	l.vague = set(l.Vague, strings.ToLower)
+	l.objPrep = set(l.ObjPreps, strings.ToLower)
+	return &l, nil
+}
+
+func set(words []string, f func(string) string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		if f != nil {
+			w = f(w)
+		}
+		m[w] = true
+	}
+	return m
+}
+
+// phrases reads exact-word phrases, in the order given.
+func phrases(ss []string) []phrase {
+	ps := make([]phrase, 0, len(ss))
+	for _, s := range ss {
+		ps = append(ps, toPhrase(s, nil))
+	}
+	return ps
+}
+
+// toPhrase splits s into lower-case words at spaces and hyphens, mapping
+// each through f when f is not nil.
+func toPhrase(s string, f func(string) string) phrase {
+	var p phrase
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' }) {
+		if f != nil {
+			w = f(w)
+		}
+		p = append(p, w)
+	}
+	return p
+}
+
+func (p phrase) String() string { return strings.Join(p, " ") }
+
+// stem reduces a lower-case word to its Snowball English stem.
+func stem(w string) string {
+	if len(w) <= 2 {
+		return w
+	}
+	return english.Stem(w, false)
+}
+
+// accepts reports whether attribute a can measure quantity q.
+func (a AttributeDef) accepts(q quantity.Quantity) bool {
+	ok := false
+	for _, k := range a.Kinds {
+		if k == q.Kind {
+			ok = true
+			break
+		}
+	}
+	if !ok || len(a.Units) == 0 {
+		return ok
+	}
+	for _, u := range a.Units {
+		if u == q.Unit {
+			return true
+		}
+	}
+	return false
+}

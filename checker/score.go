@@ -1,0 +1,215 @@
+package checker
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/crosscheck/crosscheck/checker/quantity"
+)
+
+//go:embed score.yaml
+var defaultWeights []byte
+
+// Weights are the coefficients of the confidence model (score.yaml).
+type Weights struct {
+	Bias        float64 `yaml:"bias"`
+	Clarity     float64 `yaml:"clarity"`
+	Support     float64 `yaml:"support"`
+	Hedge       float64 `yaml:"hedge"`
+	OpenBound   float64 `yaml:"open_bound"`
+	Approximate float64 `yaml:"approximate"`
+	Gap         float64 `yaml:"gap"`
+	Pattern     float64 `yaml:"pattern"`
+	Implausible float64 `yaml:"implausible"`
+	SameSource  float64 `yaml:"same_source"`
+}
+
+// DefaultWeights returns the confidence model that ships with crosscheck.
+func DefaultWeights() (Weights, error) {
+	var w Weights
+	if err := yaml.Unmarshal(defaultWeights, &w); err != nil {
+		return w, fmt.Errorf("score.yaml: %w", err)
+	}
+	return w, nil
+}
+
+// side is one value group of a slot.
+type side struct {
+	q       quantity.Quantity // the representative quantity
+	claims  []Claim
+	sources []string // distinct, sorted
+}
+
+// score computes a disagreement's confidence between sides a and b, and
+// the reasons behind it, in the order an editor reads them.
+func (w Weights) score(a, b *side, t Tolerances, weight func(string) float64) (float64, []string) {
+	var reasons []string
+	na, nb := 0.0, 0.0
+	for _, s := range a.sources {
+		na += weight(s)
+	}
+	for _, s := range b.sources {
+		nb += weight(s)
+	}
+	reasons = append(reasons, fmt.Sprintf("%s against %s", plural(len(a.sources), "source"), plural(len(b.sources), "source")))
+
+	var clarity, hedged float64
+	var hedges []string
+	n := 0
+	for _, s := range []*side{a, b} {
+		for _, c := range s.claims {
+			clarity += c.How.SubjectScore * c.How.AttributeScore
+			if len(c.Hedges) > 0 {
+				hedged++
+				hedges = append(hedges, fmt.Sprintf("%q in %s", c.Hedges[0], c.Source))
+			}
+			n++
+		}
+	}
+	clarity /= float64(n)
+	hedged /= float64(n)
+	if len(hedges) == 0 {
+		reasons = append(reasons, "no hedge on either side")
+	} else {
+		reasons = append(reasons, "hedged: "+strings.Join(dedupe(hedges), ", "))
+	}
+	if clarity < 0.6 {
+		reasons = append(reasons, fmt.Sprintf("subject or attribute read loosely (clarity %.2f)", clarity))
+	}
+
+	open, approx := 0.0, 0.0
+	for _, s := range []*side{a, b} {
+		switch s.q.Bound {
+		case quantity.AtLeast, quantity.AtMost:
+			open = 1
+			reasons = append(reasons, fmt.Sprintf("%s bound: %q", boundName(s.q.Bound), s.q.Text))
+		case quantity.About, quantity.Range:
+			approx = 1
+			reasons = append(reasons, fmt.Sprintf("%q is approximate", s.q.Text))
+		}
+	}
+
+	alo, ahi := t.span(a.q)
+	blo, bhi := t.span(b.q)
+	gap := math.Max(blo-ahi, alo-bhi)
+	scale := math.Max(math.Abs(a.q.Value), math.Abs(b.q.Value))
+	rel := 0.0
+	if scale > 0 && !math.IsInf(gap, 0) {
+		rel = gap / scale
+	}
+	if family(a.q) != "date" {
+		reasons = append(reasons, fmt.Sprintf("gap %.1f%% beyond the tolerance", 100*rel))
+	}
+
+	pattern := 0.0
+	if p := slip(a.q, b.q); p != "" {
+		pattern = 1
+		reasons = append(reasons, p)
+	}
+	implausible := 0.0
+	if pattern == 0 && family(a.q) != "date" && ratio(a.q, b.q) > 3 {
+		implausible = 1
+		reasons = append(reasons, fmt.Sprintf("values %.0fx apart: may be two different things", ratio(a.q, b.q)))
+	}
+	same := 0.0
+	if overlap(a.sources, b.sources) {
+		same = 1
+		reasons = append(reasons, "a source states both values")
+	}
+
+	z := w.Bias + w.Clarity*clarity + w.Support*math.Log2(na+nb) + w.Hedge*hedged +
+		w.OpenBound*open + w.Approximate*approx + w.Gap*math.Min(rel/0.05, 1) +
+		w.Pattern*pattern + w.Implausible*implausible + w.SameSource*same
+	conf := 1 / (1 + math.Exp(-z))
+	return math.Round(conf*100) / 100, reasons
+}
+
+func boundName(b quantity.Bound) string {
+	if b == quantity.AtLeast {
+		return "lower"
+	}
+	return "upper"
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}
+
+func dedupe(ss []string) []string {
+	sort.Strings(ss)
+	out := ss[:0]
+	for i, s := range ss {
+		if i == 0 || s != ss[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func ratio(a, b quantity.Quantity) float64 {
+	x, y := math.Abs(a.Value), math.Abs(b.Value)
+	if x == 0 || y == 0 {
+		return math.Inf(1)
+	}
+	return math.Max(x/y, y/x)
+}
+
+// slip names the editorial error that would turn one figure into the
+// other: a scale word (1.5 million vs 1.5 billion), transposed digits (85%
+// vs 58%), or an off-by-one (28 vs 29).
+func slip(a, b quantity.Quantity) string {
+	if r := ratio(a, b); !math.IsInf(r, 0) {
+		for _, s := range []float64{1e3, 1e6, 1e9} {
+			if math.Abs(r/s-1) < 0.001 {
+				return fmt.Sprintf("scale-word slip: %q vs %q (%gx)", a.Text, b.Text, s)
+			}
+		}
+	}
+	da, db := digits(a.Text), digits(b.Text)
+	if len(da) == len(db) && len(da) >= 2 && da != db {
+		diff := []int{}
+		for i := range da {
+			if da[i] != db[i] {
+				diff = append(diff, i)
+			}
+		}
+		if len(diff) == 2 && diff[1] == diff[0]+1 && da[diff[0]] == db[diff[1]] && da[diff[1]] == db[diff[0]] {
+			return fmt.Sprintf("transposed digits: %q vs %q", a.Text, b.Text)
+		}
+	}
+	if a.Bound == quantity.Exact && b.Bound == quantity.Exact && a.Value == math.Trunc(a.Value) && b.Value == math.Trunc(b.Value) && math.Abs(a.Value-b.Value) == 1 {
+		return fmt.Sprintf("off by one: %q vs %q", a.Text, b.Text)
+	}
+	return ""
+}
+
+// digits returns the digits of a figure's text, in order.
+func digits(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
