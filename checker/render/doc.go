@@ -1,0 +1,6 @@
+// Package render draws a checker.Report for people and machines: a table
+// for a terminal, one line per finding for scripts and editors, and the
+// JSON report contract (schema_version 1) for other tools.
+//
+// Renderers only print; every decision was made by the checker.
+package render

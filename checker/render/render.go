@@ -1,0 +1,114 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/checker"
+)
+
+// Options control how a report is drawn.
+type Options struct {
+	// Color turns on ANSI colours (table and diff). The caller decides:
+	// off for a pipe or when NO_COLOR is set.
+	Color bool
+	// Paths maps a source ID to the path to show in locations; the ID is
+	// shown when a source is missing.
+	Paths map[string]string
+	// Width is the terminal width for tables; 0 means 100.
+	Width int
+}
+
+// Formats lists the formats Write knows, in the order --help shows them.
+var Formats = []string{"table", "text", "json"}
+
+// Write draws r in the named format.
+func Write(w io.Writer, format string, r *checker.Report, opt Options) error {
+	switch format {
+	case "table":
+		return Table(w, r, opt)
+	case "text":
+		return Text(w, r, opt)
+	case "json":
+		return JSON(w, r)
+	}
+	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+// JSON writes the report contract, indented, with a final newline.
+func JSON(w io.Writer, r *checker.Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// Text writes one line per finding, as linters do:
+//
+//	path:line:col: [severity] subject · attribute: $15B (2 sources) vs $14.3 billion (3 sources) (confidence 0.94)
+//
+// The location is the first evidence of the minority value, the one an
+// editor most likely has to correct.
+func Text(w io.Writer, r *checker.Report, opt Options) error {
+	for _, f := range r.Findings {
+		loc := location(f, opt)
+		if _, err := fmt.Fprintf(w, "%s: [%s] %s: %s (confidence %.2f)\n", loc, f.Severity, slot(f.Subject, f.Attribute, f.Time), versus(f.Values, true), f.Confidence); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func location(f checker.Finding, opt Options) string {
+	if len(f.Values) < 2 || len(f.Values[1].Evidence) == 0 {
+		return "-"
+	}
+	e := f.Values[1].Evidence[0]
+	path := e.Source
+	if p, ok := opt.Paths[e.Source]; ok {
+		path = p
+	}
+	return fmt.Sprintf("%s:%d:%d", path, e.Line, e.Column)
+}
+
+// slot names a slot: "Scale AI · valuation", with the time when it is
+// not the current one.
+func slot(subject, attribute, time string) string {
+	s := attribute
+	if subject != "" {
+		s = subject + " · " + attribute
+	}
+	if time != "" && time != "current" {
+		s += " (" + time + ")"
+	}
+	return s
+}
+
+// versus lists the competing values, the minority first when minorityFirst.
+func versus(vs []checker.ValueGroup, minorityFirst bool) string {
+	parts := make([]string, 0, len(vs))
+	for _, v := range vs {
+		parts = append(parts, fmt.Sprintf("%s (%s)", v.Text, count(len(v.Sources), "source")))
+	}
+	if minorityFirst && len(parts) >= 2 {
+		parts[0], parts[1] = parts[1], parts[0]
+	}
+	return strings.Join(parts, " vs ")
+}
+
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// sourceList joins source IDs, sorted.
+func sourceList(ids []string) string {
+	s := append([]string(nil), ids...)
+	sort.Strings(s)
+	return strings.Join(s, ", ")
+}

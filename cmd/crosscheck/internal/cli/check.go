@@ -1,0 +1,150 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/render"
+	"github.com/crosscheck/crosscheck/sources"
+)
+
+// CheckOptions are the inputs of `crosscheck check`.
+type CheckOptions struct {
+	IO            *IOStreams
+	Sources       []string
+	Format        string
+	Color         string // auto, always, never
+	MinConfidence float64
+	FailLevel     string
+	KeepGoing     bool
+	MaxSize       string
+}
+
+// NewCmdCheck builds `crosscheck check`. runF, when not nil, is called
+// with the parsed options instead of runCheck (for tests).
+func NewCmdCheck(io *IOStreams, runF func(*CheckOptions) error) *cobra.Command {
+	opts := &CheckOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "check [flags] SOURCE...",
+		Short: "Compare articles and report where they disagree",
+		Long: `Compare two or more articles about one event and report the facts on
+which they disagree, and the facts they corroborate.
+
+A SOURCE is a text or Markdown file (optionally opening with YAML front
+matter: title, outlet, published, url, weight), a directory (its .txt and
+.md files), or - for standard input. Page furniture such as share buttons,
+"Read more" teasers and comment prompts is ignored.
+
+Each finding names a slot (subject · attribute), the competing values with
+the sources behind each, and a confidence in [0,1]: error from 0.7,
+warning from 0.5, info below.
+
+Exit status: 0 when no finding reaches --fail-level, 1 when one does,
+2 for a usage or input error.`,
+		Example: `  crosscheck check fixtures/meta-scale/*.txt
+  crosscheck check --format json fixtures/meta-scale/ > report.json
+  crosscheck check --fail-level medium draft.md refs/`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("check needs at least two sources (files, directories or -)\nRun 'crosscheck check --help' for usage.")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Sources = args
+			if opts.Format == "" {
+				opts.Format = "text"
+				if opts.IO.OutTTY {
+					opts.Format = "table"
+				}
+			}
+			if !validFormat(opts.Format) {
+				return usagef("--format %q: want one of %s", opts.Format, strings.Join(render.Formats, ", "))
+			}
+			if opts.MinConfidence < 0 || opts.MinConfidence > 1 {
+				return usagef("--min-confidence %v: want a number from 0 to 1", opts.MinConfidence)
+			}
+			if opts.Color != "auto" && opts.Color != "always" && opts.Color != "never" {
+				return usagef("--color %q: want auto, always or never", opts.Color)
+			}
+			if _, _, err := failThreshold(opts.FailLevel); err != nil {
+				return err
+			}
+			if _, err := parseSize(opts.MaxSize); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runCheck(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Format, "format", "f", "", "output format: "+strings.Join(render.Formats, ", ")+" (default table on a terminal, text otherwise)")
+	f.StringVar(&opts.Color, "color", "auto", "colour: auto (on a terminal unless NO_COLOR is set), always, never")
+	f.Float64Var(&opts.MinConfidence, "min-confidence", 0, "leave out findings below this confidence (0 to 1)")
+	f.StringVar(&opts.FailLevel, "fail-level", "high", "exit 1 when a finding reaches this level: none, low (any), medium (≥0.5), high (≥0.7), or a confidence")
+	f.BoolVar(&opts.KeepGoing, "keep-going", false, "skip inputs that cannot be read, report them, and check the rest")
+	f.StringVar(&opts.MaxSize, "max-size", "10MiB", "largest input file to read")
+	return cmd
+}
+
+func validFormat(f string) bool {
+	for _, x := range render.Formats {
+		if f == x {
+			return true
+		}
+	}
+	return false
+}
+
+func runCheck(opts *CheckOptions) error {
+	maxSize, _ := parseSize(opts.MaxSize)
+	res, err := sources.Load(opts.Sources, sources.Options{MaxSize: maxSize, Stdin: opts.IO.In, KeepGoing: opts.KeepGoing})
+	if err != nil {
+		return err
+	}
+	for _, s := range res.Skipped {
+		fmt.Fprintf(opts.IO.ErrOut, "crosscheck: skipped %s: %v\n", s.Path, s.Err)
+	}
+	if len(res.Articles) < 2 {
+		var names []string
+		for _, a := range res.Articles {
+			names = append(names, a.Path)
+		}
+		detail := "none could be read"
+		if len(names) == 1 {
+			detail = "only " + names[0] + " was read"
+		}
+		return fmt.Errorf("%w: %s", sources.ErrTooFewInputs, detail)
+	}
+	c, err := checker.New()
+	if err != nil {
+		return err
+	}
+	c.MinConfidence = opts.MinConfidence
+	report := c.Check(res.Articles)
+	for _, s := range res.Skipped {
+		report.Skipped = append(report.Skipped, checker.SkippedInfo{Path: s.Path, Reason: s.Err.Error()})
+	}
+	paths := map[string]string{}
+	for _, a := range res.Articles {
+		paths[a.ID] = a.Path
+	}
+	color := opts.Color == "always" || (opts.Color == "auto" && opts.IO.OutTTY && !opts.IO.NoColor)
+	if err := render.Write(opts.IO.Out, opts.Format, report, render.Options{Color: color, Paths: paths, Width: opts.IO.Width}); err != nil {
+		return fmt.Errorf("writing report: %w", err)
+	}
+	threshold, fails, _ := failThreshold(opts.FailLevel)
+	if fails {
+		for _, f := range report.Findings {
+			if f.Confidence >= threshold {
+				return errFindings
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,34 @@
+package cli
+
+import (
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// IOStreams are where a command reads and writes, and what they are.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// OutTTY is true when Out is a terminal: tables and colour by default.
+	OutTTY bool
+	// NoColor is true when the NO_COLOR environment variable is set.
+	NoColor bool
+	// Width is the terminal's width, 0 when unknown.
+	Width int
+}
+
+// System returns the process's standard streams.
+func System() *IOStreams {
+	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}
+	if fd := int(os.Stdout.Fd()); term.IsTerminal(fd) {
+		s.OutTTY = true
+		if w, _, err := term.GetSize(fd); err == nil {
+			s.Width = w
+		}
+	}
+	_, s.NoColor = os.LookupEnv("NO_COLOR")
+	return s
+}

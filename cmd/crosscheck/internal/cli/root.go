@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+// NewCmdRoot builds the crosscheck command tree.
+func NewCmdRoot(io *IOStreams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "crosscheck",
+		Short: "Find where news articles about one event disagree on the facts",
+		Long: `crosscheck reads several news articles about one event, pulls out the
+facts each states (prices, valuations, stakes, counts, ages, dates,
+durations), lines up the claims that are about the same thing, and reports
+where the sources disagree, each finding with a confidence and the
+evidence behind it.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
+	})
+	root.AddCommand(NewCmdCheck(io, nil))
+	return root
+}
+
+// Main runs crosscheck with args and returns the exit code.
+func Main(args []string, io *IOStreams) int {
+	root := NewCmdRoot(io)
+	root.SetArgs(args)
+	err := root.Execute()
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, errFindings):
+		return ExitFindings
+	}
+	fmt.Fprintf(io.ErrOut, "crosscheck: %v\n", err)
+	return ExitError
+}
