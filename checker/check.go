@@ -106,8 +106,11 @@ func sourceInfos(arts []*Article) []SourceInfo {
 }
 
 // Align groups claims into slots by subject, attribute, time and family,
-// in the order the slots are first met.
+// in the order the slots are first met. Claims about a transaction are
+// first given a common subject: those whose participants overlap are one
+// deal, named after the subject most of them read.
 func Align(claims []Claim) []*Slot {
+	claims = unifyTransactions(claims)
 	var slots []*Slot
 	index := map[string]*Slot{}
 	for _, c := range claims {
@@ -121,6 +124,75 @@ func Align(claims []Claim) []*Slot {
 		slots = append(slots, s)
 	}
 	return slots
+}
+
+// unifyTransactions links transaction claims of one attribute, time and
+// family whose participants overlap (union–find), and gives every claim
+// of a linked group the group's most common subject.
+func unifyTransactions(claims []Claim) []Claim {
+	parent := make([]int, len(claims))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	byEntity := map[string]int{} // group key + entity -> first claim naming it
+	for i, c := range claims {
+		if c.Scope != "transaction" {
+			continue
+		}
+		g := c.Attribute + "\x00" + c.Time + "\x00" + family(c.Quantity)
+		for _, p := range c.Participants {
+			k := g + "\x00" + p
+			if j, ok := byEntity[k]; ok {
+				parent[find(i)] = find(j)
+			} else {
+				byEntity[k] = i
+			}
+		}
+	}
+	// The subject of each group: the one its claims read most often.
+	type tally struct {
+		n       map[string]int
+		display map[string]string
+	}
+	groups := map[int]*tally{}
+	for i, c := range claims {
+		if c.Scope != "transaction" || c.SubjectKey == "" {
+			continue
+		}
+		r := find(i)
+		if groups[r] == nil {
+			groups[r] = &tally{n: map[string]int{}, display: map[string]string{}}
+		}
+		groups[r].n[c.SubjectKey]++
+		groups[r].display[c.SubjectKey] = c.Subject
+	}
+	out := make([]Claim, len(claims))
+	copy(out, claims)
+	for i, c := range out {
+		if c.Scope != "transaction" {
+			continue
+		}
+		t := groups[find(i)]
+		if t == nil {
+			continue
+		}
+		best, bestN := "", 0
+		for k, n := range t.n {
+			if n > bestN || (n == bestN && k < best) {
+				best, bestN = k, n
+			}
+		}
+		out[i].SubjectKey, out[i].Subject = best, t.display[best]
+	}
+	return out
 }
 
 // groups splits a slot's claims into sides: one per distinct value.

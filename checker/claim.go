@@ -10,7 +10,13 @@ type Claim struct {
 	Attribute  string // what is measured: "deal value", "stake", "age" …
 	Time       string // "current", "earlier", or a year such as "2025"
 	Hedges     []string
-	Quantity   quantity.Quantity
+	// Participants are the entities named in the claim's clause, with its
+	// subject: the parties to a deal, for aligning transactions.
+	Participants []string
+	// Scope is the attribute's scope from the lexicon: "", "event",
+	// "transaction" or "person".
+	Scope    string
+	Quantity quantity.Quantity
 	Evidence   Evidence
 	// How says how subject and attribute were found, for scoring and for
 	// the reasons a finding gives.

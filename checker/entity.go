@@ -27,8 +27,10 @@ type entities struct {
 	forms    map[string]map[string]int // key -> surface form -> count
 	person   map[string]bool           // keys of people
 	surname  map[string]string         // surname -> person key, when unique
+	alias    map[string]string         // acronym key -> the key it stands for
 	tags     map[string]map[string]bool
 	midCaps  map[string]bool // words seen capitalized inside sentences
+	lowSeen  map[string]bool // words seen in lower case
 	aloneTok map[string]int  // single-token mentions, by lower-case word
 }
 
@@ -185,6 +187,17 @@ func (e *entities) learn(ms []mention, toks []text.Token, low []string) {
 		if m.end < len(toks) && (low[m.end] == "said" || low[m.end] == "says") {
 			e.person[k] = true
 		}
+		// "Alexandr Wang, CEO of …", "Dario Venn, 41, …"
+		if m.end+1 < len(toks) && low[m.end] == "," && (e.lex.role[low[m.end+1]] || toks[m.end+1].Kind == text.Num && m.end+2 < len(toks) && low[m.end+2] == ",") {
+			e.person[k] = true
+		}
+		// A personal pronoun later in the sentence: "Wang … his team".
+		for j := m.end; j < len(toks) && j < m.end+12; j++ {
+			if low[j] == "his" || low[j] == "her" || low[j] == "he" || low[j] == "she" {
+				e.person[k] = true
+				break
+			}
+		}
 	}
 }
 
@@ -213,11 +226,44 @@ func (e *entities) finish() {
 			}
 		}
 		e.display[k] = best
-		// A two-word name whose last word also stands alone, but whose
-		// first does not, is a person's ("Alexandr Wang" … "Wang").
-		f := strings.Fields(k)
-		if len(f) >= 2 && e.aloneTok[f[len(f)-1]] > 0 && e.aloneTok[f[0]] == 0 && !e.lex.orgSuffix[f[len(f)-1]] {
-			e.person[k] = true
+	}
+	// A one-word name that is the last word of a person's name is that
+	// person's ("Wang"); one that opens exactly one organisation's longer
+	// name, used at least a third as often, is that organisation's
+	// ("Lumora" for "Lumora Health").
+	for _, k := range keys {
+		if strings.Contains(k, " ") || e.person[k] {
+			continue
+		}
+		var long []string
+		for _, l := range keys {
+			if f := strings.Fields(l); len(f) >= 2 && f[0] == k && !e.person[l] && 3*total(e.forms[l]) >= total(e.forms[k]) {
+				long = append(long, l)
+			}
+		}
+		if len(long) == 1 {
+			e.alias[k] = long[0]
+		}
+	}
+	// An acronym stands for the entity whose initials it spells: "EU" for
+	// "European Union", when just one entity does.
+	initials := map[string][]string{}
+	for _, k := range keys {
+		if f := strings.Fields(e.display[k]); len(f) >= 2 {
+			var b strings.Builder
+			for _, w := range f {
+				if isCap(w) {
+					r, _ := utf8.DecodeRuneInString(w)
+					b.WriteRune(r)
+				}
+			}
+			initials[b.String()] = append(initials[b.String()], k)
+		}
+	}
+	for _, k := range keys {
+		d := e.display[k]
+		if full := initials[d]; len(full) == 1 && len(d) >= 2 && strings.ToUpper(d) == d {
+			e.alias[k] = full[0]
 		}
 	}
 	count := map[string]int{}
@@ -233,9 +279,20 @@ func (e *entities) finish() {
 	}
 }
 
+func total(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
 // canonical maps a key to the key it stands for: a surname to the full
 // name of the one person who bears it.
 func (e *entities) canonical(k string) string {
+	if full, ok := e.alias[k]; ok {
+		return full
+	}
 	if full, ok := e.surname[k]; ok {
 		return full
 	}

@@ -33,7 +33,7 @@ type Extractor struct {
 // the "Alexandr Wang" of another.
 func (x Extractor) Extract(arts []*Article) []Claim {
 	ents := &entities{lex: x.Lex, display: map[string]string{}, forms: map[string]map[string]int{},
-		person: map[string]bool{}, surname: map[string]string{}, tags: map[string]map[string]bool{},
+		person: map[string]bool{}, surname: map[string]string{}, alias: map[string]string{}, lowSeen: map[string]bool{}, tags: map[string]map[string]bool{},
 		midCaps: map[string]bool{}, aloneTok: map[string]int{}}
 	var p quantity.Parser
 	docs := make([][]*sentence, len(arts))
@@ -47,6 +47,9 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 					for i, t := range s.toks {
 						if i > 0 && t.Kind == text.Word && isCap(t.Text) {
 							ents.midCaps[t.Text] = true
+						}
+						if t.Kind == text.Word && !isCap(t.Text) {
+							ents.lowSeen[t.Text] = true
 						}
 					}
 				}
@@ -124,6 +127,10 @@ func (e *entities) filterRuns(ms []mention, s *sentence) []mention {
 				if len(words) == 1 {
 					continue
 				}
+				if lw := strings.ToLower(w); !e.lowSeen[lw] && !funcWords[lw] {
+					out = append(out, m) // "Northbridge United": never a common word
+					continue
+				}
 				m.surface = strings.Join(words[1:], " ")
 				m.start++
 			}
@@ -184,8 +191,14 @@ func (x Extractor) claims(doc []*sentence, ents *entities) []Claim {
 				d.orgSent = append(d.orgSent, si)
 			}
 		}
+		var prev *Claim
 		for qi := range s.qs {
 			c, ok := x.claim(s, qi, ents, d)
+			if conv := x.conversionOf(s, qi); conv && prev != nil {
+				// "€85m (£72m)": the bracketed figure restates the one
+				// before it in another unit, so it is the same claim.
+				c, ok = x.restate(*prev, s, qi), true
+			}
 			if !ok {
 				continue
 			}
@@ -193,9 +206,32 @@ func (x Extractor) claims(doc []*sentence, ents *entities) []Claim {
 				d.byAttr[c.Attribute] = c
 			}
 			out = append(out, c)
+			prev = &out[len(out)-1]
 		}
 	}
 	return out
+}
+
+// conversionOf reports whether quantity qi stands in brackets right after
+// another quantity of the same kind: "€85m (£72m)".
+func (x Extractor) conversionOf(s *sentence, qi int) bool {
+	if qi == 0 || s.qs[qi].Kind != s.qs[qi-1].Kind {
+		return false
+	}
+	a := s.qtok[qi][0]
+	return a >= 1 && s.toks[a-1].Text == "(" && s.qtok[qi-1][1] == a-1
+}
+
+// restate makes the claim of a bracketed conversion from the claim before it.
+func (x Extractor) restate(prev Claim, s *sentence, qi int) Claim {
+	c := prev
+	q := s.qs[qi]
+	line, col := s.art.Position(s.off + q.Start)
+	c.Evidence = Evidence{Source: s.art.ID, Line: line, Column: col, Sentence: s.text, Offset: s.off + q.Start}
+	q.Start += s.off
+	q.End += s.off
+	c.Quantity = q
+	return c
 }
 
 // resolve finds the entity a coreferring noun phrase stands for: for an
@@ -237,8 +273,16 @@ func (x Extractor) addCorefs(s *sentence) {
 			}
 			if t.Kind != text.Word || isCap(t.Text) {
 				// "the 28-year-old": an age standing as a noun.
-				if qi := x.quantityAt(s, j); qi >= 0 && s.qs[qi].Kind == quantity.Age && !isNounAfter(s, s.qtok[qi][1]) {
-					add = append(add, mention{start: i, end: s.qtok[qi][1], coref: "person"})
+				if qi := x.quantityAt(s, j); qi >= 0 && s.qs[qi].Kind == quantity.Age {
+					end := s.qtok[qi][1]
+					// "the 25-year-old Italian": a capitalized word after the
+					// age describes the person too.
+					if end < len(s.toks) && s.toks[end].Kind == text.Word && isCap(s.toks[end].Text) {
+						end++
+					}
+					if !isNounAfter(s, end) {
+						add = append(add, mention{start: i, end: end, coref: "person"})
+					}
 				}
 				break
 			}
@@ -296,7 +340,8 @@ var funcWords = map[string]bool{
 	"all": true, "some": true, "more": true, "most": true, "said": true, "says": true,
 	"said.": true, "when": true, "where": true, "what": true, "how": true, "there": true,
 	"then": true, "if": true, "because": true, "though": true, "although": true,
-	"being": true, "by.": true, "yet": true, "still": true, "each": true,
+	"being": true, "yet": true, "still": true, "each": true, "later": true,
+	"ago": true, "earlier": true, "old": true, "apart": true, "long": true,
 }
 
 func functionWord(w string) bool { return funcWords[w] }

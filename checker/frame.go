@@ -2,6 +2,7 @@ package checker
 
 import (
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -143,16 +144,27 @@ func npEnd(s *sentence, i int) int {
 // claim reads the claim that quantity qi of sentence s makes, if any.
 func (x Extractor) claim(s *sentence, qi int, ents *entities, d *discourse) (Claim, bool) {
 	q := s.qs[qi]
+	if x.partitive(s, qi) {
+		return Claim{}, false
+	}
 	attr, how, ascore, cs, ce := x.attribute(s, qi)
 	if attr == "" {
 		return Claim{}, false
 	}
 	c := Claim{Source: s.art.ID, Attribute: attr, Quantity: q}
 	c.How.Attribute, c.How.AttributeScore = how, ascore
-	if def, ok := x.Lex.Attributes[attr]; ok && def.Scope == "event" {
+	def := x.Lex.Attributes[attr]
+	c.Scope = def.Scope
+	if attr == "age" {
+		c.Scope = "person"
+	}
+	if def.Scope == "event" {
 		c.How.Subject, c.How.SubjectScore = "event", 1
+		if sub := x.subevent(s, qi); sub != "" {
+			c.Subject, c.SubjectKey = sub, sub
+		}
 	} else {
-		key, shows, sscore := x.subject(s, qi, cs, ce, ents, d, attr)
+		key, shows, sscore := x.subject(s, qi, cs, ce, ents, d, attr, c.Scope == "person")
 		c.SubjectKey = key
 		c.Subject = ents.display[key]
 		if c.Subject == "" {
@@ -162,12 +174,66 @@ func (x Extractor) claim(s *sentence, qi int, ents *entities, d *discourse) (Cla
 	}
 	c.Time = x.time(s, qi, cs)
 	c.Hedges = x.hedges(s, qi, cs)
+	if c.Scope == "transaction" {
+		c.Participants = x.participants(s, qi, cs, c.SubjectKey)
+	}
 	line, col := s.art.Position(s.off + q.Start)
 	c.Evidence = Evidence{Source: s.art.ID, Line: line, Column: col, Sentence: s.text, Offset: s.off + q.Start}
 	q.Start += s.off
 	q.End += s.off
 	c.Quantity = q
 	return c, true
+}
+
+// participants lists the entities named in the clause of quantity qi,
+// with its subject, sorted.
+func (x Extractor) participants(s *sentence, qi, cs int, subject string) []string {
+	lo, hi := clause(s, min(s.qtok[qi][0], cs), s.qtok[qi][1])
+	var out []string
+	if subject != "" {
+		out = append(out, subject)
+	}
+	for _, m := range s.ments {
+		if m.start >= lo && m.end <= hi && m.key != "" && !contains(out, m.key) {
+			out = append(out, m.key)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// subevent names the event within the event that a figure is about, when
+// one stands beside it: "a 5.4-magnitude aftershock", "an aftershock of 5.4".
+func (x Extractor) subevent(s *sentence, qi int) string {
+	qa, qb := s.qtok[qi][0], s.qtok[qi][1]
+	if n := s.qs[qi].Noun; n != "" {
+		for _, p := range x.Lex.subevents {
+			if len(p) == 1 && p[0] == n {
+				return singular(n)
+			}
+		}
+	}
+	lo, hi := max(0, qa-4), min(len(s.toks), qb+3)
+	for _, p := range x.Lex.subevents {
+		if findWords(s, p, lo, hi) >= 0 {
+			return singular(p.String())
+		}
+	}
+	return ""
+}
+
+// partitive reports a figure that counts part of a group named before it,
+// "300 of them", which is not a total to compare.
+func (x Extractor) partitive(s *sentence, qi int) bool {
+	qb := s.qtok[qi][1]
+	if qb+1 >= len(s.toks) || s.low[qb] != "of" {
+		return false
+	}
+	switch s.low[qb+1] {
+	case "them", "those", "these", "whom", "which", "us":
+		return true
+	}
+	return false
 }
 
 // attribute finds what quantity qi measures: implied by its kind, named by
@@ -184,8 +250,14 @@ func (x Extractor) attribute(s *sentence, qi int) (attr, how string, score float
 	}
 	best, bestCost := cueMatch{}, math.MaxInt
 	dateCue, dateCost := cueMatch{}, math.MaxInt
+	// A count of a concrete noun ("3,100 buildings") is described by the
+	// words after it, not by a verb before it that is about something else.
+	concrete := q.Kind == quantity.Count && q.Noun != "" && !x.Lex.vague[q.Noun]
 	for _, c := range x.cuesIn(s) {
 		def := x.Lex.Attributes[c.attr]
+		if concrete && c.start < qa {
+			continue
+		}
 		k := x.cost(s, qi, c)
 		if def.accepts(q) && k < bestCost {
 			best, bestCost = c, k
@@ -216,7 +288,7 @@ func (x Extractor) attribute(s *sentence, qi int) (attr, how string, score float
 		// A bare number needs a cue right beside it ("the death toll rose to 212").
 		maxCost = 4
 	}
-	if bestCost > maxCost && qb < len(s.toks) && x.Lex.vague[s.low[npEnd(s, qb)-1]] && npEnd(s, qb) > qb {
+	if bestCost > maxCost && npEnd(s, qb) > qb && x.Lex.anaphoric[s.low[npEnd(s, qb)-1]] {
 		// "the $28bn figure": a vague noun refers back to a cue earlier in
 		// the sentence, across clauses.
 		for _, c := range x.cuesIn(s) {
@@ -317,24 +389,10 @@ func (x Extractor) wordBefore(s *sentence, i int) string {
 // valuation"), for an age the person beside it, the nearest name before
 // it in its clause, the sentence's subject, the subject the article gave
 // the same attribute, the article's main entity.
-func (x Extractor) subject(s *sentence, qi, cs, ce int, ents *entities, d *discourse, attr string) (key, how string, score float64) {
-	qa, qb := s.qtok[qi][0], s.qtok[qi][1]
-	lo := min(cs, qa)
-	if attr == "age" {
-		if m := x.mentionEndingAt(s, qa-1, ","); m != nil && m.key != "" {
-			return m.key, "neighbour", 1
-		}
-		for _, m := range s.ments {
-			if m.start >= qb && m.start <= qb+6 && m.key != "" && ents.isPerson(m.key) {
-				return m.key, "neighbour", 0.9
-			}
-			if m.start <= qa && m.end >= qb && m.coref == "person" && m.key != "" {
-				return m.key, "coref", 0.8
-			}
-		}
-		if d.lastPerson != "" {
-			return d.lastPerson, "coref", 0.5
-		}
+func (x Extractor) subject(s *sentence, qi, cs, ce int, ents *entities, d *discourse, attr string, person bool) (key, how string, score float64) {
+	lo := min(cs, s.qtok[qi][0])
+	if person {
+		return x.personSubject(s, qi, ents, d)
 	}
 	if m := x.object(s, qi, cs, ce); m != nil && m.key != "" {
 		return m.key, "object", 1
@@ -379,6 +437,37 @@ func (x Extractor) subject(s *sentence, qi, cs, ce int, ents *entities, d *disco
 		}
 	}
 	return best, "topic", 0.3
+}
+
+// personSubject finds the person a figure such as an age or a tally of
+// goals belongs to: the name just before it ("Lund, 56,"), a phrase
+// standing for a person that contains it ("the 28-year-old"), the nearest
+// person after it ("its 28-year-old CEO, Alexandr Wang"), the nearest
+// before it, or the last person named.
+func (x Extractor) personSubject(s *sentence, qi int, ents *entities, d *discourse) (string, string, float64) {
+	qa, qb := s.qtok[qi][0], s.qtok[qi][1]
+	if m := x.mentionEndingAt(s, qa-1, ","); m != nil && m.key != "" && ents.isPerson(m.key) {
+		return m.key, "neighbour", 1
+	}
+	for _, m := range s.ments {
+		if m.start <= qa && m.end >= qb && m.coref == "person" && m.key != "" {
+			return m.key, "coref", 0.8
+		}
+	}
+	for _, m := range s.ments {
+		if m.start >= qb && m.start <= qb+6 && m.key != "" && ents.isPerson(m.key) {
+			return m.key, "neighbour", 0.9
+		}
+	}
+	for i := len(s.ments) - 1; i >= 0; i-- {
+		if m := s.ments[i]; m.end <= qa && m.key != "" && ents.isPerson(m.key) {
+			return m.key, "neighbour", 0.8
+		}
+	}
+	if d.lastPerson != "" {
+		return d.lastPerson, "coref", 0.5
+	}
+	return "", "topic", 0.3
 }
 
 // mentionEndingAt returns the mention that ends just before token i when
@@ -497,13 +586,21 @@ func (x Extractor) time(s *sentence, qi, cs int) string {
 			continue
 		}
 		a := s.qtok[oj][0]
-		attached := a == cs-1 || a == qa-1 ||
-			(a == qb+1 && (s.low[qb] == "in" || s.low[qb] == "for" || s.low[qb] == "during"))
-		if attached {
+		attached := a == cs-1 || a == qa-1 || (a > 0 && yearPreps[s.low[a-1]])
+		if attached && !x.isClaimValue(s, oj) {
 			return strconv.Itoa(int(o.Value))
 		}
 	}
 	return "current"
+}
+
+var yearPreps = map[string]bool{"in": true, "during": true, "since": true, "for": true, "by": true, "until": true}
+
+// isClaimValue reports whether year oj is itself what a claim states
+// ("founded in 2016"), rather than when another figure holds.
+func (x Extractor) isClaimValue(s *sentence, oj int) bool {
+	attr, _, _, _, _ := x.attribute(s, oj)
+	return attr != ""
 }
 
 // clause returns the token range of the clause around [a, b).

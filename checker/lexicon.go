@@ -29,6 +29,8 @@ type Lexicon struct {
 	OrgSuffix  []string                `yaml:"org_suffixes"`
 	Vague      []string                `yaml:"vague_nouns"`
 	ObjPreps   []string                `yaml:"object_preps"`
+	Anaphoric  []string                `yaml:"anaphoric_nouns"`
+	Subevents  []string                `yaml:"subevents"`
 
 	cues      map[string][]cue // attribute cues by their first stem, longest first
 	hedges    []phrase         // exact lower-case words
@@ -41,6 +43,8 @@ type Lexicon struct {
 	orgSuffix map[string]bool
 	vague     map[string]bool
 	objPrep   map[string]bool
+	anaphoric map[string]bool
+	subevents []phrase
 }
 
 // An AttributeDef says what kinds of quantity an attribute measures and
@@ -98,6 +102,8 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	l.orgSuffix = set(l.OrgSuffix, strings.ToLower)
 	l.vague = set(l.Vague, strings.ToLower)
 	l.objPrep = set(l.ObjPreps, strings.ToLower)
+	l.anaphoric = set(l.Anaphoric, strings.ToLower)
+	l.subevents = phrases(l.Subevents)
 	return &l, nil
 }
 

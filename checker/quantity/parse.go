@@ -683,8 +683,9 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			return k + 1, q, bound
 		}
 	}
-	// "magnitude 7.8": the unit stands before the figure.
-	if p.word(f.Start-1) == "magnitude" || (isDash(p.sym(f.Start-1)) && p.word(f.Start-2) == "magnitude") {
+	// "magnitude 7.8", "a magnitude of 7.1": the unit stands before the figure.
+	if before := p.word(f.Start - 1); before == "magnitude" || (isDash(p.sym(f.Start-1)) && p.word(f.Start-2) == "magnitude") ||
+		(p.word(f.Start-2) == "magnitude" && (before == "of" || before == "at" || before == "was" || before == "is")) {
 		q.Kind, q.Unit = Measure, "magnitude"
 		return j, q, bound
 	}

@@ -26,7 +26,7 @@ evidence behind it.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
 	})
-	root.AddCommand(NewCmdCheck(io, nil))
+	root.AddCommand(NewCmdCheck(io, nil), NewCmdExtract(io, nil))
 	return root
 }
 
