@@ -17,7 +17,7 @@ type Claim struct {
 	// "transaction" or "person".
 	Scope    string
 	Quantity quantity.Quantity
-	Evidence   Evidence
+	Evidence Evidence
 	// How says how subject and attribute were found, for scoring and for
 	// the reasons a finding gives.
 	How Provenance

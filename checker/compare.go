@@ -80,7 +80,12 @@ func (t Tolerances) compatible(a, b quantity.Quantity) bool {
 	}
 	alo, ahi := t.span(a)
 	blo, bhi := t.span(b)
-	return alo <= bhi && blo <= ahi
+	if a.Bound == quantity.Exact && b.Bound == quantity.Exact && a.Value == b.Value {
+		return true
+	}
+	// Intervals that only touch do not overlap: 24 (±0.5) and 25 (±0.5)
+	// are different ages.
+	return alo < bhi && blo < ahi
 }
 
 // datesAgree compares years and dates on what both state: a year with the

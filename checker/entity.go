@@ -191,12 +191,25 @@ func (e *entities) learn(ms []mention, toks []text.Token, low []string) {
 		if m.end+1 < len(toks) && low[m.end] == "," && (e.lex.role[low[m.end+1]] || toks[m.end+1].Kind == text.Num && m.end+2 < len(toks) && low[m.end+2] == ",") {
 			e.person[k] = true
 		}
-		// A personal pronoun later in the sentence: "Wang … his team".
-		for j := m.end; j < len(toks) && j < m.end+12; j++ {
-			if low[j] == "his" || low[j] == "her" || low[j] == "he" || low[j] == "she" {
-				e.person[k] = true
-				break
+	}
+	// A possessive pronoun soon after a name, in the same clause, is the
+	// name's: "hiring Alexandr Wang alongside members of his team".
+	for j := range toks {
+		if low[j] != "his" && low[j] != "her" {
+			continue
+		}
+		for i := len(ms) - 1; i >= 0; i-- {
+			if ms[i].end > j {
+				continue
 			}
+			clean := j-ms[i].end <= 8
+			for k := ms[i].end; k < j && clean; k++ {
+				clean = toks[k].Kind != text.Sym
+			}
+			if clean {
+				e.person[e.keyOf(ms[i].surface)] = true
+			}
+			break
 		}
 	}
 }

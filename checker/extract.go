@@ -76,6 +76,7 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 		}
 	}
 	ents.finish()
+	lastEnts = ents
 	var claims []Claim
 	for _, doc := range docs {
 		claims = append(claims, x.claims(doc, ents)...)
@@ -278,9 +279,8 @@ func (x Extractor) addCorefs(s *sentence) {
 					// "the 25-year-old Italian": a capitalized word after the
 					// age describes the person too.
 					if end < len(s.toks) && s.toks[end].Kind == text.Word && isCap(s.toks[end].Text) {
-						end++
-					}
-					if !isNounAfter(s, end) {
+						add = append(add, mention{start: i, end: end + 1, coref: "person"})
+					} else if !isNounAfter(s, end) {
 						add = append(add, mention{start: i, end: end, coref: "person"})
 					}
 				}

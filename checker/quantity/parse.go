@@ -179,9 +179,15 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 		if dot := strings.IndexByte(clean, '.'); dot >= 0 {
 			f.precision = 0.5 * math.Pow(10, -float64(len(clean)-dot-1))
 		} else {
+			// Trailing zeros mark a rounded figure only in a large bare
+			// number ("18,000 people", "1,200 acres"); "80" in "€80m" or
+			// "200 people" may well be exact.
 			tz := 0
 			for k := len(clean) - 1; k > 0 && clean[k] == '0'; k-- {
 				tz++
+			}
+			if len(clean) < 4 || tz < 2 {
+				tz = 0
 			}
 			f.precision = 0.5 * math.Pow(10, float64(tz))
 			f.plainInt = clean == lit
