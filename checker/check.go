@@ -142,7 +142,31 @@ func unifyTransactions(claims []Claim) []Claim {
 		}
 		return i
 	}
-	byEntity := map[string]int{} // group key + entity -> first claim naming it
+	// firm holds, for each group's root, the subject its claims read
+	// firmly (as the object of the deal or a possessive): two groups with
+	// different firm subjects ("£3.2bn for the NHS", "£5bn for defence")
+	// are two deals, whatever parties they share.
+	firm := map[int]string{}
+	for i, c := range claims {
+		if c.Scope == "transaction" && c.How.SubjectScore >= 0.9 {
+			firm[i] = c.SubjectKey
+		}
+	}
+	union := func(i, j int) {
+		ri, rj := find(i), find(j)
+		if ri == rj {
+			return
+		}
+		fi, fj := firm[ri], firm[rj]
+		if fi != "" && fj != "" && fi != fj {
+			return
+		}
+		parent[ri] = rj
+		if fj == "" {
+			firm[rj] = fi
+		}
+	}
+	byEntity := map[string][]int{} // group key + entity -> claims naming it
 	for i, c := range claims {
 		if c.Scope != "transaction" {
 			continue
@@ -150,11 +174,10 @@ func unifyTransactions(claims []Claim) []Claim {
 		g := c.Attribute + "\x00" + c.Time + "\x00" + family(c.Quantity)
 		for _, p := range c.Participants {
 			k := g + "\x00" + p
-			if j, ok := byEntity[k]; ok {
-				parent[find(i)] = find(j)
-			} else {
-				byEntity[k] = i
+			for _, j := range byEntity[k] {
+				union(i, j)
 			}
+			byEntity[k] = append(byEntity[k], i)
 		}
 	}
 	// The subject of each group: the one its claims read most often.

@@ -31,6 +31,7 @@ type entities struct {
 	tags     map[string]map[string]bool
 	midCaps  map[string]bool // words seen capitalized inside sentences
 	lowSeen  map[string]bool // words seen in lower case
+	topic    string          // the entity named most often in the set
 	aloneTok map[string]int  // single-token mentions, by lower-case word
 }
 

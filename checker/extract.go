@@ -15,6 +15,7 @@ type sentence struct {
 	off      int // byte offset of text in the article's Raw
 	toks     []text.Token
 	low      []string // lower-case words
+	bare     []string // lower-case words, possessive dropped
 	stems    []string
 	qs       []quantity.Quantity
 	qtok     [][2]int // token range of each quantity
@@ -77,6 +78,7 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 	}
 	ents.finish()
 	lastEnts = ents
+	ents.topic = ents.mainEntity(docs)
 	var claims []Claim
 	for _, doc := range docs {
 		claims = append(claims, x.claims(doc, ents)...)
@@ -84,16 +86,40 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 	return claims
 }
 
+// mainEntity returns the entity named most often across all articles: the
+// subject of a figure nothing else in its article attributes.
+func (e *entities) mainEntity(docs [][]*sentence) string {
+	n := map[string]int{}
+	for _, doc := range docs {
+		for _, s := range doc {
+			for _, m := range s.ments {
+				if m.coref == "" {
+					n[e.canonical(e.keyOf(m.surface))]++
+				}
+			}
+		}
+	}
+	best, bestN := "", 0
+	for k, c := range n {
+		if c > bestN || (c == bestN && k < best) {
+			best, bestN = k, c
+		}
+	}
+	return best
+}
+
 // read tokenizes a sentence and finds its quantities.
 func (x Extractor) read(s *sentence, p *quantity.Parser) {
 	s.toks = text.Tokenize(s.text, nil)
 	s.low = make([]string, len(s.toks))
+	s.bare = make([]string, len(s.toks))
 	s.stems = make([]string, len(s.toks))
 	words, caps := 0, 0
 	for i, t := range s.toks {
 		s.low[i] = strings.ToLower(t.Text)
 		if t.Kind == text.Word {
 			w, _ := stripPossessive(s.low[i])
+			s.bare[i] = w
 			s.stems[i] = stem(w)
 			if len(t.Text) >= 4 {
 				words++
@@ -103,6 +129,7 @@ func (x Extractor) read(s *sentence, p *quantity.Parser) {
 			}
 		} else {
 			s.stems[i] = s.low[i]
+			s.bare[i] = s.low[i]
 		}
 	}
 	s.headline = words >= 3 && caps*4 >= words*3

@@ -158,7 +158,11 @@ func (x Extractor) claim(s *sentence, qi int, ents *entities, d *discourse) (Cla
 	if attr == "age" {
 		c.Scope = "person"
 	}
-	if def.Scope == "event" {
+	if how == "noun" && q.Kind == quantity.Date {
+		// A date is about the event it dates, named in its attribute.
+		c.Scope = "event"
+	}
+	if c.Scope == "event" {
 		c.How.Subject, c.How.SubjectScore = "event", 1
 		if sub := x.subevent(s, qi); sub != "" {
 			c.Subject, c.SubjectKey = sub, sub
@@ -312,11 +316,11 @@ func (x Extractor) attribute(s *sentence, qi int) (attr, how string, score float
 	}
 	switch q.Kind {
 	case quantity.Date:
+		if w := x.datedNoun(s, qa); w != "" {
+			return "date of " + w, "noun", 0.6, qa, qb
+		}
 		if dateCost <= 8 {
 			return "date of " + dateCue.attr, "cue", 0.6, dateCue.start, dateCue.end
-		}
-		if w := x.wordBefore(s, qa); w != "" {
-			return "date of " + w, "noun", 0.4, qa, qb
 		}
 	case quantity.Count, quantity.Money, quantity.Duration, quantity.Multiplier, quantity.Measure:
 		if np := x.nounAfter(s, qb, q); np != "" {
@@ -370,16 +374,27 @@ func singular(w string) string {
 	return w
 }
 
-// wordBefore returns the content word nearest before token i, skipping
-// prepositions: "struck on 6 April" -> "struck".
-func (x Extractor) wordBefore(s *sentence, i int) string {
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if s.toks[j].Kind != text.Word {
+// datedNoun returns the word a date dates: the nearest word before it
+// that is not a filler such as "due" or "on", within four words, stemmed:
+// "deliver her Budget on 26 March" and "the Budget, due on 25 March" both
+// date the budget.
+func (x Extractor) datedNoun(s *sentence, i int) string {
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		t := s.toks[j]
+		if t.Kind == text.Sym {
+			if t.Text == "," {
+				continue
+			}
 			return ""
 		}
-		if !functionWord(s.low[j]) {
-			return s.stems[j]
+		if t.Kind != text.Word {
+			return ""
 		}
+		w, _ := stripPossessive(s.low[j])
+		if x.Lex.dateFill[w] || functionWord(w) {
+			continue
+		}
+		return stem(w)
 	}
 	return ""
 }
@@ -425,18 +440,14 @@ func (x Extractor) subject(s *sentence, qi, cs, ce int, ents *entities, d *disco
 		break
 	}
 	if m := x.sentenceSubject(s); m != nil && m.key != "" {
-		return m.key, "sentence", 0.6
+		if a, b := clause(s, lo, s.qtok[qi][1]); m.start < b && (m.start >= a || m.start < lo) {
+			return m.key, "sentence", 0.6
+		}
 	}
 	if c, ok := d.byAttr[attr]; ok {
 		return c.SubjectKey, "attribute", 0.5
 	}
-	best, bestN := "", 0
-	for k, n := range d.topic {
-		if n > bestN || (n == bestN && k < best) {
-			best, bestN = k, n
-		}
-	}
-	return best, "topic", 0.3
+	return ents.topic, "topic", 0.3
 }
 
 // personSubject finds the person a figure such as an age or a tally of
@@ -572,6 +583,18 @@ func (x Extractor) sentenceSubject(s *sentence) *mention {
 func (x Extractor) time(s *sentence, qi, cs int) string {
 	qa, qb := s.qtok[qi][0], s.qtok[qi][1]
 	lo, hi := clause(s, min(qa, cs), qb)
+	for _, r := range x.Lex.relative {
+		if findWords(s, r.words, lo, hi) < 0 {
+			continue
+		}
+		if pub := s.art.Published; !pub.IsZero() {
+			return strconv.Itoa(pub.Year() + r.offset)
+		}
+		if r.offset < 0 {
+			return "earlier"
+		}
+		return "current"
+	}
 	for _, p := range x.Lex.earlier {
 		if findWords(s, p, lo, hi) >= 0 {
 			return "earlier"
@@ -581,11 +604,18 @@ func (x Extractor) time(s *sentence, qi, cs int) string {
 	if q.Kind == quantity.Year || q.Kind == quantity.Date || q.Kind == quantity.Age {
 		return "current"
 	}
+	// "in 2009, when 74 people died": a when-clause belongs to its year.
+	if lo >= 2 && s.low[lo] == "when" {
+		lo, _ = clause(s, lo-1, lo-1)
+	}
 	for oj, o := range s.qs {
 		if oj == qi || o.Kind != quantity.Year || o.Bound != quantity.Exact {
 			continue
 		}
 		a := s.qtok[oj][0]
+		if a < lo || a >= hi {
+			continue
+		}
 		attached := a == cs-1 || a == qa-1 || (a > 0 && yearPreps[s.low[a-1]])
 		if attached && !x.isClaimValue(s, oj) {
 			return strconv.Itoa(int(o.Value))
@@ -621,12 +651,13 @@ func clause(s *sentence, a, b int) (int, int) {
 	return lo, hi
 }
 
-// findWords returns where the exact words p start in tokens [lo, hi), or -1.
+// findWords returns where the exact words p start in tokens [lo, hi), or
+// -1. A possessive matches its word: "last year's" has "last year".
 func findWords(s *sentence, p phrase, lo, hi int) int {
 	for i := lo; i+len(p) <= hi; i++ {
 		ok := true
 		for k, w := range p {
-			if s.low[i+k] != w {
+			if s.low[i+k] != w && s.bare[i+k] != w {
 				ok = false
 				break
 			}

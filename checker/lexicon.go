@@ -31,6 +31,8 @@ type Lexicon struct {
 	ObjPreps   []string                `yaml:"object_preps"`
 	Anaphoric  []string                `yaml:"anaphoric_nouns"`
 	Subevents  []string                `yaml:"subevents"`
+	DateFiller []string                `yaml:"date_fillers"`
+	Relative   map[string]int          `yaml:"relative_years"`
 
 	cues      map[string][]cue // attribute cues by their first stem, longest first
 	hedges    []phrase         // exact lower-case words
@@ -45,6 +47,13 @@ type Lexicon struct {
 	objPrep   map[string]bool
 	anaphoric map[string]bool
 	subevents []phrase
+	dateFill  map[string]bool
+	relative  []relYear
+}
+
+type relYear struct {
+	words  phrase
+	offset int
 }
 
 // An AttributeDef says what kinds of quantity an attribute measures and
@@ -104,6 +113,11 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	l.objPrep = set(l.ObjPreps, strings.ToLower)
 	l.anaphoric = set(l.Anaphoric, strings.ToLower)
 	l.subevents = phrases(l.Subevents)
+	l.dateFill = set(l.DateFiller, strings.ToLower)
+	for k, v := range l.Relative {
+		l.relative = append(l.relative, relYear{toPhrase(k, nil), v})
+	}
+	sort.Slice(l.relative, func(i, j int) bool { return l.relative[i].words.String() < l.relative[j].words.String() })
 	return &l, nil
 }
 
