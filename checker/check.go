@@ -240,6 +240,13 @@ func groups(s *Slot) []*side {
 	return sides
 }
 
+func inexact(q quantity.Quantity) int {
+	if q.Bound == quantity.Exact {
+		return 0
+	}
+	return 1
+}
+
 func contains(ss []string, s string) bool {
 	for _, x := range ss {
 		if x == s {
@@ -270,7 +277,10 @@ func (c *Checker) compare(s *Slot, weight func(string) float64) (*Finding, *Agre
 			if c.Tolerances.compatible(sides[i].q, sides[j].q) {
 				continue
 			}
-			if n := len(sides[i].sources) + len(sides[j].sources); n > best {
+			// Most sources first; on a tie, fewer approximate or bounded
+			// figures, so an exact figure is what a finding is about.
+			n := 10*(len(sides[i].sources)+len(sides[j].sources)) - inexact(sides[i].q) - inexact(sides[j].q)
+			if n > best {
 				bi, bj, best = i, j, n
 			}
 		}

@@ -27,6 +27,9 @@ type sentence struct {
 // calls to Extract.
 type Extractor struct {
 	Lex *Lexicon
+	// refYear is the year relative dates resolve against in an article
+	// with no publication date: the median of the set's dated articles.
+	refYear int
 }
 
 // Extract returns the claims of every article, in article and text order.
@@ -37,6 +40,7 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 		person: map[string]bool{}, surname: map[string]string{}, alias: map[string]string{}, lowSeen: map[string]bool{}, tags: map[string]map[string]bool{},
 		midCaps: map[string]bool{}, aloneTok: map[string]int{}}
 	var p quantity.Parser
+	x.refYear = medianYear(arts)
 	docs := make([][]*sentence, len(arts))
 	for ai, a := range arts {
 		for _, para := range a.Paragraphs {
@@ -84,6 +88,22 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 		claims = append(claims, x.claims(doc, ents)...)
 	}
 	return claims
+}
+
+// medianYear returns the median publication year of the dated articles,
+// 0 when none is dated.
+func medianYear(arts []*Article) int {
+	var ys []int
+	for _, a := range arts {
+		if !a.Published.IsZero() {
+			ys = append(ys, a.Published.Year())
+		}
+	}
+	if len(ys) == 0 {
+		return 0
+	}
+	sort.Ints(ys)
+	return ys[len(ys)/2]
 }
 
 // mainEntity returns the entity named most often across all articles: the
@@ -369,6 +389,11 @@ var funcWords = map[string]bool{
 	"then": true, "if": true, "because": true, "though": true, "although": true,
 	"being": true, "yet": true, "still": true, "each": true, "later": true,
 	"ago": true, "earlier": true, "old": true, "apart": true, "long": true,
+	"across": true, "among": true, "around": true, "toward": true, "towards": true,
+	"within": true, "without": true, "beyond": true, "near": true, "inside": true,
+	"outside": true, "throughout": true, "along": true, "behind": true, "below": true,
+	"above": true, "upon": true, "via": true, "against": true, "between": true,
+	"during": true, "through": true, "until": true, "like": true, "than.": true,
 }
 
 func functionWord(w string) bool { return funcWords[w] }

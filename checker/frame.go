@@ -73,6 +73,9 @@ func matchAt(s *sentence, p phrase, i int, taken []bool) int {
 // spaced dash, or a comma before "and", "but", "while", "which", "yet".
 func isBoundary(s *sentence, i int) bool {
 	t := s.toks[i]
+	if t.Kind == text.Word && s.low[i] == "and" && i+1 < len(s.toks) && clauseOpeners[s.low[i+1]] && (s.low[i+1] == "that" || i > 0 && s.toks[i-1].Kind != text.Sym) {
+		return true
+	}
 	if t.Kind != text.Sym {
 		return false
 	}
@@ -82,6 +85,9 @@ func isBoundary(s *sentence, i int) bool {
 	case "—", "–":
 		return t.Space
 	case ",":
+		if i+2 < len(s.toks) && s.low[i+1] == "and" && clauseOpeners[s.low[i+2]] {
+			return true
+		}
 		if i+1 < len(s.toks) {
 			switch s.low[i+1] {
 			case "and", "but", "while", "which", "yet", "whereas", "although", "though", "meaning", "after", "as", "when":
@@ -91,6 +97,10 @@ func isBoundary(s *sentence, i int) bool {
 	}
 	return false
 }
+
+// clauseOpeners start a new clause after "and": "said revenue grew 58% and
+// that it now serves 210 hospitals".
+var clauseOpeners = map[string]bool{"that": true, "it": true, "he": true, "she": true, "they": true, "we": true, "its": true}
 
 // cost measures how far a cue is from quantity qi, in tokens, with
 // penalties for clause boundaries and other figures in between.
@@ -259,7 +269,7 @@ func (x Extractor) attribute(s *sentence, qi int) (attr, how string, score float
 	concrete := q.Kind == quantity.Count && q.Noun != "" && !x.Lex.vague[q.Noun]
 	for _, c := range x.cuesIn(s) {
 		def := x.Lex.Attributes[c.attr]
-		if concrete && c.start < qa {
+		if concrete {
 			continue
 		}
 		k := x.cost(s, qi, c)
@@ -353,6 +363,11 @@ func (x Extractor) nounAfter(s *sentence, i int, q quantity.Quantity) string {
 		if t.Kind != text.Word || isCap(t.Text) || functionWord(s.low[j]) || x.quantityAt(s, j) >= 0 {
 			break
 		}
+		if strings.HasSuffix(s.low[j], "ed") {
+			// A participle ends the phrase: "50 mph pushed the flames",
+			// "3,100 buildings damaged or destroyed".
+			break
+		}
 		words = append(words, s.low[j])
 	}
 	if len(words) == 0 || x.Lex.vague[words[len(words)-1]] {
@@ -420,7 +435,7 @@ func (x Extractor) subject(s *sentence, qi, cs, ce int, ents *entities, d *disco
 	}
 	for i := len(s.ments) - 1; i >= 0; i-- {
 		m := s.ments[i]
-		if m.end > lo || m.key == "" {
+		if m.end > lo || m.key == "" || x.speaker(s, m) {
 			continue
 		}
 		crossed := false
@@ -439,10 +454,8 @@ func (x Extractor) subject(s *sentence, qi, cs, ce int, ents *entities, d *disco
 		}
 		break
 	}
-	if m := x.sentenceSubject(s); m != nil && m.key != "" {
-		if a, b := clause(s, lo, s.qtok[qi][1]); m.start < b && (m.start >= a || m.start < lo) {
-			return m.key, "sentence", 0.6
-		}
+	if m, opening := x.sentenceSubject(s); m != nil && m.key != "" && (m.start < lo || opening) && !x.speaker(s, *m) {
+		return m.key, "sentence", 0.6
 	}
 	if c, ok := d.byAttr[attr]; ok {
 		return c.SubjectKey, "attribute", 0.5
@@ -479,6 +492,19 @@ func (x Extractor) personSubject(s *sentence, qi int, ents *entities, d *discour
 		return d.lastPerson, "coref", 0.5
 	}
 	return "", "topic", 0.3
+}
+
+// speaker reports whether a mention is who said something, not what it
+// is about: "Marta Illes said", "the interior ministry said".
+func (x Extractor) speaker(s *sentence, m mention) bool {
+	if m.end >= len(s.toks) {
+		return false
+	}
+	switch s.low[m.end] {
+	case "said", "says", "told", "added", "announced", "confirmed", "reported", "estimated":
+		return true
+	}
+	return false
 }
 
 // mentionEndingAt returns the mention that ends just before token i when
@@ -548,10 +574,11 @@ func (x Extractor) mentionAt(s *sentence, i int) *mention {
 
 // sentenceSubject returns the sentence's grammatical subject, roughly: its
 // first mention, or after an opening phrase ("Founded in 2016, Scale AI
-// …", "In August, the firm …") the first mention after the first comma.
-func (x Extractor) sentenceSubject(s *sentence) *mention {
+// …", "In August, the firm …") the first mention after the first comma,
+// with opening true.
+func (x Extractor) sentenceSubject(s *sentence) (*mention, bool) {
 	if len(s.ments) == 0 {
-		return nil
+		return nil, false
 	}
 	first := firstWord(s.toks)
 	opening := false
@@ -569,11 +596,11 @@ func (x Extractor) sentenceSubject(s *sentence) *mention {
 		}
 		for k := range s.ments {
 			if s.ments[k].start > comma && comma >= 0 {
-				return &s.ments[k]
+				return &s.ments[k], true
 			}
 		}
 	}
-	return &s.ments[0]
+	return &s.ments[0], false
 }
 
 // time says when a claim holds: "earlier" after markers such as
@@ -581,14 +608,20 @@ func (x Extractor) sentenceSubject(s *sentence) *mention {
 // to the figure or its cue ("$65 billion in 2025", "2025 revenue"), else
 // "current".
 func (x Extractor) time(s *sentence, qi, cs int) string {
+	if y := s.art.Published.Year(); !s.art.Published.IsZero() {
+		x.refYear = y
+	}
 	qa, qb := s.qtok[qi][0], s.qtok[qi][1]
 	lo, hi := clause(s, min(qa, cs), qb)
 	for _, r := range x.Lex.relative {
 		if findWords(s, r.words, lo, hi) < 0 {
 			continue
 		}
-		if pub := s.art.Published; !pub.IsZero() {
-			return strconv.Itoa(pub.Year() + r.offset)
+		if r.offset == 0 {
+			return "current" // "this year" is now
+		}
+		if x.refYear != 0 {
+			return strconv.Itoa(x.refYear + r.offset)
 		}
 		if r.offset < 0 {
 			return "earlier"
@@ -616,7 +649,11 @@ func (x Extractor) time(s *sentence, qi, cs int) string {
 		if a < lo || a >= hi {
 			continue
 		}
-		attached := a == cs-1 || a == qa-1 || (a > 0 && yearPreps[s.low[a-1]])
+		// Attached to the figure or its cue ("2025 revenue"), introduced
+		// by a preposition ("in 2009"), or heading the clause's subject
+		// ("The 2018 Pine Hollow fire … burned").
+		attached := a == cs-1 || a == qa-1 || (a > 0 && yearPreps[s.low[a-1]]) ||
+			a == lo || (a == lo+1 && determiners[s.low[lo]])
 		if attached && !x.isClaimValue(s, oj) {
 			return strconv.Itoa(int(o.Value))
 		}
