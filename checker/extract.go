@@ -81,7 +81,6 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 		}
 	}
 	ents.finish()
-	lastEnts = ents
 	ents.topic = ents.mainEntity(docs)
 	var claims []Claim
 	for _, doc := range docs {

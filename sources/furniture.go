@@ -64,9 +64,10 @@ func hasText(line string) bool {
 
 // articleLines returns which lines are the article. A line is dropped when
 // it is furniture; a teaser's headline (the headline-like line just before
-// a "… Read more" line) goes with it; and once furniture appears in the
-// last third of the text, everything after it that is short or furniture
-// goes too (the promotional blocks that close a page).
+// a "… Read more" line) goes with it; and a closing block goes whole: a
+// furniture line after which every line is short or furniture, in the last
+// third of the text or followed by more furniture (the promotional blocks
+// that close a page).
 func articleLines(lines []string) []bool {
 	keep := make([]bool, len(lines))
 	for i, l := range lines {
@@ -96,17 +97,20 @@ func articleLines(lines []string) []bool {
 	for i, l := range lines {
 		at := pos
 		pos += len(l) + 1
-		if !hasText(l) || at*3 < total*2 || !isFurniture(l) {
+		if !hasText(l) || !isFurniture(l) {
 			continue
 		}
-		tail := true
+		tail, more := true, false
 		for _, m := range lines[i+1:] {
 			if hasText(m) && !isFurniture(m) && len(strings.Fields(m)) > 25 {
 				tail = false
 				break
 			}
+			more = more || isFurniture(m)
 		}
-		if tail {
+		// A closing block: everything left is short or furniture, and it
+		// is in the last third of the page or holds more furniture.
+		if tail && (at*3 >= total*2 || more) {
 			for j := i; j < len(lines); j++ {
 				keep[j] = false
 			}
