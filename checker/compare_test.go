@@ -1,0 +1,88 @@
+package checker
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/checker/quantity"
+)
+
+func one(t *testing.T, s string) quantity.Quantity {
+	t.Helper()
+	qs := quantity.Parse(s)
+	if len(qs) != 1 {
+		t.Fatalf("Parse(%q) = %v, want one quantity", s, qs)
+	}
+	return qs[0]
+}
+
+func TestCompatible(t *testing.T) {
+	tol := DefaultTolerances()
+	tests := []struct {
+		a, b   string
+		want   bool
+		reason string
+	}{
+		{"$14.3 billion", "$15bn", false, "different exact figures"},
+		{"$14.3 billion", "$14,300 million", true, "the same value in other words"},
+		{"$14.3 billion", "US$14.3bn", true, "the same value with another currency mark"},
+		{"$14–15 billion", "$14.3 billion", true, "a range holds the figure"},
+		{"$14–15 billion", "$15bn", true, "a range holds its end"},
+		{"$28bn", "over $29 billion", false, "a lower bound above the figure"},
+		{"at least 212 people", "more than 200 people", true, "two lower bounds always overlap"},
+		{"at least 212 people", "187 people", false, "a figure below a lower bound"},
+		{"a 24-year-old", "a 25-year-old", false, "adjacent whole numbers only touch"},
+		{"about 350 staff", "340 staff", true, "about widens by 10%"},
+		{"18,000 people", "18,400 people", true, "trailing zeros of a large count are rounding"},
+		{"€85m", "€80m", false, "a figure with a scale word is not rounded to tens"},
+		{"£87bn", "£87.2bn", true, "a whole figure is rounded to the unit"},
+		{"on 26 March", "on 25 March", false, "different days"},
+		{"in 2016", "in August 2016", true, "a year agrees with a date in it"},
+		{"on 6 April", "in 2016", true, "a date with no year says nothing of the year"},
+		{"a five-year contract", "a four-year contract", false, "durations a year apart"},
+		{"for two years", "24 months", true, "durations in other units"},
+		{"12,000 acres", "about 4,860 hectares", true, "areas in other units"},
+	}
+	for _, tt := range tests {
+		a, b := one(t, tt.a), one(t, tt.b)
+		if family(a) != family(b) {
+			t.Fatalf("%q and %q are of families %s and %s", tt.a, tt.b, family(a), family(b))
+		}
+		if got := tol.compatible(a, b); got != tt.want {
+			t.Errorf("compatible(%q, %q) = %v, want %v (%s)", tt.a, tt.b, got, tt.want, tt.reason)
+		}
+		if got := tol.compatible(b, a); got != tt.want {
+			t.Errorf("compatible(%q, %q) = %v, want %v: not symmetric (%s)", tt.b, tt.a, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestSlip(t *testing.T) {
+	tests := []struct {
+		a, b, want string
+		reason     string
+	}{
+		{"$150 million", "$150 billion", "scale-word slip", "million for billion"},
+		{"85%", "58%", "transposed digits", "two digits swapped"},
+		{"£3.2bn", "£2.3bn", "transposed digits", "digits swapped around a decimal point"},
+		{"aged 28", "aged 29", "off by one", "an age one apart"},
+		{"$14.3 billion", "$15bn", "", "an ordinary disagreement has no name"},
+	}
+	for _, tt := range tests {
+		got := slip(one(t, tt.a), one(t, tt.b))
+		if tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) {
+			t.Errorf("slip(%q, %q) = %q, want %q (%s)", tt.a, tt.b, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestSeverityOf(t *testing.T) {
+	for _, tt := range []struct {
+		c    float64
+		want Severity
+	}{{0.95, Error}, {0.7, Error}, {0.69, Warning}, {0.5, Warning}, {0.49, Info}, {0, Info}} {
+		if got := SeverityOf(tt.c); got != tt.want {
+			t.Errorf("SeverityOf(%v) = %s, want %s", tt.c, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,106 @@
+package checker
+
+import (
+	"strings"
+	"testing"
+)
+
+// article makes an article of one paragraph per line.
+func article(id, text string) *Article {
+	a := &Article{ID: id, Path: id + ".txt", Raw: text, LineStarts: LineStarts(text)}
+	off := 0
+	for _, l := range strings.Split(text, "\n") {
+		if l != "" {
+			a.Paragraphs = append(a.Paragraphs, Paragraph{Text: l, Offset: off})
+		}
+		off += len(l) + 1
+	}
+	return a
+}
+
+func TestExtract(t *testing.T) {
+	lex, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text      string
+		figure    string // the claim to look at, by its text
+		subject   string // "" for the event itself
+		attribute string
+		time      string
+		hedge     string
+		reason    string
+	}{
+		{"Harbor Systems said its profits were strong.\nHarbor's valuation rose to $3bn.", "$3bn", "Harbor Systems", "valuation", "current", "", "a possessive names the subject; a short form is its longer name"},
+		{"Acme Corp bought a 30% stake in Harbor Systems on Monday.", "30%", "Harbor Systems", "stake", "current", "", "the object of 'stake in' is the subject"},
+		{"Harbor Systems makes chips for cars.\nThe company was previously valued at $1bn.", "$1bn", "Harbor Systems", "valuation", "earlier", "", "'the company' is the company named before; 'previously' is earlier"},
+		{"Harbor Systems said revenue reached $2bn in 2024.", "$2bn", "Harbor Systems", "revenue", "2024", "", "a year after 'in' dates the figure"},
+		{"Acme Corp is reportedly paying $5bn for Harbor Systems.", "$5bn", "Harbor Systems", "deal value", "current", "reportedly", "a reporting hedge qualifies the sentence"},
+		{"The quake near Tarn killed at least 40 people.", "at least 40", "", "deaths", "current", "", "a death toll is the event's, not the town's"},
+		{"Ines Lund, 56, said the vote was close.", "56", "Ines Lund", "age", "current", "", "an age in commas after a name is that person's"},
+		{"A 5.4-magnitude aftershock followed the main quake.", "5.4-magnitude", "aftershock", "magnitude", "current", "", "an aftershock's magnitude is not the main quake's"},
+		{"Officials said 1,412 were injured, 300 of them seriously.", "1,412", "", "injuries", "current", "", "the total is a claim"},
+		{"Kestrel Bank agreed a five-year contract with its chief executive.", "five-year", "Kestrel Bank", "contract length", "current", "", "a duration's own noun is its cue"},
+		{"In 2009, a flood in the valley killed 74 people.", "74", "", "deaths", "2009", "", "a year opening the sentence dates it"},
+	}
+	for _, tt := range tests {
+		claims := Extractor{Lex: lex}.Extract([]*Article{article("a", tt.text)})
+		var found *Claim
+		for i := range claims {
+			if claims[i].Quantity.Text == tt.figure {
+				found = &claims[i]
+			}
+		}
+		if found == nil {
+			t.Errorf("%q: no claim for %q (%s); claims: %v", tt.text, tt.figure, tt.reason, claimTexts(claims))
+			continue
+		}
+		c := *found
+		if c.Subject != tt.subject || c.Attribute != tt.attribute || c.Time != tt.time {
+			t.Errorf("%q: %q is %q · %q (%s), want %q · %q (%s) (%s)", tt.text, tt.figure, c.Subject, c.Attribute, c.Time, tt.subject, tt.attribute, tt.time, tt.reason)
+		}
+		if tt.hedge != "" && !strings.Contains(strings.Join(c.Hedges, ","), tt.hedge) {
+			t.Errorf("%q: hedges %v, want %q (%s)", tt.text, c.Hedges, tt.hedge, tt.reason)
+		}
+	}
+}
+
+func TestExtractSkips(t *testing.T) {
+	lex, _ := DefaultLexicon()
+	tests := []struct {
+		text, figure, reason string
+	}{
+		{"Officials said 1,412 were injured, 300 of them seriously.", "300", "a part of a total ('300 of them') is not a total"},
+		{"The model, Llama 4, beat Gemini 1.5 on two tests.", "4", "a model number is a name"},
+		{"It was one of the biggest deals of the year.", "one", "a bare number with nothing it measures"},
+	}
+	for _, tt := range tests {
+		for _, c := range (Extractor{Lex: lex}).Extract([]*Article{article("a", tt.text)}) {
+			if c.Quantity.Text == tt.figure {
+				t.Errorf("%q: read a claim %q · %q from %q (%s)", tt.text, c.Subject, c.Attribute, tt.figure, tt.reason)
+			}
+		}
+	}
+}
+
+func TestEvidencePosition(t *testing.T) {
+	lex, _ := DefaultLexicon()
+	a := article("a", "Title line\nThe deal is worth €2.4bn, people said.")
+	claims := Extractor{Lex: lex}.Extract([]*Article{a})
+	if len(claims) != 1 {
+		t.Fatalf("claims = %v", claimTexts(claims))
+	}
+	e := claims[0].Evidence
+	if e.Line != 2 || e.Column != 19 || e.Sentence != "The deal is worth €2.4bn, people said." {
+		t.Errorf("evidence = %+v, want line 2, column 19 (UTF-8 bytes), the sentence", e)
+	}
+}
+
+func claimTexts(cs []Claim) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.Subject+" · "+c.Attribute+" = "+c.Quantity.Text)
+	}
+	return out
+}

@@ -1,0 +1,209 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/checker"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+const seed = "fixtures/meta-scale"
+
+// inRepo runs the test from the repository root, so that paths in output
+// read as a user would type them.
+func inRepo(t *testing.T) {
+	t.Helper()
+	t.Chdir(filepath.Join("..", "..", "..", ".."))
+}
+
+func run(t *testing.T, io *IOStreams, args ...string) (code int, out, errOut string) {
+	t.Helper()
+	var o, e bytes.Buffer
+	if io == nil {
+		io = &IOStreams{}
+	}
+	io.Out, io.ErrOut = &o, &e
+	if io.In == nil {
+		io.In = strings.NewReader("")
+	}
+	code = Main(args, io)
+	return code, o.String(), e.String()
+}
+
+func TestCheckFlags(t *testing.T) {
+	tests := []struct {
+		args   []string
+		tty    bool
+		want   CheckOptions
+		err    string
+		reason string
+	}{
+		{[]string{"a.txt", "b.txt"}, true, CheckOptions{Format: "table", FailLevel: "high", Color: "auto", MaxSize: "10MiB"}, "", "a terminal gets a table"},
+		{[]string{"a.txt", "b.txt"}, false, CheckOptions{Format: "text", FailLevel: "high", Color: "auto", MaxSize: "10MiB"}, "", "a pipe gets lines"},
+		{[]string{"-f", "json", "--fail-level", "medium", "--min-confidence", "0.4", "--keep-going", "a", "b"}, false, CheckOptions{Format: "json", FailLevel: "medium", MinConfidence: 0.4, KeepGoing: true, Color: "auto", MaxSize: "10MiB"}, "", "every flag reaches the options"},
+		{[]string{"--fail-level", "0.65", "a", "b"}, false, CheckOptions{Format: "text", FailLevel: "0.65", Color: "auto", MaxSize: "10MiB"}, "", "a fail level may be a confidence"},
+		{[]string{"--format", "xml", "a", "b"}, false, CheckOptions{}, `--format "xml"`, "an unknown format"},
+		{[]string{"--fail-level", "severe", "a", "b"}, false, CheckOptions{}, `--fail-level "severe"`, "an unknown fail level"},
+		{[]string{"--min-confidence", "1.5", "a", "b"}, false, CheckOptions{}, "--min-confidence 1.5", "a confidence above 1"},
+		{[]string{"--max-size", "lots", "a", "b"}, false, CheckOptions{}, `--max-size "lots"`, "a size we cannot read"},
+		{[]string{"--color", "sometimes", "a", "b"}, false, CheckOptions{}, `--color "sometimes"`, "an unknown colour mode"},
+		{[]string{}, false, CheckOptions{}, "needs at least two sources", "no sources at all"},
+	}
+	for _, tt := range tests {
+		var got *CheckOptions
+		io := &IOStreams{OutTTY: tt.tty, Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}
+		cmd := NewCmdCheck(io, func(o *CheckOptions) error { got = o; return nil })
+		cmd.SetArgs(tt.args)
+		cmd.SetOut(io.Out)
+		cmd.SetErr(io.ErrOut)
+		err := cmd.Execute()
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("check %v: error %v, want %q (%s)", tt.args, err, tt.err, tt.reason)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("check %v: %v (%s)", tt.args, err, tt.reason)
+			continue
+		}
+		if got.Format != tt.want.Format || got.FailLevel != tt.want.FailLevel || got.MinConfidence != tt.want.MinConfidence ||
+			got.KeepGoing != tt.want.KeepGoing || got.Color != tt.want.Color || got.MaxSize != tt.want.MaxSize {
+			t.Errorf("check %v: options %+v, want %+v (%s)", tt.args, *got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestCheckExitCodes(t *testing.T) {
+	inRepo(t)
+	tests := []struct {
+		args   []string
+		code   int
+		reason string
+	}{
+		{[]string{"check", seed}, ExitFindings, "the seed has a finding at 0.94, above the default high level"},
+		{[]string{"check", "--fail-level", "none", seed}, ExitOK, "none never fails"},
+		{[]string{"check", "--fail-level", "0.99", seed}, ExitOK, "no finding reaches 0.99"},
+		{[]string{"check", "--fail-level", "medium", "--min-confidence", "0.99", seed}, ExitOK, "findings filtered out do not fail"},
+		{[]string{"check", "--bogus", seed}, ExitError, "an unknown flag is a usage error"},
+		{[]string{"frobnicate"}, ExitError, "an unknown command is a usage error"},
+	}
+	for _, tt := range tests {
+		if code, _, errOut := run(t, nil, tt.args...); code != tt.code {
+			t.Errorf("%v: exit %d, want %d (%s); stderr %q", tt.args, code, tt.code, tt.reason, errOut)
+		}
+	}
+}
+
+func TestCheckBadInput(t *testing.T) {
+	inRepo(t)
+	dir := t.TempDir()
+	good := filepath.Join(seed, "meta-bets-15bn.txt")
+	other := filepath.Join(seed, "dual-ai-strategy.txt")
+	bin := filepath.Join(dir, "scan.txt")
+	os.WriteFile(bin, []byte("\x00\x01\x02binary"), 0o644)
+	empty := filepath.Join(dir, "empty.md")
+	os.WriteFile(empty, nil, 0o644)
+	latin := filepath.Join(dir, "latin1.txt")
+	os.WriteFile(latin, []byte("Caf\xe9 \xa315m"), 0o644)
+	big := filepath.Join(dir, "big.txt")
+	os.WriteFile(big, bytes.Repeat([]byte("word "), 1000), 0o644)
+	nodocs := filepath.Join(dir, "nodocs")
+	os.Mkdir(nodocs, 0o755)
+	tests := []struct {
+		args   []string
+		stderr string
+		reason string
+	}{
+		{[]string{"check", good, filepath.Join(dir, "missing.txt")}, "missing.txt: no such file or directory", "a missing path"},
+		{[]string{"check", good, nodocs}, "nodocs: directory has no text files", "a directory with no text files"},
+		{[]string{"check", good, empty}, "empty.md: empty file", "an empty file"},
+		{[]string{"check", good, bin}, "scan.txt: binary file", "a binary file"},
+		{[]string{"check", good, latin}, "latin1.txt: not valid UTF-8", "invalid UTF-8"},
+		{[]string{"check", "--max-size", "1KB", good, big}, "over the 1000-byte limit", "a file over the size limit"},
+		{[]string{"check", good}, "need at least two sources to compare: only " + good + " was read", "one source"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := run(t, nil, tt.args...)
+		if code != ExitError {
+			t.Errorf("%v: exit %d, want 2 (%s)", tt.args, code, tt.reason)
+		}
+		if !strings.Contains(errOut, tt.stderr) || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+			t.Errorf("%v: stderr %q, want one line saying %q (%s)", tt.args, errOut, tt.stderr, tt.reason)
+		}
+		if out != "" {
+			t.Errorf("%v: printed a report %q on bad input (%s)", tt.args, out, tt.reason)
+		}
+	}
+	// --keep-going checks the good ones and lists the bad one.
+	code, out, errOut := run(t, nil, "check", "--keep-going", "--format", "json", "--fail-level", "none", good, other, bin)
+	if code != ExitOK {
+		t.Fatalf("--keep-going: exit %d: %s", code, errOut)
+	}
+	var r checker.Report
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Sources) != 2 || len(r.Skipped) != 1 || r.Skipped[0].Path != bin || !strings.Contains(errOut, "skipped "+bin) {
+		t.Errorf("--keep-going: %d sources, skipped %+v, stderr %q; want 2 sources and %s skipped", len(r.Sources), r.Skipped, errOut, bin)
+	}
+}
+
+func TestStdinSource(t *testing.T) {
+	inRepo(t)
+	io := &IOStreams{In: strings.NewReader("Meta pays $16bn for Scale AI\nMeta agreed to pay $16bn for a 49% stake in Scale AI.\n")}
+	code, out, errOut := run(t, io, "check", "--format", "text", "--fail-level", "none", "-", filepath.Join(seed, "dual-ai-strategy.txt"))
+	if code != ExitOK || !strings.Contains(out, "$16bn") {
+		t.Errorf("stdin: exit %d, out %q, stderr %q; want a finding with the stdin figure", code, out, errOut)
+	}
+}
+
+// TestGolden holds the seed event's table and JSON to files in testdata;
+// run `go test ./... -update` to rewrite them and review the diff.
+func TestGolden(t *testing.T) {
+	inRepo(t)
+	for _, tt := range []struct{ format, file string }{
+		{"table", "meta-scale.table"},
+		{"json", "meta-scale.json"},
+		{"text", "meta-scale.text"},
+	} {
+		code, out, errOut := run(t, &IOStreams{OutTTY: true, NoColor: true, Width: 100}, "check", "--format", tt.format, "--fail-level", "none", seed)
+		if code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", tt.format, code, errOut)
+		}
+		path := filepath.Join("cmd", "crosscheck", "internal", "cli", "testdata", tt.file+".golden")
+		if *update {
+			if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create it)", err)
+		}
+		if out != string(want) {
+			t.Errorf("%s output differs from %s (run go test -update and review the diff):\n%s", tt.format, path, out)
+		}
+	}
+}
+
+func TestColor(t *testing.T) {
+	inRepo(t)
+	_, plain, _ := run(t, &IOStreams{OutTTY: true, NoColor: true}, "check", "--fail-level", "none", seed)
+	_, colour, _ := run(t, &IOStreams{OutTTY: true}, "check", "--fail-level", "none", seed)
+	_, forced, _ := run(t, &IOStreams{OutTTY: false}, "check", "--format", "table", "--color", "always", "--fail-level", "none", seed)
+	if strings.Contains(plain, "\x1b[") {
+		t.Error("NO_COLOR: output has colour codes")
+	}
+	if !strings.Contains(colour, "\x1b[") || !strings.Contains(forced, "\x1b[") {
+		t.Error("a terminal (or --color always) gets no colour")
+	}
+}
