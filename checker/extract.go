@@ -21,6 +21,8 @@ type sentence struct {
 	qtok     [][2]int // token range of each quantity
 	ments    []mention
 	headline bool
+	cues     []cueMatch // filled on first use, once mentions are known
+	cuesDone bool
 }
 
 // An Extractor reads claims from articles. It holds no state between
@@ -30,6 +32,8 @@ type Extractor struct {
 	// refYear is the year relative dates resolve against in an article
 	// with no publication date: the median of the set's dated articles.
 	refYear int
+	// stems caches word stems for one run of Extract.
+	stems map[string]string
 }
 
 // Extract returns the claims of every article, in article and text order.
@@ -41,6 +45,7 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 		midCaps: map[string]bool{}, aloneTok: map[string]int{}}
 	var p quantity.Parser
 	x.refYear = medianYear(arts)
+	x.stems = map[string]string{}
 	docs := make([][]*sentence, len(arts))
 	for ai, a := range arts {
 		for _, para := range a.Paragraphs {
@@ -139,7 +144,12 @@ func (x Extractor) read(s *sentence, p *quantity.Parser) {
 		if t.Kind == text.Word {
 			w, _ := stripPossessive(s.low[i])
 			s.bare[i] = w
-			s.stems[i] = stem(w)
+			st, ok := x.stems[w]
+			if !ok {
+				st = stem(w)
+				x.stems[w] = st
+			}
+			s.stems[i] = st
 			if len(t.Text) >= 4 {
 				words++
 				if isCap(t.Text) {

@@ -21,6 +21,14 @@ type cueMatch struct {
 // attribute with a cue of that length is kept ("deal" signals both a deal
 // value and a contract length; the quantity's kind decides).
 func (x Extractor) cuesIn(s *sentence) []cueMatch {
+	if s.cuesDone {
+		return s.cues
+	}
+	s.cues, s.cuesDone = x.findCues(s), true
+	return s.cues
+}
+
+func (x Extractor) findCues(s *sentence) []cueMatch {
 	taken := make([]bool, len(s.toks))
 	for _, r := range s.qtok {
 		for i := r[0]; i < r[1] && i < len(taken); i++ {

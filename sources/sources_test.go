@@ -33,7 +33,12 @@ func TestLoadErrors(t *testing.T) {
 		{"binary", func() string { return write(t, dir, "bin.txt", "PK\x03\x04\x00\x00rest") }, Options{}, ErrBinary, "bin.txt: binary file", "a NUL byte means binary"},
 		{"utf8", func() string { return write(t, dir, "latin1.txt", "Caf\xe9 paid \xa315m\n") }, Options{}, ErrInvalidUTF8, "latin1.txt: not valid UTF-8 (bad byte at offset 3)", "Latin-1 bytes are not UTF-8"},
 		{"too large", func() string { return write(t, dir, "big.txt", strings.Repeat("word ", 100)) }, Options{MaxSize: 100}, ErrTooLarge, "big.txt: file too large: 500 bytes, over the 100-byte limit", "a file over --max-size"},
-		{"empty dir", func() string { d := filepath.Join(dir, "nodocs"); os.Mkdir(d, 0o755); write(t, d, "data.json", "{}"); return d }, Options{}, ErrNoText, "nodocs: directory has no text files", "a directory with no .txt or .md"},
+		{"empty dir", func() string {
+			d := filepath.Join(dir, "nodocs")
+			os.Mkdir(d, 0o755)
+			write(t, d, "data.json", "{}")
+			return d
+		}, Options{}, ErrNoText, "nodocs: directory has no text files", "a directory with no .txt or .md"},
 		{"unsupported", func() string { return write(t, dir, "page.pdf", "%PDF-1.4") }, Options{}, ErrUnsupported, "page.pdf: unsupported format \".pdf\"", "a format we do not read yet"},
 		{"front matter", func() string { return write(t, dir, "fm.md", "---\ntitle: x\nauthor: y\n---\nText $5m.\n") }, Options{}, ErrFrontMatter, "fm.md: bad front matter", "an unknown front-matter key is an error, not silently ignored"},
 		{"unclosed", func() string { return write(t, dir, "open.md", "---\ntitle: x\nText.\n") }, Options{}, ErrFrontMatter, "opening --- has no closing ---", "front matter that never closes"},

@@ -49,7 +49,7 @@ Exit status: 0 when no finding reaches --fail-level, 1 when one does,
   crosscheck check --fail-level medium draft.md refs/`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef("check needs at least two sources (files, directories or -)\nRun 'crosscheck check --help' for usage.")
+				return usagef("check needs at least two sources (files, directories or -)")
 			}
 			return nil
 		},

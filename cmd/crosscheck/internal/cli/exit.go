@@ -18,7 +18,8 @@ const (
 // message because the report already said everything.
 var errFindings = errors.New("findings at or above the fail level")
 
-// usageError marks a mistake in how the command was called.
+// usageError marks a mistake in how the command was called; Main adds a
+// pointer to --help.
 type usageError struct{ err error }
 
 func (e usageError) Error() string { return e.err.Error() }

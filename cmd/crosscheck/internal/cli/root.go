@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -24,7 +25,7 @@ evidence behind it.`,
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
+		return usageError{err}
 	})
 	root.AddCommand(NewCmdCheck(io, nil), NewCmdExtract(io, nil))
 	return root
@@ -34,7 +35,7 @@ evidence behind it.`,
 func Main(args []string, io *IOStreams) int {
 	root := NewCmdRoot(io)
 	root.SetArgs(args)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	switch {
 	case err == nil:
 		return ExitOK
@@ -42,5 +43,9 @@ func Main(args []string, io *IOStreams) int {
 		return ExitFindings
 	}
 	fmt.Fprintf(io.ErrOut, "crosscheck: %v\n", err)
+	var u usageError
+	if errors.As(err, &u) || strings.HasPrefix(err.Error(), "unknown command") {
+		fmt.Fprintf(io.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
+	}
 	return ExitError
 }

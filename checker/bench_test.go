@@ -1,0 +1,64 @@
+package checker_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/sources"
+)
+
+func loadSeed(b *testing.B) []*checker.Article {
+	b.Helper()
+	res, err := sources.Load([]string{"../fixtures/meta-scale"}, sources.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return res.Articles
+}
+
+// BenchmarkCheckSeed times the whole pipeline on the five seed articles:
+// extraction, alignment, comparison and scoring.
+func BenchmarkCheckSeed(b *testing.B) {
+	arts := loadSeed(b)
+	c, err := checker.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for _, a := range arts {
+		n += len(a.Raw)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		if r := c.Check(arts); len(r.Findings) == 0 {
+			b.Fatal("no findings")
+		}
+	}
+}
+
+// BenchmarkExtract measures claim extraction over the seed articles
+// repeated into one long article (about 0.5 MB).
+func BenchmarkExtract(b *testing.B) {
+	arts := loadSeed(b)
+	var sb strings.Builder
+	for sb.Len() < 500_000 {
+		for _, a := range arts {
+			for _, p := range a.Paragraphs {
+				sb.WriteString(p.Text)
+				sb.WriteByte('\n')
+			}
+		}
+	}
+	a, err := sources.Parse("long.txt", []byte(sb.String()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	lex, _ := checker.DefaultLexicon()
+	b.SetBytes(int64(len(a.Raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		checker.Extractor{Lex: lex}.Extract([]*checker.Article{a})
+	}
+}
