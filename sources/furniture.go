@@ -6,38 +6,73 @@ import (
 	"unicode"
 )
 
-// furniture matches a line that belongs to the page, not the article:
-// sharing, subscribing, app stores, comment prompts, bylines of other
-// stories. Matched case-insensitively against the trimmed line.
-var furniture = regexp.MustCompile(`(?i)^(` + strings.Join([]string{
-	`shared? (from|this|on|via)\b.*`,
-	`share( this)?( article| story)?[.!:]?`,
-	`(download|get it) on the (app store|google play).*`,
-	`(available|download) (on|in) the app store.*`,
-	`(subscribe|sign up|register)( now| today| for| to)?\b.{0,80}`,
-	`get (your|our) (own )?(daily|weekly|free) (briefing|newsletter|digest).*`,
-	`.{0,40}\bnewsletter\b.{0,60}`,
-	`be the first to (post|comment|leave|share).*`,
-	`(leave|post|add|write) a comment.*`,
-	`(\d+ )?comments?( \(\d+\))?`,
-	`(join|start) the (conversation|discussion).*`,
-	`follow us( on)?\b.{0,60}`,
-	`(read|see) (more|next|also)\b.{0,60}`,
-	`(related|recommended|most (read|popular)|more from|you may also like|trending)( stories| articles| news)?:?`,
-	`advertisement|sponsored( content)?|ad`,
-	`click here\b.*`,
-	`(©|copyright\b|all rights reserved).{0,120}`,
-	`(photo|image|picture|video)( credit)?:.{0,120}`,
-}, "|") + `)$`)
+// furniture holds the patterns of lines that belong to the page, not the
+// article — sharing, subscribing, app stores, comment prompts, related
+// links — indexed by the first word they can start with. Each is matched
+// case-insensitively against the whole trimmed line.
+var furniture = func() map[string][]*regexp.Regexp {
+	m := map[string][]*regexp.Regexp{}
+	for _, p := range []struct {
+		first   string // the words a matching line starts with
+		pattern string
+	}{
+		{"shared share", `shared? (from|this|on|via)\b.*`},
+		{"share", `share( this)?( article| story)?[.!:]?`},
+		{"download get", `(download|get it) on the (app store|google play).*`},
+		{"available download", `(available|download) (on|in) the app store.*`},
+		{"subscribe sign register", `(subscribe|sign up|register)( now| today| for| to)?\b.{0,80}`},
+		{"get", `get (your|our) (own )?(daily|weekly|free) (briefing|newsletter|digest).*`},
+		{"be", `be the first to (post|comment|leave|share).*`},
+		{"leave post add write", `(leave|post|add|write) a comment.*`},
+		{"comment comments #", `(\d+ )?comments?( \(\d+\))?`},
+		{"join start", `(join|start) the (conversation|discussion).*`},
+		{"follow", `follow us( on)?\b.{0,60}`},
+		{"read see", `(read|see) (more|next|also)\b.{0,60}`},
+		{"related recommended most more you trending", `(related|recommended|most (read|popular)|more from|you may also like|trending)( stories| articles| news)?:?`},
+		{"advertisement sponsored ad", `advertisement|sponsored( content)?|ad`},
+		{"click", `click here\b.*`},
+		{"© copyright all", `(©|copyright\b|all rights reserved).{0,120}`},
+		{"photo image picture video", `(photo|image|picture|video)( credit)?:.{0,120}`},
+	} {
+		re := regexp.MustCompile(`(?i)^(` + p.pattern + `)$`)
+		for _, w := range strings.Fields(p.first) {
+			m[w] = append(m[w], re)
+		}
+	}
+	return m
+}()
+
+// newsletterLine matches a short line that plugs a newsletter anywhere.
+var newsletterLine = regexp.MustCompile(`(?i)^.{0,40}\bnewsletter\b.{0,60}$`)
 
 // teaserTail matches the end of a teaser for another story:
 // "… the c... Read more".
 var teaserTail = regexp.MustCompile(`(?i)(\.\.\.|…)\s*(read more|continue reading|more)\s*[»›>]?\s*$|\bread more\s*[»›>]?\s*$`)
 
-// isFurniture reports whether a line is page furniture.
+// isFurniture reports whether a line is page furniture. Furniture is
+// short: a line over 300 bytes is prose, whatever it ends with.
 func isFurniture(line string) bool {
 	t := strings.TrimSpace(line)
-	return t != "" && (furniture.MatchString(t) || teaserTail.MatchString(t))
+	if t == "" || len(t) > 300 {
+		return false
+	}
+	lt := strings.ToLower(t)
+	if tail := strings.TrimRight(lt, " »›>"); (strings.HasSuffix(tail, "more") || strings.HasSuffix(tail, "reading")) && teaserTail.MatchString(t) {
+		return true
+	}
+	first, _, _ := strings.Cut(lt, " ")
+	first = strings.TrimRight(first, ".!:,")
+	if first != "" && first[0] >= '0' && first[0] <= '9' {
+		first = "#"
+	} else if strings.HasPrefix(first, "©") {
+		first = "©"
+	}
+	for _, re := range furniture[first] {
+		if re.MatchString(t) {
+			return true
+		}
+	}
+	return strings.Contains(lt, "newsletter") && newsletterLine.MatchString(t)
 }
 
 // isHeadlineLike reports whether a line reads as a headline: short and not
@@ -70,11 +105,14 @@ func hasText(line string) bool {
 // that close a page).
 func articleLines(lines []string) []bool {
 	keep := make([]bool, len(lines))
+	furn := make([]bool, len(lines)) // furniture with text, computed once
 	for i, l := range lines {
-		keep[i] = hasText(l) && !isFurniture(l)
+		text := hasText(l)
+		furn[i] = text && isFurniture(l)
+		keep[i] = text && !furn[i]
 	}
 	for i, l := range lines {
-		if !teaserTail.MatchString(strings.TrimSpace(l)) {
+		if !furn[i] || !teaserTail.MatchString(strings.TrimSpace(l)) {
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {
@@ -93,25 +131,28 @@ func articleLines(lines []string) []bool {
 	for _, l := range lines {
 		total += len(l) + 1
 	}
+	// From the end: whether every line after i is short or furniture, and
+	// whether any of them is furniture. One pass, so a huge page is linear.
+	n := len(lines)
+	shortAfter := make([]bool, n+1)
+	furnAfter := make([]bool, n+1)
+	shortAfter[n] = true
+	for i := n - 1; i >= 0; i-- {
+		long := keep[i] && len(strings.Fields(lines[i])) > 25
+		shortAfter[i] = shortAfter[i+1] && !long
+		furnAfter[i] = furnAfter[i+1] || furn[i]
+	}
 	pos := 0
 	for i, l := range lines {
 		at := pos
 		pos += len(l) + 1
-		if !hasText(l) || !isFurniture(l) {
+		if !furn[i] {
 			continue
-		}
-		tail, more := true, false
-		for _, m := range lines[i+1:] {
-			if hasText(m) && !isFurniture(m) && len(strings.Fields(m)) > 25 {
-				tail = false
-				break
-			}
-			more = more || isFurniture(m)
 		}
 		// A closing block: everything left is short or furniture, and it
 		// is in the last third of the page or holds more furniture.
-		if tail && (at*3 >= total*2 || more) {
-			for j := i; j < len(lines); j++ {
+		if shortAfter[i+1] && (at*3 >= total*2 || furnAfter[i+1]) {
+			for j := i; j < n; j++ {
 				keep[j] = false
 			}
 			break

@@ -169,3 +169,20 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkParseLarge reads an 8 MB page of short lines, the worst case
+// for furniture detection, which must stay linear.
+func BenchmarkParseLarge(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("Title\nMeta paid $14.3 billion for a stake in a long opening paragraph of the article.\n")
+	for sb.Len() < 8<<20 {
+		sb.WriteString("Share this\nA short line of text.\n")
+	}
+	data := []byte(sb.String())
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Parse("big.txt", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,60 @@
+# crosscheck — build, test, lint, benchmark and fuzz.
+# `make test` is what CI runs (.ci/run); it must stay well under a few minutes.
+
+GO          ?= go
+BIN         ?= bin/crosscheck
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@2026.2.2
+FUZZTIME    ?= 10s
+LONGFUZZ    ?= 2m
+
+# Each fuzz target: package and name.
+FUZZ_TARGETS = \
+	./checker/quantity:FuzzParse \
+	./checker/text:FuzzSentences \
+	./sources:FuzzParse
+
+.PHONY: all build install test vet fmt-check unit fuzz-short fuzz lint bench profile clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/crosscheck
+
+install:
+	$(GO) install ./cmd/crosscheck
+
+test: vet fmt-check unit fuzz-short
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out="$$(gofmt -l .)"; if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+unit:
+	$(GO) test -race -count=1 ./...
+
+# A short run of every fuzz target on top of its seed corpus.
+fuzz-short:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
+		$(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	done
+
+# A longer fuzz run: make fuzz LONGFUZZ=10m
+fuzz:
+	$(MAKE) fuzz-short FUZZTIME=$(LONGFUZZ)
+
+lint: vet fmt-check
+	$(GO) run $(STATICCHECK) ./...
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+profile:
+	$(GO) test -run='^$$' -bench=BenchmarkExtract -cpuprofile=extract.prof ./checker
+	$(GO) tool pprof -top -cum extract.prof | head -30
+
+clean:
+	rm -rf bin *.prof checker/*.test
