@@ -3,7 +3,7 @@
 
 GO          ?= go
 BIN         ?= bin/crosscheck
-STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@2026.2.2
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 10s
 LONGFUZZ    ?= 2m
 
