@@ -104,3 +104,16 @@ func claimTexts(cs []Claim) []string {
 	}
 	return out
 }
+
+func TestHeadNounNamesTheCount(t *testing.T) {
+	lex, _ := DefaultLexicon()
+	text := "The band Nightfall has released two live albums, six EPs and three compilation albums."
+	for _, c := range (Extractor{Lex: lex}).Extract([]*Article{article("a", text)}) {
+		if c.Attribute == "deaths" {
+			t.Errorf("%q read as deaths: 'live' shares a stem with 'lives', but the count's noun is its head, 'albums'", c.Quantity.Text)
+		}
+		if c.Quantity.Text == "two" && c.Attribute != "live album" {
+			t.Errorf("two live albums: attribute %q, want %q", c.Attribute, "live album")
+		}
+	}
+}

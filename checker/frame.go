@@ -288,14 +288,15 @@ func (x Extractor) attribute(s *sentence, qi int) (attr, how string, score float
 			dateCue, dateCost = c, k
 		}
 	}
-	// The figure's own noun ("a five-year contract", "212 people killed").
-	if q.Noun != "" {
+	// The head of the figure's own noun phrase ("a five-year contract",
+	// "two live albums" counts albums, not lives).
+	if head := x.headNoun(s, qb, q); head != "" {
 		for name, def := range x.Lex.Attributes {
 			if !def.accepts(q) {
 				continue
 			}
 			for _, c := range def.Cues {
-				if stem(q.Noun) == stem(strings.ToLower(c)) && bestCost > 0 {
+				if stem(head) == stem(strings.ToLower(c)) && (bestCost > 0 || name < best.attr) {
 					best, bestCost = cueMatch{qb, qb + 1, name}, 0
 				}
 			}
@@ -352,6 +353,16 @@ func (x Extractor) attribute(s *sentence, qi int) (attr, how string, score float
 		}
 	}
 	return "", "", 0, 0, 0
+}
+
+// headNoun returns the last word of the noun phrase after a figure (the
+// compound's own noun for "five-year contract"), or "".
+func (x Extractor) headNoun(s *sentence, qb int, q quantity.Quantity) string {
+	if np := x.nounAfter(s, qb, q); np != "" {
+		f := strings.Fields(np)
+		return f[len(f)-1]
+	}
+	return q.Noun
 }
 
 // nounAfter reads the noun phrase after a figure: up to three lower-case
