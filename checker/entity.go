@@ -32,6 +32,7 @@ type entities struct {
 	midCaps  map[string]bool // words seen capitalized inside sentences
 	lowSeen  map[string]bool // words seen in lower case
 	topic    string          // the entity named most often in the set
+	places   map[string]bool // keys of names used as places
 	aloneTok map[string]int  // single-token mentions, by lower-case word
 }
 
@@ -181,6 +182,12 @@ func (e *entities) learn(ms []mention, toks []text.Token, low []string) {
 				}
 				e.tags[k][p] = true
 			}
+		}
+		// "its plant in Eindhoven", "the city of Lenholt", "Boston-based".
+		if m.start >= 2 && e.lex.place[low[m.start-2]] && (low[m.start-1] == "in" || low[m.start-1] == "of" || low[m.start-1] == "at" || low[m.start-1] == "near") ||
+			m.start >= 2 && low[m.start-2] == "based" && low[m.start-1] == "in" ||
+			m.end+1 < len(toks) && low[m.end] == "-" && low[m.end+1] == "based" {
+			e.places[k] = true
 		}
 		if m.end+1 < len(toks) && low[m.end] == "," && (low[m.end+1] == "who" || low[m.end+1] == "whose") {
 			e.person[k] = true

@@ -41,7 +41,7 @@ type Extractor struct {
 // the "Alexandr Wang" of another.
 func (x Extractor) Extract(arts []*Article) []Claim {
 	ents := &entities{lex: x.Lex, display: map[string]string{}, forms: map[string]map[string]int{},
-		person: map[string]bool{}, surname: map[string]string{}, alias: map[string]string{}, lowSeen: map[string]bool{}, tags: map[string]map[string]bool{},
+		person: map[string]bool{}, surname: map[string]string{}, alias: map[string]string{}, lowSeen: map[string]bool{}, places: map[string]bool{}, tags: map[string]map[string]bool{},
 		midCaps: map[string]bool{}, aloneTok: map[string]int{}}
 	var p quantity.Parser
 	x.refYear = medianYear(arts)
@@ -240,9 +240,12 @@ func (x Extractor) claims(doc []*sentence, ents *entities) []Claim {
 			if m.key == "" {
 				continue
 			}
+			if x.attributive(s, *m) {
+				continue // "the Dutch chipmaker": a modifier is no antecedent
+			}
 			if ents.isPerson(m.key) {
 				d.lastPerson = m.key
-			} else {
+			} else if !ents.places[m.key] {
 				d.lastOrg = m.key
 				d.orgs = append(d.orgs, m.key)
 				d.orgSent = append(d.orgSent, si)
@@ -402,7 +405,8 @@ var funcWords = map[string]bool{
 	"within": true, "without": true, "beyond": true, "near": true, "inside": true,
 	"outside": true, "throughout": true, "along": true, "behind": true, "below": true,
 	"above": true, "upon": true, "via": true, "against": true, "between": true,
-	"during": true, "through": true, "until": true, "like": true, "than.": true,
+	"during": true, "through": true, "until": true, "like": true, "last": true,
+	"next": true, "every": true,
 }
 
 func functionWord(w string) bool { return funcWords[w] }

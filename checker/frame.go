@@ -274,13 +274,20 @@ func (x Extractor) attribute(s *sentence, qi int) (attr, how string, score float
 	dateCue, dateCost := cueMatch{}, math.MaxInt
 	// A count of a concrete noun ("3,100 buildings") is described by the
 	// words after it, not by a verb before it that is about something else.
+	// A count of a concrete noun ("3,100 buildings") is named by its
+	// noun, or by a verb right before it ("cut 1,200 jobs", "lay off 1,500
+	// workers"); a cue further off is about something else ("people had
+	// been hurt and 3,100 buildings damaged").
 	concrete := q.Kind == quantity.Count && q.Noun != "" && !x.Lex.vague[q.Noun]
 	for _, c := range x.cuesIn(s) {
 		def := x.Lex.Attributes[c.attr]
-		if concrete {
+		if concrete && c.end != qa {
 			continue
 		}
 		k := x.cost(s, qi, c)
+		if c.end == qa {
+			k = 0 // a verb right before the figure frames it: "lay off 1,500 workers"
+		}
 		if def.accepts(q) && k < bestCost {
 			best, bestCost = c, k
 		}
@@ -296,8 +303,8 @@ func (x Extractor) attribute(s *sentence, qi int) (attr, how string, score float
 				continue
 			}
 			for _, c := range def.Cues {
-				if stem(head) == stem(strings.ToLower(c)) && (bestCost > 0 || name < best.attr) {
-					best, bestCost = cueMatch{qb, qb + 1, name}, 0
+				if stem(head) == stem(strings.ToLower(c)) && (bestCost > 1 || bestCost == 1 && name < best.attr) {
+					best, bestCost = cueMatch{qb, qb + 1, name}, 1
 				}
 			}
 		}
@@ -454,7 +461,7 @@ func (x Extractor) subject(s *sentence, qi, cs, ce int, ents *entities, d *disco
 	}
 	for i := len(s.ments) - 1; i >= 0; i-- {
 		m := s.ments[i]
-		if m.end > lo || m.key == "" || x.speaker(s, m) {
+		if m.end > lo || m.key == "" || x.speaker(s, m) || x.attributive(s, m) {
 			continue
 		}
 		crossed := false
@@ -473,7 +480,7 @@ func (x Extractor) subject(s *sentence, qi, cs, ce int, ents *entities, d *disco
 		}
 		break
 	}
-	if m, opening := x.sentenceSubject(s); m != nil && m.key != "" && (m.start < lo || opening) && !x.speaker(s, *m) {
+	if m, opening := x.sentenceSubject(s); m != nil && m.key != "" && (m.start < lo || opening) && !x.speaker(s, *m) && !x.attributive(s, *m) {
 		return m.key, "sentence", 0.6
 	}
 	if c, ok := d.byAttr[attr]; ok {
@@ -513,6 +520,22 @@ func (x Extractor) personSubject(s *sentence, qi int, ents *entities, d *discour
 	return "", "topic", 0.3
 }
 
+// attributive reports a name used as a modifier of a noun, not as a
+// party: "its Eindhoven plant", "the Boston-based start-up".
+func (x Extractor) attributive(s *sentence, m mention) bool {
+	if m.coref != "" || m.end >= len(s.toks) {
+		return false
+	}
+	next := s.toks[m.end]
+	if next.Kind == text.Sym && next.Text == "-" && !next.Space && m.end+1 < len(s.toks) && !isCap(s.toks[m.end+1].Text) {
+		return true // "Boston-based"
+	}
+	if m.start == 0 || !determiners[s.low[m.start-1]] && s.low[m.start-1] != "a" && s.low[m.start-1] != "an" {
+		return false
+	}
+	return next.Kind == text.Word && !isCap(next.Text) && !functionWord(s.low[m.end]) && !m.poss
+}
+
 // speaker reports whether a mention is who said something, not what it
 // is about: "Marta Illes said", "the interior ministry said".
 func (x Extractor) speaker(s *sentence, m mention) bool {
@@ -520,7 +543,7 @@ func (x Extractor) speaker(s *sentence, m mention) bool {
 		return false
 	}
 	switch s.low[m.end] {
-	case "said", "says", "told", "added", "announced", "confirmed", "reported", "estimated":
+	case "said", "says", "told", "added", "noted", "explained":
 		return true
 	}
 	return false

@@ -33,6 +33,7 @@ type Lexicon struct {
 	Subevents  []string                `yaml:"subevents"`
 	DateFiller []string                `yaml:"date_fillers"`
 	Relative   map[string]int          `yaml:"relative_years"`
+	PlaceNouns []string                `yaml:"place_nouns"`
 
 	cues      map[string][]cue // attribute cues by their first stem, longest first
 	hedges    []phrase         // exact lower-case words
@@ -49,6 +50,7 @@ type Lexicon struct {
 	subevents []phrase
 	dateFill  map[string]bool
 	relative  []relYear
+	place     map[string]bool
 }
 
 type relYear struct {
@@ -114,6 +116,7 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	l.anaphoric = set(l.Anaphoric, strings.ToLower)
 	l.subevents = phrases(l.Subevents)
 	l.dateFill = set(l.DateFiller, strings.ToLower)
+	l.place = set(l.PlaceNouns, strings.ToLower)
 	for k, v := range l.Relative {
 		l.relative = append(l.relative, relYear{toPhrase(k, nil), v})
 	}
