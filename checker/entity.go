@@ -94,7 +94,7 @@ func (e *entities) capRuns(toks []text.Token) []mention {
 			break
 		}
 		// Leading words that are never names ("The", "AI infrastructure") go.
-		for len(words) > 0 && (e.lex.notEntity[words[0]] || funcWords[strings.ToLower(words[0])]) {
+		for len(words) > 0 && (e.lex.notEntity[words[0]] || functionWord(strings.ToLower(words[0]))) {
 			words = words[1:]
 			start++
 		}

@@ -184,7 +184,7 @@ func (e *entities) filterRuns(ms []mention, s *sentence) []mention {
 				if len(words) == 1 {
 					continue
 				}
-				if lw := strings.ToLower(w); !e.lowSeen[lw] && !funcWords[lw] {
+				if lw := strings.ToLower(w); !e.lowSeen[lw] && !functionWord(lw) {
 					out = append(out, m) // "Northbridge United": never a common word
 					continue
 				}
@@ -385,28 +385,4 @@ func isNounAfter(s *sentence, i int) bool {
 	return !functionWord(w) && !strings.HasSuffix(w, "ed")
 }
 
-var funcWords = map[string]bool{
-	"a": true, "an": true, "the": true, "of": true, "to": true, "in": true, "on": true,
-	"at": true, "by": true, "for": true, "with": true, "from": true, "and": true,
-	"or": true, "but": true, "as": true, "than": true, "that": true, "this": true,
-	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
-	"has": true, "have": true, "had": true, "will": true, "would": true, "could": true,
-	"should": true, "may": true, "might": true, "can": true, "it": true, "its": true,
-	"their": true, "his": true, "her": true, "which": true, "who": true, "while": true,
-	"also": true, "not": true, "into": true, "after": true, "before": true, "since": true,
-	"about": true, "over": true, "under": true, "out": true, "up": true, "per": true,
-	"just": true, "only": true, "now": true, "so": true, "such": true, "both": true,
-	"all": true, "some": true, "more": true, "most": true, "said": true, "says": true,
-	"said.": true, "when": true, "where": true, "what": true, "how": true, "there": true,
-	"then": true, "if": true, "because": true, "though": true, "although": true,
-	"being": true, "yet": true, "still": true, "each": true, "later": true,
-	"ago": true, "earlier": true, "old": true, "apart": true, "long": true,
-	"across": true, "among": true, "around": true, "toward": true, "towards": true,
-	"within": true, "without": true, "beyond": true, "near": true, "inside": true,
-	"outside": true, "throughout": true, "along": true, "behind": true, "below": true,
-	"above": true, "upon": true, "via": true, "against": true, "between": true,
-	"during": true, "through": true, "until": true, "like": true, "last": true,
-	"next": true, "every": true,
-}
-
-func functionWord(w string) bool { return funcWords[w] }
+func functionWord(w string) bool { return text.FunctionWord(w) }

@@ -422,7 +422,7 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 			return Quantity{}, end, false
 		}
 		q.Kind = Number
-		if w := p.word(end); w != "" && !functionWords[w] && !isUpper(p.toks[end].Text) && p.toks[end].Space {
+		if w := p.word(end); w != "" && !text.FunctionWord(w) && !isUpper(p.toks[end].Text) && p.toks[end].Space {
 			q.Kind = Count
 			q.Noun = w
 		}
@@ -683,7 +683,7 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 		if w == "plus" {
 			return k + 1, q, AtLeast
 		}
-		if w != "" && !functionWords[w] {
+		if w != "" && !text.FunctionWord(w) {
 			q.Kind = Count
 			q.Noun = w
 			return k + 1, q, bound
@@ -763,7 +763,7 @@ func (p *Parser) isName(start int, f figure, end int) bool {
 	if (pw == "and" || pw == "or" || p.sym(prev) == ",") && p.nameEnd == prev {
 		return true
 	}
-	if pw == "" || p.headline || !isUpper(p.toks[prev].Text) || functionWords[pw] || months[pw] != 0 {
+	if pw == "" || p.headline || !isUpper(p.toks[prev].Text) || text.FunctionWord(pw) || months[pw] != 0 {
 		return false
 	}
 	if strings.HasSuffix(pw, "'s") || strings.HasSuffix(pw, "’s") || currencyCodes[p.toks[prev].Text] {
@@ -819,7 +819,7 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 	if p.word(k) == "at" && p.sym(end) == "," {
 		return end, true
 	}
-	if p.sym(start-1) == "," && p.sym(end) == "," && start >= 2 && p.toks[start-2].Kind == text.Word && isUpper(p.toks[start-2].Text) && !functionWords[p.word(start-2)] && months[p.word(start-2)] == 0 {
+	if p.sym(start-1) == "," && p.sym(end) == "," && start >= 2 && p.toks[start-2].Kind == text.Word && isUpper(p.toks[start-2].Text) && !text.FunctionWord(p.word(start-2)) && months[p.word(start-2)] == 0 {
 		return end, true
 	}
 	if p.sym(start-1) == "(" && p.sym(end) == ")" && start >= 2 && p.toks[start-2].Kind == text.Word && isUpper(p.toks[start-2].Text) {

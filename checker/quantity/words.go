@@ -115,37 +115,6 @@ var identifierNouns = map[string]bool{
 	"district": true, "ward": true, "pier": true, "terminal": true, "track": true,
 }
 
-// functionWords are never the noun a figure counts.
-var functionWords = map[string]bool{
-	"a": true, "an": true, "the": true, "of": true, "to": true, "in": true, "on": true,
-	"at": true, "by": true, "for": true, "with": true, "from": true, "and": true,
-	"or": true, "but": true, "as": true, "than": true, "that": true, "this": true,
-	"these": true, "those": true, "is": true, "are": true, "was": true, "were": true,
-	"be": true, "been": true, "being": true, "has": true, "have": true, "had": true,
-	"will": true, "would": true, "could": true, "should": true, "may": true,
-	"might": true, "can": true, "it": true, "its": true, "their": true, "his": true,
-	"her": true, "our": true, "your": true, "they": true, "he": true, "she": true,
-	"we": true, "you": true, "i": true, "so": true, "if": true, "not": true,
-	"no": true, "per": true, "each": true, "more": true, "less": true, "over": true,
-	"under": true, "into": true, "about": true, "after": true, "before": true,
-	"since": true, "until": true, "while": true, "when": true, "where": true,
-	"which": true, "who": true, "whom": true, "whose": true, "what": true,
-	"also": true, "just": true, "only": true, "still": true, "yet": true,
-	"already": true, "then": true, "there": true, "here": true, "all": true,
-	"both": true, "either": true, "such": true, "out": true, "up": true,
-	"down": true, "off": true, "ago": true, "later": true, "earlier": true,
-	"last": true, "next": true, "times": true, "did": true, "do": true, "does": true,
-	"against": true, "between": true, "among": true, "through": true, "during": true,
-	"via": true, "because": true, "though": true, "although": true, "whether": true,
-	"including": true, "like": true, "nor": true, "s": true, "t": true, "plus": true,
-	"around": true, "nearly": true, "almost": true, "roughly": true, "least": true,
-	"most": true, "some": true, "any": true, "every": true, "other": true,
-	"another": true, "again": true, "ever": true, "never": true, "now": true,
-	"out of": true, "percent": true, "pct": true, "straight": true, "consecutive": true,
-	"apiece": true, "each.": true, "respectively": true, "instead": true, "too": true,
-	"very": true, "once": true, "twice": true, "overall": true, "total": true,
-}
-
 type modifier struct {
 	words []string
 	bound Bound
