@@ -36,6 +36,15 @@ type entities struct {
 	aloneTok map[string]int  // single-token mentions, by lower-case word
 }
 
+func newEntities(lex *Lexicon) *entities {
+	return &entities{
+		lex: lex, display: map[string]string{}, forms: map[string]map[string]int{},
+		person: map[string]bool{}, surname: map[string]string{}, alias: map[string]string{},
+		tags: map[string]map[string]bool{}, midCaps: map[string]bool{}, lowSeen: map[string]bool{},
+		aloneTok: map[string]int{}, places: map[string]bool{},
+	}
+}
+
 func isCap(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)

@@ -40,9 +40,7 @@ type Extractor struct {
 // Entities are resolved across the whole set, so "Wang" in one article is
 // the "Alexandr Wang" of another.
 func (x Extractor) Extract(arts []*Article) []Claim {
-	ents := &entities{lex: x.Lex, display: map[string]string{}, forms: map[string]map[string]int{},
-		person: map[string]bool{}, surname: map[string]string{}, alias: map[string]string{}, lowSeen: map[string]bool{}, places: map[string]bool{}, tags: map[string]map[string]bool{},
-		midCaps: map[string]bool{}, aloneTok: map[string]int{}}
+	ents := newEntities(x.Lex)
 	var p quantity.Parser
 	x.refYear = medianYear(arts)
 	x.stems = map[string]string{}
