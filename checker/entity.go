@@ -22,18 +22,17 @@ type mention struct {
 
 // entities is what the whole article set says about its named entities.
 type entities struct {
-	lex      *Lexicon
-	display  map[string]string         // key -> the name to show
-	forms    map[string]map[string]int // key -> surface form -> count
-	person   map[string]bool           // keys of people
-	surname  map[string]string         // surname -> person key, when unique
-	alias    map[string]string         // acronym key -> the key it stands for
-	tags     map[string]map[string]bool
-	midCaps  map[string]bool // words seen capitalized inside sentences
-	lowSeen  map[string]bool // words seen in lower case
-	topic    string          // the entity named most often in the set
-	places   map[string]bool // keys of names used as places
-	aloneTok map[string]int  // single-token mentions, by lower-case word
+	lex     *Lexicon
+	display map[string]string         // key -> the name to show
+	forms   map[string]map[string]int // key -> surface form -> count
+	person  map[string]bool           // keys of people
+	surname map[string]string         // surname -> person key, when unique
+	alias   map[string]string         // acronym key -> the key it stands for
+	tags    map[string]map[string]bool
+	midCaps map[string]bool // words seen capitalized inside sentences
+	lowSeen map[string]bool // words seen in lower case
+	topic   string          // the entity named most often in the set
+	places  map[string]bool // keys of names used as places
 }
 
 func newEntities(lex *Lexicon) *entities {
@@ -41,7 +40,7 @@ func newEntities(lex *Lexicon) *entities {
 		lex: lex, display: map[string]string{}, forms: map[string]map[string]int{},
 		person: map[string]bool{}, surname: map[string]string{}, alias: map[string]string{},
 		tags: map[string]map[string]bool{}, midCaps: map[string]bool{}, lowSeen: map[string]bool{},
-		aloneTok: map[string]int{}, places: map[string]bool{},
+		places: map[string]bool{},
 	}
 }
 
@@ -174,9 +173,6 @@ func (e *entities) learn(ms []mention, toks []text.Token, low []string) {
 			e.forms[k] = map[string]int{}
 		}
 		e.forms[k][m.surface]++
-		if !strings.Contains(k, " ") {
-			e.aloneTok[k]++
-		}
 		// A role word or honorific before the name, ", who" or an age
 		// after it: a person.
 		if m.start > 0 {
