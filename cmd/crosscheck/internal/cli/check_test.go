@@ -142,6 +142,22 @@ func TestCheckBadInput(t *testing.T) {
 			t.Errorf("%v: printed a report %q on bad input (%s)", tt.args, out, tt.reason)
 		}
 	}
+	// A directory with one bad file among good ones: exit 2 naming it, and
+	// with --keep-going the rest is checked.
+	mixed := filepath.Join(dir, "mixed")
+	os.Mkdir(mixed, 0o755)
+	for _, f := range []string{"meta-bets-15bn.txt", "dual-ai-strategy.txt"} {
+		data, _ := os.ReadFile(filepath.Join(seed, f))
+		os.WriteFile(filepath.Join(mixed, f), data, 0o644)
+	}
+	os.WriteFile(filepath.Join(mixed, "broken.txt"), []byte("\xff\xfe\x00bad"), 0o644)
+	if code, _, errOut := run(t, nil, "check", mixed); code != ExitError || !strings.Contains(errOut, "broken.txt: binary file") {
+		t.Errorf("directory with a bad file: exit %d, stderr %q; want 2 naming broken.txt", code, errOut)
+	}
+	if code, out, errOut := run(t, nil, "check", "--keep-going", "--fail-level", "none", mixed); code != ExitOK || !strings.Contains(out, "$15bn") || !strings.Contains(errOut, "skipped") {
+		t.Errorf("directory with a bad file, --keep-going: exit %d, out %q, stderr %q; want the good files checked", code, out, errOut)
+	}
+
 	// --keep-going checks the good ones and lists the bad one.
 	code, out, errOut := run(t, nil, "check", "--keep-going", "--format", "json", "--fail-level", "none", good, other, bin)
 	if code != ExitOK {
