@@ -91,10 +91,13 @@ func (e *entities) capRuns(toks []text.Token) []mention {
 				}
 				continue
 			}
-			// "Coca-Cola", "Bank of England", "Procter & Gamble"
-			if j+1 < len(toks) && toks[j+1].Kind == text.Word && isCap(toks[j+1].Text) &&
-				((tj.Kind == text.Sym && (tj.Text == "-" || tj.Text == "&") && !toks[j+1].Space == (tj.Text == "-")) ||
-					(tj.Kind == text.Word && (tj.Text == "of" || tj.Text == "de" || tj.Text == "van" || tj.Text == "von"))) {
+			if joinsName(toks, j) {
+				if tj.Text == "-" {
+					// "Coca-Cola": the hyphen binds the words around it.
+					words[len(words)-1] += "-" + toks[j+1].Text
+					j += 2
+					continue
+				}
 				words = append(words, tj.Text)
 				j++
 				continue
@@ -150,6 +153,25 @@ func (e *entities) knownIn(toks []text.Token) []mention {
 		}
 	}
 	return ms
+}
+
+// joinsName reports whether token j joins two capitalized words into one
+// name: a hyphen written tight ("Coca-Cola"), an ampersand ("Procter &
+// Gamble"), or a lower-case particle ("Bank of England", "Vincent van Gogh").
+func joinsName(toks []text.Token, j int) bool {
+	if j+1 >= len(toks) || toks[j+1].Kind != text.Word || !isCap(toks[j+1].Text) {
+		return false
+	}
+	t := toks[j]
+	switch {
+	case t.Kind == text.Sym && t.Text == "-":
+		return !t.Space && !toks[j+1].Space
+	case t.Kind == text.Sym && t.Text == "&":
+		return true
+	case t.Kind == text.Word:
+		return t.Text == "of" || t.Text == "de" || t.Text == "van" || t.Text == "von" || t.Text == "del" || t.Text == "da"
+	}
+	return false
 }
 
 // keyOf makes the canonical key of a name: lower case, with the

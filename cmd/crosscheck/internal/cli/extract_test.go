@@ -1,0 +1,29 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestExtract(t *testing.T) {
+	inRepo(t)
+	code, out, errOut := run(t, nil, "extract", seed)
+	if code != ExitOK {
+		t.Fatalf("extract: exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"dual-ai-strategy:5:7\tScale AI · deal value (current)\t$14.3 billion\t[object 1.0, cue 1.0]",
+		"meta-bets-15bn:4:5\tAlexandr Wang · age (current)\t28-year-old\t[coref 0.8, implied 1.0]",
+		"biggest-external-ai-bet:4:105\tScale AI · valuation (earlier)\t$14 billion",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("extract output lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "Llama") || strings.Contains(out, "Read more") {
+		t.Error("extract read a claim from a model name or a teaser")
+	}
+	if code, _, errOut := run(t, nil, "extract"); code != ExitError || !strings.Contains(errOut, "requires at least 1 arg") {
+		t.Errorf("extract with no source: exit %d, stderr %q", code, errOut)
+	}
+}
