@@ -9,6 +9,7 @@ LONGFUZZ    ?= 2m
 
 # Each fuzz target: package and name.
 FUZZ_TARGETS = \
+	./checker:FuzzCheck \
 	./checker/quantity:FuzzParse \
 	./checker/text:FuzzSentences \
 	./sources:FuzzParse
