@@ -231,14 +231,9 @@ func (x Extractor) attribute(s *sentence, qi int) (attr, how string, score float
 	// The head of the figure's own noun phrase ("a five-year contract",
 	// "two live albums" counts albums, not lives).
 	if head := x.headNoun(s, qb, q); head != "" {
-		for name, def := range x.Lex.Attributes {
-			if !def.accepts(q) {
-				continue
-			}
-			for _, c := range def.Cues {
-				if stem(head) == stem(strings.ToLower(c)) && (bestCost > 1 || bestCost == 1 && name < best.attr) {
-					best, bestCost = cueMatch{qb, qb + 1, name}, 1
-				}
+		for _, c := range x.Lex.cues[x.stemOf(head)] {
+			if len(c.words) == 1 && x.Lex.Attributes[c.attr].accepts(q) && (bestCost > 1 || bestCost == 1 && c.attr < best.attr) {
+				best, bestCost = cueMatch{qb, qb + 1, c.attr}, 1
 			}
 		}
 	}

@@ -92,6 +92,18 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 	return claims
 }
 
+// stemOf returns the stem of a lower-case word, cached for the run.
+func (x Extractor) stemOf(w string) string {
+	st, ok := x.stems[w]
+	if !ok {
+		st = stem(w)
+		if x.stems != nil {
+			x.stems[w] = st
+		}
+	}
+	return st
+}
+
 // medianYear returns the median publication year of the dated articles,
 // 0 when none is dated.
 func medianYear(arts []*Article) int {
@@ -142,12 +154,7 @@ func (x Extractor) read(s *sentence, p *quantity.Parser) {
 		if t.Kind == text.Word {
 			w, _ := stripPossessive(s.low[i])
 			s.bare[i] = w
-			st, ok := x.stems[w]
-			if !ok {
-				st = stem(w)
-				x.stems[w] = st
-			}
-			s.stems[i] = st
+			s.stems[i] = x.stemOf(w)
 			if len(t.Text) >= 4 {
 				words++
 				if isCap(t.Text) {
