@@ -205,8 +205,6 @@ func (x Extractor) attribute(s *sentence, qi int) (attr, how string, score float
 	}
 	best, bestCost := cueMatch{}, math.MaxInt
 	dateCue, dateCost := cueMatch{}, math.MaxInt
-	// A count of a concrete noun ("3,100 buildings") is described by the
-	// words after it, not by a verb before it that is about something else.
 	// A count of a concrete noun ("3,100 buildings") is named by its
 	// noun, or by a verb right before it ("cut 1,200 jobs", "lay off 1,500
 	// workers"); a cue further off is about something else ("people had
