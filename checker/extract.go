@@ -148,25 +148,18 @@ func (x Extractor) read(s *sentence, p *quantity.Parser) {
 	s.low = make([]string, len(s.toks))
 	s.bare = make([]string, len(s.toks))
 	s.stems = make([]string, len(s.toks))
-	words, caps := 0, 0
 	for i, t := range s.toks {
 		s.low[i] = strings.ToLower(t.Text)
 		if t.Kind == text.Word {
 			w, _ := stripPossessive(s.low[i])
 			s.bare[i] = w
 			s.stems[i] = x.stemOf(w)
-			if len(t.Text) >= 4 {
-				words++
-				if isCap(t.Text) {
-					caps++
-				}
-			}
 		} else {
 			s.stems[i] = s.low[i]
 			s.bare[i] = s.low[i]
 		}
 	}
-	s.headline = words >= 3 && caps*4 >= words*3
+	s.headline = text.IsHeadline(s.toks)
 	s.qs = p.Parse(s.text, nil)
 	s.qtok = make([][2]int, len(s.qs))
 	for qi, q := range s.qs {
@@ -218,17 +211,11 @@ type discourse struct {
 	orgs                []string // organisations named, newest last
 	orgSent             []int    // the sentence each of orgs was named in
 	sent                int      // the current sentence
-	topic               map[string]int
 	byAttr              map[string]Claim // the last well-read subject of each attribute
 }
 
 func (x Extractor) claims(doc []*sentence, ents *entities) []Claim {
-	d := &discourse{topic: map[string]int{}, byAttr: map[string]Claim{}}
-	for _, s := range doc {
-		for _, m := range s.ments {
-			d.topic[ents.canonical(ents.keyOf(m.surface))]++
-		}
-	}
+	d := &discourse{byAttr: map[string]Claim{}}
 	var out []Claim
 	for si, s := range doc {
 		d.sent = si

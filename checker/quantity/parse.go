@@ -42,7 +42,7 @@ func (p *Parser) Parse(s string, dst []Quantity) []Quantity {
 		p.low = append(p.low, l)
 	}
 	p.nameEnd = -1
-	p.headline = p.isHeadline()
+	p.headline = text.IsHeadline(p.toks)
 	for i := 0; i < len(p.toks); {
 		q, next, ok := p.at(i)
 		if ok {
@@ -67,23 +67,6 @@ func lowerASCII(s string) string {
 		}
 	}
 	return s
-}
-
-// isHeadline reports whether most long words are capitalized, as in
-// "Meta Bets $15bn On Scale AI". Capitalization then says nothing about
-// names.
-func (p *Parser) isHeadline() bool {
-	words, caps := 0, 0
-	for _, t := range p.toks {
-		if t.Kind != text.Word || len(t.Text) < 4 {
-			continue
-		}
-		words++
-		if isUpper(t.Text) {
-			caps++
-		}
-	}
-	return words >= 3 && caps*4 >= words*3
 }
 
 func isUpper(w string) bool {

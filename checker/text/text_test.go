@@ -73,3 +73,20 @@ func FuzzSentences(f *testing.F) {
 		}
 	})
 }
+
+func TestIsHeadline(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   bool
+		reason string
+	}{
+		{"Meta Bets $15bn On Scale AI", true, "title case"},
+		{"Meta paid $15bn for a stake in Scale AI.", false, "a sentence with names"},
+		{"Quake Kills 212", false, "too few long words to judge"},
+	}
+	for _, tt := range tests {
+		if got := IsHeadline(Tokenize(tt.in, nil)); got != tt.want {
+			t.Errorf("IsHeadline(%q) = %v, want %v (%s)", tt.in, got, tt.want, tt.reason)
+		}
+	}
+}
