@@ -208,9 +208,9 @@ func firstWord(toks []text.Token) int {
 // named, for "the company" and "he".
 type discourse struct {
 	lastOrg, lastPerson string
-	orgs                []string // organisations named, newest last
-	orgSent             []int    // the sentence each of orgs was named in
-	sent                int      // the current sentence
+	orgs                []string         // organisations named, newest last
+	orgSent             []int            // the sentence each of orgs was named in
+	sent                int              // the current sentence
 	byAttr              map[string]Claim // the last well-read subject of each attribute
 }
 
