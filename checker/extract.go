@@ -160,7 +160,7 @@ func (x Extractor) read(s *sentence, p *quantity.Parser) {
 		}
 	}
 	s.headline = text.IsHeadline(s.toks)
-	s.qs = p.Parse(s.text, nil)
+	s.qs = p.ParseTokens(s.text, s.toks, nil)
 	s.qtok = make([][2]int, len(s.qs))
 	for qi, q := range s.qs {
 		a := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].End > q.Start })

@@ -16,7 +16,8 @@ import (
 type Parser struct {
 	s    string
 	toks []text.Token
-	low  []string // lower-case form of each word token
+	buf  []text.Token // Parse's own tokens
+	low  []string     // lower-case form of each word token
 	// nameEnd is the token index after the last figure read as a name, so
 	// that "Llama 3 and 4" drops the 4 as well.
 	nameEnd  int
@@ -31,8 +32,15 @@ func Parse(s string) []Quantity {
 
 // Parse appends the quantities in s to dst and returns it.
 func (p *Parser) Parse(s string, dst []Quantity) []Quantity {
+	p.buf = text.Tokenize(s, p.buf)
+	return p.ParseTokens(s, p.buf, dst)
+}
+
+// ParseTokens is Parse for a caller that has already tokenized s with
+// text.Tokenize; toks is read, never changed.
+func (p *Parser) ParseTokens(s string, toks []text.Token, dst []Quantity) []Quantity {
 	p.s = s
-	p.toks = text.Tokenize(s, p.toks)
+	p.toks = toks
 	p.low = p.low[:0]
 	for _, t := range p.toks {
 		l := t.Text
