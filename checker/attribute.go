@@ -195,6 +195,19 @@ func (x Extractor) partitive(s *sentence, qi int) bool {
 // a cue near it, or the noun it counts. It returns the cue's token range
 // (the quantity's own when there is no cue).
 func (x Extractor) attribute(s *sentence, qi int) (attr, how string, score float64, cs, ce int) {
+	if s.attrs == nil {
+		s.attrs = make([]attrRead, len(s.qs))
+	}
+	r := &s.attrs[qi]
+	if !r.done {
+		r.attr, r.how, r.score, r.cueStart, r.cueEnd = x.readAttribute(s, qi)
+		r.done = true
+	}
+	return r.attr, r.how, r.score, r.cueStart, r.cueEnd
+}
+
+// readAttribute does the work of attribute, once per quantity.
+func (x Extractor) readAttribute(s *sentence, qi int) (attr, how string, score float64, cs, ce int) {
 	q := s.qs[qi]
 	qa, qb := s.qtok[qi][0], s.qtok[qi][1]
 	switch {

@@ -23,6 +23,15 @@ type sentence struct {
 	headline bool
 	cues     []cueMatch // filled on first use, once mentions are known
 	cuesDone bool
+	attrs    []attrRead // attribute of each quantity, filled on first use
+}
+
+// attrRead is what attribute found for one quantity.
+type attrRead struct {
+	done             bool
+	attr, how        string
+	score            float64
+	cueStart, cueEnd int
 }
 
 // An Extractor reads claims from articles. It holds no state between
