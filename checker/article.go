@@ -28,7 +28,8 @@ type Article struct {
 }
 
 // A Paragraph is a run of article text and its byte offset in the original
-// file, so that Text[i] is Raw[Offset+i].
+// file, so that Text[i] is Raw[Offset+i] (but where a source adapter has
+// blanked out markup, such as an HTML comment, with spaces).
 type Paragraph struct {
 	Text   string
 	Offset int

@@ -218,10 +218,14 @@ func unifyTransactions(claims []Claim) []Claim {
 }
 
 // groups splits a slot's claims into sides: one per distinct value.
-func groups(s *Slot) []*side {
+func groups(s *Slot) []*side { return groupClaims(s.Claims) }
+
+// groupClaims splits claims into sides, one per distinct value, in the
+// order the values are first met.
+func groupClaims(claims []Claim) []*side {
 	var sides []*side
 	index := map[string]*side{}
-	for _, c := range s.Claims {
+	for _, c := range claims {
 		q := c.Quantity
 		k := string(q.Bound) + "|" + q.Date + "|" + strconv.FormatFloat(q.Low, 'g', 12, 64) + "|" + strconv.FormatFloat(q.High, 'g', 12, 64)
 		g, ok := index[k]

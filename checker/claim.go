@@ -33,10 +33,13 @@ type Provenance struct {
 
 // Evidence points at where a claim was read.
 type Evidence struct {
-	Source   string `json:"source"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Sentence string `json:"sentence"`
+	Source string `json:"source"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	// EndLine and EndColumn point just past the quantity's text.
+	EndLine   int    `json:"end_line,omitempty"`
+	EndColumn int    `json:"end_column,omitempty"`
+	Sentence  string `json:"sentence"`
 	// Offset is the byte offset of the quantity in the original file.
 	Offset int `json:"-"`
 }

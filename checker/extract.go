@@ -287,8 +287,7 @@ func (x Extractor) conversionOf(s *sentence, qi int) bool {
 func (x Extractor) restate(prev Claim, s *sentence, qi int) Claim {
 	c := prev
 	q := s.qs[qi]
-	line, col := s.art.Position(s.off + q.Start)
-	c.Evidence = Evidence{Source: s.art.ID, Line: line, Column: col, Sentence: s.text, Offset: s.off + q.Start}
+	c.Evidence = s.evidence(q)
 	q.Start += s.off
 	q.End += s.off
 	c.Quantity = q
@@ -387,3 +386,10 @@ func isNounAfter(s *sentence, i int) bool {
 }
 
 func functionWord(w string) bool { return text.FunctionWord(w) }
+
+// evidence points at quantity q of sentence s in the original file.
+func (s *sentence) evidence(q quantity.Quantity) Evidence {
+	line, col := s.art.Position(s.off + q.Start)
+	endLine, endCol := s.art.Position(s.off + q.End)
+	return Evidence{Source: s.art.ID, Line: line, Column: col, EndLine: endLine, EndColumn: endCol, Sentence: s.text, Offset: s.off + q.Start}
+}

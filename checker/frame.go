@@ -46,8 +46,7 @@ func (x Extractor) claim(s *sentence, qi int, ents *entities, d *discourse) (Cla
 	if c.Scope == "transaction" {
 		c.Participants = x.participants(s, qi, cs, c.SubjectKey)
 	}
-	line, col := s.art.Position(s.off + q.Start)
-	c.Evidence = Evidence{Source: s.art.ID, Line: line, Column: col, Sentence: s.text, Offset: s.off + q.Start}
+	c.Evidence = s.evidence(q)
 	q.Start += s.off
 	q.End += s.off
 	c.Quantity = q

@@ -124,6 +124,37 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	return &l, nil
 }
 
+// AddCues adds cue phrases to an attribute of the lexicon, so that
+// "purchase price" can read as "deal value". The attribute must exist.
+func (l *Lexicon) AddCues(attr string, cues ...string) error {
+	a, ok := l.Attributes[attr]
+	if !ok {
+		names := make([]string, 0, len(l.Attributes))
+		for n := range l.Attributes {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		return fmt.Errorf("unknown attribute %q (the lexicon has: %s)", attr, strings.Join(names, ", "))
+	}
+	for _, c := range cues {
+		p := toPhrase(c, stem)
+		if len(p) == 0 {
+			return fmt.Errorf("cue %q has no words", c)
+		}
+		a.Cues = append(a.Cues, c)
+		cs := append(l.cues[p[0]], cue{p, attr})
+		sort.SliceStable(cs, func(i, j int) bool {
+			if len(cs[i].words) != len(cs[j].words) {
+				return len(cs[i].words) > len(cs[j].words)
+			}
+			return cs[i].attr < cs[j].attr
+		})
+		l.cues[p[0]] = cs
+	}
+	l.Attributes[attr] = a
+	return nil
+}
+
 func set(words []string, f func(string) string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {

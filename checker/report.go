@@ -12,6 +12,15 @@ type Report struct {
 	Findings      []Finding     `json:"findings"`
 	Agreements    []Agreement   `json:"agreements"`
 	Skipped       []SkippedInfo `json:"skipped,omitempty"`
+	// Drafts lists the drafts of a lint run; their findings carry Draft.
+	Drafts []string `json:"drafts,omitempty"`
+	// Unsupported are the facts a draft states that no source speaks to
+	// (lint with --unsupported).
+	Unsupported []Agreement `json:"unsupported,omitempty"`
+	// Suppressed and Baselined count the findings left out by comments in
+	// a draft and by a baseline file.
+	Suppressed int `json:"suppressed,omitempty"`
+	Baselined  int `json:"baselined,omitempty"`
 }
 
 // SourceInfo describes one article in a report.
@@ -63,6 +72,39 @@ type Finding struct {
 	Severity   Severity     `json:"severity"`
 	Values     []ValueGroup `json:"values"`
 	Reasons    []string     `json:"reasons"`
+	// Draft is, in a lint report, the draft the finding is about; its
+	// value is Values[0].
+	Draft string `json:"draft,omitempty"`
+}
+
+// Location is where an editor should look: in a lint report, the draft's
+// statement; otherwise the first evidence of the minority value, the one
+// most likely to need correcting. ok is false when there is no evidence.
+func (f Finding) Location() (e Evidence, ok bool) {
+	i := 1
+	if f.Draft != "" {
+		i = 0
+	}
+	if len(f.Values) <= i || len(f.Values[i].Evidence) == 0 {
+		return Evidence{}, false
+	}
+	return f.Values[i].Evidence[0], true
+}
+
+// Related returns the evidence of the finding's other values: the
+// sentences that contradict the one at Location.
+func (f Finding) Related() []Evidence {
+	loc, _ := f.Location()
+	var out []Evidence
+	for _, v := range f.Values {
+		for _, e := range v.Evidence {
+			if e.Source == loc.Source && e.Line == loc.Line && e.Column == loc.Column {
+				continue
+			}
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // An Agreement is a slot on which two or more sources state compatible

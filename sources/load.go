@@ -89,7 +89,7 @@ func Load(inputs []string, opt Options) (Result, error) {
 			res.Articles = append(res.Articles, a)
 		}
 	}
-	assignIDs(res.Articles)
+	AssignIDs(res.Articles)
 	return res, nil
 }
 
@@ -220,7 +220,7 @@ func Parse(path string, data []byte) (*checker.Article, error) {
 		}
 		a.Published = t
 	}
-	a.Paragraphs = paragraphs(raw, body)
+	a.Paragraphs = paragraphs(blankComments(raw), body)
 	if len(a.Paragraphs) == 0 {
 		return nil, ErrEmpty
 	}
@@ -335,9 +335,10 @@ func titleFrom(line string) string {
 	return strings.TrimRight(line[:cut], " ,;:") + "…"
 }
 
-// assignIDs sets each article's ID to its file name without extension,
-// adding -2, -3 … where names repeat.
-func assignIDs(as []*checker.Article) {
+// AssignIDs sets each article's ID to its file name without extension,
+// adding -2, -3 … where names repeat. Load calls it; a caller that loads
+// in several calls (drafts, then references) calls it again on the whole.
+func AssignIDs(as []*checker.Article) {
 	seen := map[string]int{}
 	for _, a := range as {
 		base := "stdin"
@@ -350,4 +351,33 @@ func assignIDs(as []*checker.Article) {
 			a.ID = base + "-" + strconv.Itoa(n)
 		}
 	}
+}
+
+// blankComments returns s with every HTML comment (<!-- … -->, as
+// Markdown drafts carry crosscheck's suppression comments) turned into
+// spaces, keeping line breaks, so offsets still point into s.
+func blankComments(s string) string {
+	i := strings.Index(s, "<!--")
+	if i < 0 {
+		return s
+	}
+	b := []byte(s)
+	for i >= 0 {
+		end := strings.Index(s[i+4:], "-->")
+		stop := len(s)
+		if end >= 0 {
+			stop = i + 4 + end + 3
+		}
+		for k := i; k < stop; k++ {
+			if b[k] != '\n' {
+				b[k] = ' '
+			}
+		}
+		next := strings.Index(s[stop:], "<!--")
+		if next < 0 {
+			break
+		}
+		i = stop + next
+	}
+	return string(b)
 }

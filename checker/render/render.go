@@ -20,10 +20,18 @@ type Options struct {
 	Paths map[string]string
 	// Width is the terminal width for tables; 0 means 100.
 	Width int
+	// Root is the directory paths are made relative to (the repository
+	// root for SARIF); "" leaves them as given.
+	Root string
+	// Version is crosscheck's version, for SARIF's tool.driver.
+	Version string
+	// Articles maps a source ID to its article, for formats that count
+	// columns in other units than bytes (SARIF); it may be nil.
+	Articles map[string]*checker.Article
 }
 
 // Formats lists the formats Write knows, in the order --help shows them.
-var Formats = []string{"table", "text", "json"}
+var Formats = []string{"table", "text", "json", "sarif", "rdjsonl", "rdjson", "github", "markdown", "junit"}
 
 // Write draws r in the named format.
 func Write(w io.Writer, format string, r *checker.Report, opt Options) error {
@@ -34,6 +42,18 @@ func Write(w io.Writer, format string, r *checker.Report, opt Options) error {
 		return Text(w, r, opt)
 	case "json":
 		return JSON(w, r)
+	case "sarif":
+		return SARIF(w, r, opt)
+	case "rdjsonl":
+		return RDJSONL(w, r, opt)
+	case "rdjson":
+		return RDJSON(w, r, opt)
+	case "github":
+		return GitHub(w, r, opt)
+	case "markdown":
+		return Markdown(w, r, opt)
+	case "junit":
+		return JUnit(w, r, opt)
 	}
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
@@ -54,24 +74,15 @@ func JSON(w io.Writer, r *checker.Report) error {
 // editor most likely has to correct.
 func Text(w io.Writer, r *checker.Report, opt Options) error {
 	for _, f := range r.Findings {
-		loc := location(f, opt)
-		if _, err := fmt.Fprintf(w, "%s: [%s] %s: %s (confidence %.2f)\n", loc, f.Severity, slot(f.Subject, f.Attribute, f.Time), versus(f.Values, true), f.Confidence); err != nil {
+		loc := "-"
+		if e, ok := f.Location(); ok {
+			loc = fmt.Sprintf("%s:%d:%d", pathOf(e.Source, opt), e.Line, e.Column)
+		}
+		if _, err := fmt.Fprintf(w, "%s: [%s] %s (confidence %.2f)\n", loc, f.Severity, message(f), f.Confidence); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func location(f checker.Finding, opt Options) string {
-	if len(f.Values) < 2 || len(f.Values[1].Evidence) == 0 {
-		return "-"
-	}
-	e := f.Values[1].Evidence[0]
-	path := e.Source
-	if p, ok := opt.Paths[e.Source]; ok {
-		path = p
-	}
-	return fmt.Sprintf("%s:%d:%d", path, e.Line, e.Column)
 }
 
 // slot names a slot: "Scale AI · valuation", with the time when it is

@@ -5,22 +5,23 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/render"
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/config"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
 // CheckOptions are the inputs of `crosscheck check`.
 type CheckOptions struct {
-	IO            *IOStreams
-	Sources       []string
-	Format        string
-	Color         string // auto, always, never
-	MinConfidence float64
-	FailLevel     string
-	KeepGoing     bool
-	MaxSize       string
+	IO        *IOStreams
+	Sources   []string
+	Format    string
+	Color     string // auto, always, never
+	KeepGoing bool
+	MaxSize   string
+	Settings
 }
 
 // NewCmdCheck builds `crosscheck check`. runF, when not nil, is called
@@ -64,14 +65,12 @@ Exit status: 0 when no finding reaches --fail-level, 1 when one does,
 			if !validFormat(opts.Format) {
 				return usagef("--format %q: want one of %s", opts.Format, strings.Join(render.Formats, ", "))
 			}
-			if opts.MinConfidence < 0 || opts.MinConfidence > 1 {
-				return usagef("--min-confidence %v: want a number from 0 to 1", opts.MinConfidence)
+			opts.MinConfidenceSet = cmd.Flags().Changed("min-confidence")
+			if err := opts.Settings.validate(); err != nil {
+				return err
 			}
 			if opts.Color != "auto" && opts.Color != "always" && opts.Color != "never" {
 				return usagef("--color %q: want auto, always or never", opts.Color)
-			}
-			if _, _, err := failThreshold(opts.FailLevel); err != nil {
-				return err
 			}
 			if _, err := parseSize(opts.MaxSize); err != nil {
 				return err
@@ -85,8 +84,7 @@ Exit status: 0 when no finding reaches --fail-level, 1 when one does,
 	f := cmd.Flags()
 	f.StringVarP(&opts.Format, "format", "f", "", "output format: "+strings.Join(render.Formats, ", ")+" (default table on a terminal, text otherwise)")
 	f.StringVar(&opts.Color, "color", "auto", "colour: auto (on a terminal unless NO_COLOR is set), always, never")
-	f.Float64Var(&opts.MinConfidence, "min-confidence", 0, "leave out findings below this confidence (0 to 1)")
-	f.StringVar(&opts.FailLevel, "fail-level", "high", "exit 1 when a finding reaches this level: none, low (any), medium (≥0.5), high (≥0.7), or a confidence")
+	addSettingsFlags(f, &opts.Settings)
 	f.BoolVar(&opts.KeepGoing, "keep-going", false, "skip inputs that cannot be read, report them, and check the rest")
 	f.StringVar(&opts.MaxSize, "max-size", "10MiB", "largest input file to read")
 	return cmd
@@ -121,30 +119,32 @@ func runCheck(opts *CheckOptions) error {
 		}
 		return fmt.Errorf("%w: %s", sources.ErrTooFewInputs, detail)
 	}
-	c, err := checker.New()
+	cfg, err := opts.Settings.load(opts.IO)
 	if err != nil {
 		return err
 	}
-	c.MinConfidence = opts.MinConfidence
+	c, err := newChecker(cfg)
+	if err != nil {
+		return err
+	}
+	cfg.Weigh(res.Articles)
 	report := c.Check(res.Articles)
+	ignore(report, cfg)
 	for _, s := range res.Skipped {
 		report.Skipped = append(report.Skipped, checker.SkippedInfo{Path: s.Path, Reason: s.Err.Error()})
 	}
-	paths := map[string]string{}
-	for _, a := range res.Articles {
-		paths[a.ID] = a.Path
-	}
-	color := opts.Color == "always" || (opts.Color == "auto" && opts.IO.OutTTY && !opts.IO.NoColor)
-	if err := render.Write(opts.IO.Out, opts.Format, report, render.Options{Color: color, Paths: paths, Width: opts.IO.Width}); err != nil {
+	if err := render.Write(opts.IO.Out, opts.Format, report, renderOptions(opts.IO, opts.Color, res.Articles)); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}
-	threshold, fails, _ := failThreshold(opts.FailLevel)
-	if fails {
-		for _, f := range report.Findings {
-			if f.Confidence >= threshold {
-				return errFindings
-			}
-		}
+	if failing(report, cfg) {
+		return errFindings
 	}
 	return nil
+}
+
+// addSettingsFlags declares the flags of Settings.
+func addSettingsFlags(f *pflag.FlagSet, s *Settings) {
+	f.StringVar(&s.Config, "config", "", "configuration file (default: $"+config.EnvVar+", else "+config.FileName+" in the working directory or above)")
+	f.Float64Var(&s.MinConfidence, "min-confidence", 0, "leave out findings below this confidence, 0 to 1 (default: the config's min_confidence, else 0)")
+	f.StringVar(&s.FailLevel, "fail-level", "", "exit 1 when a finding reaches this level: none, low (any), medium (≥0.5), high (≥0.7), or a confidence (default: the config's fail_level, else high)")
 }

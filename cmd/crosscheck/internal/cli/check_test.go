@@ -45,10 +45,10 @@ func TestCheckFlags(t *testing.T) {
 		err    string
 		reason string
 	}{
-		{[]string{"a.txt", "b.txt"}, true, CheckOptions{Format: "table", FailLevel: "high", Color: "auto", MaxSize: "10MiB"}, "", "a terminal gets a table"},
-		{[]string{"a.txt", "b.txt"}, false, CheckOptions{Format: "text", FailLevel: "high", Color: "auto", MaxSize: "10MiB"}, "", "a pipe gets lines"},
-		{[]string{"-f", "json", "--fail-level", "medium", "--min-confidence", "0.4", "--keep-going", "a", "b"}, false, CheckOptions{Format: "json", FailLevel: "medium", MinConfidence: 0.4, KeepGoing: true, Color: "auto", MaxSize: "10MiB"}, "", "every flag reaches the options"},
-		{[]string{"--fail-level", "0.65", "a", "b"}, false, CheckOptions{Format: "text", FailLevel: "0.65", Color: "auto", MaxSize: "10MiB"}, "", "a fail level may be a confidence"},
+		{[]string{"a.txt", "b.txt"}, true, CheckOptions{Format: "table", Color: "auto", MaxSize: "10MiB"}, "", "a terminal gets a table"},
+		{[]string{"a.txt", "b.txt"}, false, CheckOptions{Format: "text", Color: "auto", MaxSize: "10MiB"}, "", "a pipe gets lines"},
+		{[]string{"-f", "json", "--fail-level", "medium", "--min-confidence", "0.4", "--keep-going", "a", "b"}, false, CheckOptions{Format: "json", KeepGoing: true, Color: "auto", MaxSize: "10MiB", Settings: Settings{FailLevel: "medium", MinConfidence: 0.4, MinConfidenceSet: true}}, "", "every flag reaches the options"},
+		{[]string{"--fail-level", "0.65", "a", "b"}, false, CheckOptions{Format: "text", Color: "auto", MaxSize: "10MiB", Settings: Settings{FailLevel: "0.65"}}, "", "a fail level may be a confidence"},
 		{[]string{"--format", "xml", "a", "b"}, false, CheckOptions{}, `--format "xml"`, "an unknown format"},
 		{[]string{"--fail-level", "severe", "a", "b"}, false, CheckOptions{}, `--fail-level "severe"`, "an unknown fail level"},
 		{[]string{"--min-confidence", "1.5", "a", "b"}, false, CheckOptions{}, "--min-confidence 1.5", "a confidence above 1"},

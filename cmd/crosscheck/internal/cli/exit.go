@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/config"
 )
 
 // Exit codes, as linters use them.
@@ -31,21 +33,11 @@ func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format
 // confidence in [0,1]. It returns the lowest confidence that fails, and
 // ok false for none.
 func failThreshold(s string) (float64, bool, error) {
-	switch strings.ToLower(s) {
-	case "none":
-		return 0, false, nil
-	case "low":
-		return 0, true, nil
-	case "medium":
-		return 0.5, true, nil
-	case "high":
-		return 0.7, true, nil
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || v < 0 || v > 1 {
+	v, fails, ok := config.FailThreshold(s)
+	if !ok {
 		return 0, false, usagef("--fail-level %q: want none, low, medium, high or a confidence from 0 to 1", s)
 	}
-	return v, true, nil
+	return v, fails, nil
 }
 
 // parseSize reads a byte count with an optional unit: 10MiB, 500KB, 2048.

@@ -18,6 +18,11 @@ type IOStreams struct {
 	NoColor bool
 	// Width is the terminal's width, 0 when unknown.
 	Width int
+	// Getenv reads the environment (CROSSCHECK_CONFIG); nil reads none.
+	Getenv func(string) string
+	// WorkDir is where .crosscheck.yaml is looked for, upwards, and what
+	// report paths are relative to; "" looks nowhere.
+	WorkDir string
 }
 
 // System returns the process's standard streams.
@@ -30,5 +35,9 @@ func System() *IOStreams {
 		}
 	}
 	_, s.NoColor = os.LookupEnv("NO_COLOR")
+	s.Getenv = os.Getenv
+	if wd, err := os.Getwd(); err == nil {
+		s.WorkDir = wd
+	}
 	return s
 }

@@ -1,0 +1,88 @@
+package render
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/checker"
+)
+
+// message says what a finding is in one line. In a lint report it speaks
+// of the draft: "Scale AI · deal value: draft says $13.4 billion; 3 of 5
+// sources say $14.3 billion". Otherwise it lists the competing values,
+// the minority first.
+func message(f checker.Finding) string {
+	if f.Draft == "" || len(f.Values) < 2 {
+		return fmt.Sprintf("%s: %s", slot(f.Subject, f.Attribute, f.Time), versus(f.Values, true))
+	}
+	var speaking []string
+	for _, v := range f.Values[1:] {
+		for _, s := range v.Sources {
+			if !contains(speaking, s) {
+				speaking = append(speaking, s)
+			}
+		}
+	}
+	against := f.Values[1]
+	return fmt.Sprintf("%s: draft says %s; %d of %d sources say %s", slot(f.Subject, f.Attribute, f.Time), f.Values[0].Text, len(against.Sources), len(speaking), against.Text)
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// pathOf returns the path to show for a source: its path from
+// Options.Paths, relative to Options.Root when it lies below it, with
+// forward slashes; the ID when the source has no path.
+func pathOf(id string, opt Options) string {
+	p, ok := opt.Paths[id]
+	if !ok || p == "" {
+		return id
+	}
+	if opt.Root != "" && filepath.IsAbs(p) {
+		if rel, err := filepath.Rel(opt.Root, p); err == nil && !strings.HasPrefix(rel, "..") {
+			p = rel
+		}
+	}
+	return filepath.ToSlash(p)
+}
+
+// endOf returns where the quantity at e ends: its own end when the
+// extractor recorded one, else the end of its line's first word.
+func endOf(e checker.Evidence) (line, col int) {
+	if e.EndLine > 0 {
+		return e.EndLine, e.EndColumn
+	}
+	return e.Line, e.Column + 1
+}
+
+// groupKey is the file a finding belongs to in per-file formats (JUnit,
+// Markdown): its draft in a lint report, else the source of its location.
+func groupKey(f checker.Finding) string {
+	if f.Draft != "" {
+		return f.Draft
+	}
+	if loc, ok := f.Location(); ok {
+		return loc.Source
+	}
+	return ""
+}
+
+// files lists the files of a report that per-file formats draw: the
+// drafts of a lint report, else every source.
+func files(r *checker.Report) []string {
+	if len(r.Drafts) > 0 {
+		return r.Drafts
+	}
+	out := make([]string, 0, len(r.Sources))
+	for _, s := range r.Sources {
+		out = append(out, s.ID)
+	}
+	return out
+}

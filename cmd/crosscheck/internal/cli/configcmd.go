@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+)
+
+// ConfigOptions are the inputs of `crosscheck config`.
+type ConfigOptions struct {
+	IO *IOStreams
+	Settings
+}
+
+// NewCmdConfig builds `crosscheck config`, which prints the effective
+// configuration and where each value came from.
+func NewCmdConfig(io *IOStreams, runF func(*ConfigOptions) error) *cobra.Command {
+	opts := &ConfigOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Print the effective configuration and where each value came from",
+		Long: `Print the configuration check and lint would use, as YAML, each value
+with a comment saying where it came from: a default, a line of the
+configuration file, or a flag.
+
+The file is --config, else $CROSSCHECK_CONFIG, else the first
+.crosscheck.yaml found from the working directory upwards. Its keys:
+
+  fail_level: medium          # none, low, medium, high, or a confidence
+  min_confidence: 0.3         # leave out findings below it
+  tolerances:                 # fraction of the larger figure two exact
+    money: 0.005              # figures may differ by and still agree:
+    percent: 0                # money, percent, count, number, age,
+    count: 0                  # duration, multiplier, measure; and about,
+    about: 0.1                # the slack of "about", "nearly", "some"
+  outlets:                    # weigh sources by outlet name or source id
+    Reuters: 1.5
+  synonyms:                   # more cue phrases for known attributes
+    deal value: ["purchase price", "consideration"]
+  ignore:                     # drop findings matching every field given
+    - attribute: age
+    - subject: Acme Corp
+    - id: 3f2a9c1b04d7
+
+Unknown keys and bad values are errors naming the file, line and key.`,
+		Example: `  crosscheck config
+  crosscheck config --config ci/crosscheck.yaml --fail-level low`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.MinConfidenceSet = cmd.Flags().Changed("min-confidence")
+			if err := opts.Settings.validate(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			cfg, err := opts.Settings.load(opts.IO)
+			if err != nil {
+				return err
+			}
+			if _, err := newChecker(cfg); err != nil {
+				return err
+			}
+			return cfg.Write(opts.IO.Out)
+		},
+	}
+	addSettingsFlags(cmd.Flags(), &opts.Settings)
+	return cmd
+}

@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"runtime/debug"
+
+	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/render"
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/config"
+)
+
+// Settings are what check and lint share: the configuration file and the
+// flags that override it.
+type Settings struct {
+	Config           string // --config
+	FailLevel        string // --fail-level; "" leaves the config's
+	MinConfidence    float64
+	MinConfidenceSet bool // --min-confidence was given
+}
+
+// load finds and reads the configuration (--config, CROSSCHECK_CONFIG,
+// or .crosscheck.yaml from the working directory up) and lays the flags
+// over it.
+func (s Settings) load(io *IOStreams) (*config.Config, error) {
+	env := ""
+	if io.Getenv != nil {
+		env = io.Getenv(config.EnvVar)
+	}
+	path, err := config.Find(s.Config, env, io.WorkDir)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	if s.FailLevel != "" {
+		cfg.FailLevel, cfg.Origin["fail_level"] = s.FailLevel, "flag --fail-level"
+	}
+	if s.MinConfidenceSet {
+		cfg.MinConfidence, cfg.Origin["min_confidence"] = s.MinConfidence, "flag --min-confidence"
+	}
+	return cfg, nil
+}
+
+// validate checks the flags of s before anything runs.
+func (s Settings) validate() error {
+	if s.FailLevel != "" {
+		if _, _, err := failThreshold(s.FailLevel); err != nil {
+			return err
+		}
+	}
+	if s.MinConfidence < 0 || s.MinConfidence > 1 {
+		return usagef("--min-confidence %v: want a number from 0 to 1", s.MinConfidence)
+	}
+	return nil
+}
+
+// newChecker builds a checker configured by cfg.
+func newChecker(cfg *config.Config) (*checker.Checker, error) {
+	c, err := checker.New()
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.Apply(c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// failing reports whether a finding of r reaches the configured fail level.
+func failing(r *checker.Report, cfg *config.Config) bool {
+	threshold, fails, _ := config.FailThreshold(cfg.FailLevel)
+	if !fails {
+		return false
+	}
+	for _, f := range r.Findings {
+		if f.Confidence >= threshold {
+			return true
+		}
+	}
+	return false
+}
+
+// ignore drops the findings cfg's ignore rules name.
+func ignore(r *checker.Report, cfg *config.Config) {
+	kept := r.Findings[:0]
+	for _, f := range r.Findings {
+		if !cfg.Ignored(f) {
+			kept = append(kept, f)
+		}
+	}
+	r.Findings = kept
+}
+
+// renderOptions are the options every renderer gets.
+func renderOptions(io *IOStreams, colorFlag string, arts []*checker.Article) render.Options {
+	paths := map[string]string{}
+	byID := map[string]*checker.Article{}
+	for _, a := range arts {
+		paths[a.ID] = a.Path
+		byID[a.ID] = a
+	}
+	color := colorFlag == "always" || (colorFlag == "auto" && io.OutTTY && !io.NoColor)
+	return render.Options{Color: color, Paths: paths, Width: io.Width, Root: io.WorkDir, Version: version(), Articles: byID}
+}
+
+// version is the module version crosscheck was built as, "" for a
+// development build.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return ""
+}

@@ -1,0 +1,130 @@
+package config
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/quantity"
+)
+
+// Apply sets c's tolerances, synonyms and minimum confidence on a checker.
+// A synonym for an attribute the lexicon does not have is an error that
+// names the line.
+func (c *Config) Apply(k *checker.Checker) error {
+	for kind, v := range c.Tolerances {
+		if kind == "about" {
+			k.Tolerances.About = v
+			continue
+		}
+		k.Tolerances.ByKind[quantity.Kind(kind)] = v
+	}
+	for _, attr := range sortedKeys(c.Synonyms) {
+		if err := k.Lexicon.AddCues(attr, c.Synonyms[attr]...); err != nil {
+			return fmt.Errorf("%s: synonyms.%s: %w", c.Origin["synonyms."+attr], attr, err)
+		}
+	}
+	k.MinConfidence = c.MinConfidence
+	return nil
+}
+
+// Weigh gives each article with no weight of its own the weight of its
+// outlet (or, failing that, of its source id), matched case-insensitively.
+func (c *Config) Weigh(arts []*checker.Article) {
+	if len(c.Outlets) == 0 {
+		return
+	}
+	for _, a := range arts {
+		if a.Weight != 0 {
+			continue
+		}
+		for name, w := range c.Outlets {
+			if strings.EqualFold(name, a.Outlet) || strings.EqualFold(name, a.ID) {
+				a.Weight = w
+				break
+			}
+		}
+	}
+}
+
+// Ignored reports whether an ignore rule drops finding f.
+func (c *Config) Ignored(f checker.Finding) bool {
+	for _, ig := range c.Ignore {
+		if ig.Attribute != "" && !strings.EqualFold(ig.Attribute, f.Attribute) {
+			continue
+		}
+		if ig.Subject != "" && !strings.EqualFold(ig.Subject, f.Subject) {
+			continue
+		}
+		if ig.ID != "" && ig.ID != f.ID {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// Write prints the effective configuration as YAML that could be saved as
+// a configuration file, each value with a comment saying where it came
+// from.
+func (c *Config) Write(w io.Writer) error {
+	var b strings.Builder
+	src := c.Path
+	if src == "" {
+		src = "none"
+	}
+	fmt.Fprintf(&b, "# configuration file: %s\n", src)
+	line := func(indent, key, value, origin string) {
+		fmt.Fprintf(&b, "%s%s: %s", indent, key, value)
+		if origin != "" {
+			fmt.Fprintf(&b, "  # %s", origin)
+		}
+		b.WriteByte('\n')
+	}
+	line("", "fail_level", c.FailLevel, c.Origin["fail_level"])
+	line("", "min_confidence", num(c.MinConfidence), c.Origin["min_confidence"])
+	b.WriteString("tolerances:\n")
+	for _, k := range sortedKeys(c.Tolerances) {
+		line("  ", k, num(c.Tolerances[k]), c.Origin["tolerances."+k])
+	}
+	if len(c.Outlets) == 0 {
+		b.WriteString("outlets: {}\n")
+	} else {
+		b.WriteString("outlets:\n")
+		for _, k := range sortedKeys(c.Outlets) {
+			line("  ", strconv.Quote(k), num(c.Outlets[k]), c.Origin["outlets."+k])
+		}
+	}
+	if len(c.Synonyms) == 0 {
+		b.WriteString("synonyms: {}\n")
+	} else {
+		b.WriteString("synonyms:\n")
+		for _, k := range sortedKeys(c.Synonyms) {
+			q := make([]string, len(c.Synonyms[k]))
+			for i, s := range c.Synonyms[k] {
+				q[i] = strconv.Quote(s)
+			}
+			line("  ", strconv.Quote(k), "["+strings.Join(q, ", ")+"]", c.Origin["synonyms."+k])
+		}
+	}
+	if len(c.Ignore) == 0 {
+		b.WriteString("ignore: []\n")
+	} else {
+		b.WriteString("ignore:\n")
+		for i, ig := range c.Ignore {
+			var parts []string
+			for _, kv := range [][2]string{{"attribute", ig.Attribute}, {"subject", ig.Subject}, {"id", ig.ID}} {
+				if kv[1] != "" {
+					parts = append(parts, kv[0]+": "+strconv.Quote(kv[1]))
+				}
+			}
+			fmt.Fprintf(&b, "  - {%s}  # %s\n", strings.Join(parts, ", "), c.Origin[fmt.Sprintf("ignore[%d]", i)])
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
