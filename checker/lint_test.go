@@ -1,0 +1,157 @@
+package checker
+
+import (
+	"strings"
+	"testing"
+)
+
+// lintOf lints drafts against refs with the shipped checker.
+func lintOf(t *testing.T, drafts, refs []*Article) *Report {
+	t.Helper()
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := c.Lint(drafts, refs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+const (
+	says24 = "Harbor Systems agreed to pay $2.4 billion for Tidewater Labs, the companies said on Monday."
+	says27 = "Harbor Systems agreed to pay $2.7 billion for Tidewater Labs, the companies said on Monday."
+)
+
+func TestLint(t *testing.T) {
+	tests := []struct {
+		name       string
+		draft      string
+		refs       []string
+		findings   []string // "value in draft -> value against"
+		agreements int
+		reason     string
+	}{
+		{"contradicted", says27, []string{says24, says24}, []string{"$2.7 billion -> $2.4 billion"}, 0,
+			"two sources against the draft's figure"},
+		{"backed", says24, []string{says24, says24}, nil, 1,
+			"the draft agrees: an agreement, no finding"},
+		{"split evenly", says24, []string{says24, says27}, nil, 0,
+			"the sources split 1–1 and the draft sides with one: not the draft's error"},
+		{"outnumbered", says24, []string{says24, says27, says27}, []string{"$2.4 billion -> $2.7 billion"}, 0,
+			"two sources against one that backs the draft"},
+	}
+	for _, tt := range tests {
+		var refs []*Article
+		for i, s := range tt.refs {
+			refs = append(refs, article("ref"+string(rune('a'+i)), s))
+		}
+		r := lintOf(t, []*Article{article("draft", tt.draft)}, refs)
+		var got []string
+		for _, f := range r.Findings {
+			got = append(got, f.Values[0].Text+" -> "+f.Values[1].Text)
+			if f.Draft != "draft" || f.Values[0].Sources[0] != "draft" {
+				t.Errorf("%s: finding %+v is not about the draft", tt.name, f)
+			}
+			if loc, ok := f.Location(); !ok || loc.Source != "draft" || loc.Line != 1 || loc.Column != strings.Index(tt.draft, "$")+1 {
+				t.Errorf("%s: location %+v, want the draft's figure", tt.name, loc)
+			}
+		}
+		if strings.Join(got, "; ") != strings.Join(tt.findings, "; ") {
+			t.Errorf("%s: findings %q, want %q (%s)", tt.name, got, tt.findings, tt.reason)
+		}
+		if len(r.Agreements) != tt.agreements {
+			t.Errorf("%s: %d agreements, want %d (%s)", tt.name, len(r.Agreements), tt.agreements, tt.reason)
+		}
+	}
+}
+
+func TestLintOutnumberedSaysWhoBacksTheDraft(t *testing.T) {
+	r := lintOf(t, []*Article{article("draft", says24)}, []*Article{article("a", says24), article("b", says27), article("c", says27)})
+	if len(r.Findings) != 1 {
+		t.Fatalf("findings = %+v, want 1", r.Findings)
+	}
+	reasons := strings.Join(r.Findings[0].Reasons, "; ")
+	if !strings.Contains(reasons, "draft states $2.4 billion; 2 of 3 sources state $2.7 billion") || !strings.Contains(reasons, "1 source back the draft") {
+		t.Errorf("reasons = %q: they must count the sources on each side", reasons)
+	}
+}
+
+func TestLintDraftsAreNotEachOthersReferences(t *testing.T) {
+	a := article("a", says27)
+	b := article("b", says24)
+	r := lintOf(t, []*Article{a, b}, []*Article{article("ref", says24)})
+	if len(r.Findings) != 1 || r.Findings[0].Draft != "a" {
+		t.Errorf("findings = %+v: only draft a contradicts the reference; b's figure must not count against a, nor a's against b", r.Findings)
+	}
+	if strings.Join(r.Drafts, ",") != "a,b" {
+		t.Errorf("drafts = %v, want a,b in the order given", r.Drafts)
+	}
+}
+
+func TestLintUnsupported(t *testing.T) {
+	draft := says24 + "\nTidewater Labs employs 340 people."
+	r := lintOf(t, []*Article{article("draft", draft)}, []*Article{article("ref", says24)})
+	if len(r.Unsupported) != 1 || r.Unsupported[0].Values[0].Text != "340" || r.Unsupported[0].Kind != "unsupported" {
+		t.Errorf("unsupported = %+v, want the staff count that no source states", r.Unsupported)
+	}
+}
+
+func TestLintSuppression(t *testing.T) {
+	for _, tt := range []struct {
+		comment    string
+		suppressed bool
+		reason     string
+	}{
+		{"<!-- crosscheck-disable-next-line -->", true, "the next line"},
+		{"<!-- crosscheck-disable-next-line attribute=\"deal value\" -->", true, "the finding's attribute"},
+		{"<!-- crosscheck-disable-next-line attribute=\"age\" -->", false, "another attribute"},
+		{"<!-- crosscheck-disable subject=\"tidewater labs\" -->", true, "a region to the end, subject case-insensitive"},
+		{"<!-- crosscheck-disable -->\n<!-- crosscheck-enable -->", false, "a region closed before the figure"},
+	} {
+		draft := "# Draft\n" + tt.comment + "\n\n" + says27 + "\n"
+		a := article("draft", draft)
+		a.Paragraphs = []Paragraph{{Text: says27, Offset: strings.Index(draft, says27)}}
+		r := lintOf(t, []*Article{a}, []*Article{article("x", says24), article("y", says24)})
+		if got := r.Suppressed == 1 && len(r.Findings) == 0; got != tt.suppressed {
+			t.Errorf("%s: suppressed %d, findings %d; want suppressed %v (%s)", tt.comment, r.Suppressed, len(r.Findings), tt.suppressed, tt.reason)
+		}
+	}
+}
+
+func TestParseSuppressionsErrors(t *testing.T) {
+	for _, tt := range []struct {
+		text, want, reason string
+	}{
+		{"a\n<!-- crosscheck-disable-line -->\n", `draft.md:2: unknown directive "crosscheck-disable-line"`, "a misspelt directive must not silently suppress nothing"},
+		{"<!-- crosscheck-disable atribute=\"age\" -->", `draft.md:1: crosscheck-disable: unknown filter "atribute"`, "a misspelt filter"},
+		{"<!-- crosscheck-disable attribute=age -->", `cannot read "attribute=age"`, "an unquoted value"},
+		{"<!-- crosscheck-enable -->", "crosscheck-enable with no crosscheck-disable", "an enable with nothing to end"},
+	} {
+		a := article("draft", tt.text)
+		a.Path = "draft.md"
+		_, err := ParseSuppressions(a)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ParseSuppressions(%q) error = %v, want %q (%s)", tt.text, err, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestParseSuppressionsRanges(t *testing.T) {
+	text := "one\n<!-- crosscheck-disable-next-line -->\n\ntwo\n<!-- crosscheck-disable id=\"abc\" -->\nthree\n<!-- crosscheck-enable -->\nfour\n"
+	a := article("d", text)
+	ss, err := ParseSuppressions(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Suppressions{{From: 4, To: 4}, {From: 5, To: 7, ID: "abc"}}
+	if len(ss) != len(want) {
+		t.Fatalf("suppressions = %+v, want %+v", ss, want)
+	}
+	for i := range want {
+		if ss[i] != want[i] {
+			t.Errorf("suppression %d = %+v, want %+v (next-line skips blank lines; a region ends at its enable)", i, ss[i], want[i])
+		}
+	}
+}
