@@ -4,12 +4,15 @@
 GO          ?= go
 BIN         ?= bin/crosscheck
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
-FUZZTIME    ?= 10s
+FUZZTIME    ?= 7s
 LONGFUZZ    ?= 2m
 
 # Each fuzz target: package and name.
 FUZZ_TARGETS = \
 	./checker:FuzzCheck \
+	./checker:FuzzLint \
+	./checker:FuzzParseSuppressions \
+	./cmd/crosscheck/internal/config:FuzzParse \
 	./checker/quantity:FuzzParse \
 	./checker/text:FuzzSentences \
 	./sources:FuzzParse

@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -47,4 +48,68 @@ func findingsOf(as []Agreement) []Finding {
 		out = append(out, Finding{Values: a.Values})
 	}
 	return out
+}
+
+// FuzzLint lints a draft made of arbitrary text, with suppression
+// comments in it, against one reference: it must not panic, every finding
+// must be located in the draft, and a suppression comment that cannot be
+// read must be an error, never a panic.
+func FuzzLint(f *testing.F) {
+	for _, s := range []string{
+		"Harbor paid $2.7 billion for Tidewater.|Harbor paid $2.4 billion for Tidewater.",
+		"<!-- crosscheck-disable-next-line -->\nHarbor paid $2.7bn.|Harbor paid $2.4bn.",
+		"<!-- crosscheck-disable attribute=\"deal value\" -->\nHarbor paid $2.7bn.\n<!-- crosscheck-enable -->|Harbor paid $2.4bn.",
+		"<!-- crosscheck-enable -->|x",
+		"<!-- crosscheck-disable subject=\"a\" id=\"b\"|<!--",
+	} {
+		f.Add(s)
+	}
+	c, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ref, _ := strings.Cut(s, "|")
+		r, err := c.Lint([]*Article{article("draft", d)}, []*Article{article("ref", ref)})
+		if err != nil {
+			var de *DirectiveError
+			if !errors.As(err, &de) || de.Line < 1 {
+				t.Fatalf("Lint error %v is not a DirectiveError with a line", err)
+			}
+			return
+		}
+		for _, fd := range r.Findings {
+			loc, ok := fd.Location()
+			if fd.Draft != "draft" || !ok || loc.Source != "draft" || loc.Offset > len(d) {
+				t.Fatalf("finding %+v is not located in the draft", fd)
+			}
+		}
+	})
+}
+
+// FuzzParseSuppressions reads arbitrary text for suppression comments:
+// every suppression it returns covers lines of the text, in order.
+func FuzzParseSuppressions(f *testing.F) {
+	for _, s := range []string{
+		"<!-- crosscheck-disable-next-line -->\n\nx",
+		"<!-- crosscheck-disable attribute=\"age\" subject=\"b\" -->\n<!-- crosscheck-enable -->",
+		"<!-- crosscheck-disable-next-line id=\"\" -->",
+		"<!--crosscheck-->",
+		"<!-- crosscheck-disable attribute=\"a",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a := article("d", s)
+		ss, err := ParseSuppressions(a)
+		if err != nil {
+			return
+		}
+		lines := len(a.LineStarts)
+		for _, x := range ss {
+			if x.From < 1 || x.From > x.To || x.To > lines+1 {
+				t.Fatalf("suppression %+v outside lines 1..%d of %q", x, lines, s)
+			}
+		}
+	})
 }

@@ -186,3 +186,24 @@ func BenchmarkParseLarge(b *testing.B) {
 		}
 	}
 }
+
+func TestHTMLCommentsAreNotText(t *testing.T) {
+	src := "Harbor paid <!-- was: $2.9bn --> $2.4bn for Tidewater.\n<!-- crosscheck-disable-next-line\n  attribute=\"deal value\" -->\nTidewater employs 340 people.\n"
+	a, err := Parse("draft.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, p := range a.Paragraphs {
+		text = append(text, p.Text)
+		if strings.Contains(p.Text, "2.9bn") || strings.Contains(p.Text, "crosscheck") {
+			t.Errorf("paragraph %q holds a comment: a figure in a comment is not a claim", p.Text)
+		}
+		if i := strings.Index(p.Text, "$2.4bn"); i >= 0 && src[p.Offset+i:p.Offset+i+6] != "$2.4bn" {
+			t.Errorf("blanking the comment moved offsets")
+		}
+	}
+	if len(a.Paragraphs) != 2 {
+		t.Errorf("paragraphs = %q, want the two lines of text (a comment spanning lines leaves none)", text)
+	}
+}

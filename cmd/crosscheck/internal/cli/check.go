@@ -43,8 +43,13 @@ Each finding names a slot (subject · attribute), the competing values with
 the sources behind each, and a confidence in [0,1]: error from 0.7,
 warning from 0.5, info below.
 
+Settings (fail level, minimum confidence, tolerances, outlet weights,
+synonyms, ignore rules) come from .crosscheck.yaml; flags override it.
+See 'crosscheck config'. To check a draft against its sources in CI, use
+'crosscheck lint'.
+
 Exit status: 0 when no finding reaches --fail-level, 1 when one does,
-2 for a usage or input error.`,
+2 for a usage, input or configuration error.`,
 		Example: `  crosscheck check fixtures/meta-scale/*.txt
   crosscheck check --format json fixtures/meta-scale/ > report.json
   crosscheck check --fail-level medium draft.md refs/`,

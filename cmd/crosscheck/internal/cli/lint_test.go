@@ -190,7 +190,7 @@ func TestLintConfigFile(t *testing.T) {
 	if code != ExitError || !strings.Contains(errOut, cfg+":2:10: tolerances.money: want a fraction") {
 		t.Errorf("bad config: exit %d, stderr %q; want 2 and file:line:col: key", code, errOut)
 	}
-	code, out, _ = run(t, io(), "config")
+	code, _, _ = run(t, io(), "config")
 	if code != ExitError {
 		t.Errorf("crosscheck config on a bad file: exit %d, want 2", code)
 	}
