@@ -185,6 +185,19 @@ func TestLintConfigFile(t *testing.T) {
 	if strings.Contains(out, "deal value") || !strings.Contains(out, "age") {
 		t.Errorf("a 10%% money tolerance must accept $13.4bn against $14.3bn, not the age:\n%s", out)
 	}
+	// A synonym makes a word the lexicon does not know a cue for an attribute.
+	consideration := "The consideration was $16 billion, Scale AI said.\n"
+	syn := io()
+	syn.In = strings.NewReader(consideration)
+	if code, out, _ := run(t, syn, "lint", "-", "--against", seed); code != ExitOK || out != "" {
+		t.Errorf("without a synonym, \"consideration\" is no deal value: exit %d\n%s", code, out)
+	}
+	write("synonyms:\n  deal value: [consideration]\n")
+	syn = io()
+	syn.In = strings.NewReader(consideration)
+	if code, out, _ := run(t, syn, "lint", "-", "--against", seed); code != ExitFindings || !strings.Contains(out, "-:1:23: [error] Scale AI · deal value: draft says $16 billion") {
+		t.Errorf("with the synonym: exit %d\n%s", code, out)
+	}
 	write("tolerances:\n  money: much\n")
 	code, _, errOut := run(t, io(), "lint", planted, "--against", seed)
 	if code != ExitError || !strings.Contains(errOut, cfg+":2:10: tolerances.money: want a fraction") {
