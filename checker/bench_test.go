@@ -38,6 +38,36 @@ func BenchmarkCheckSeed(b *testing.B) {
 	}
 }
 
+// BenchmarkLintSeed times lint with each seed article in turn as the
+// draft and the other four as its references.
+func BenchmarkLintSeed(b *testing.B) {
+	arts := loadSeed(b)
+	c, err := checker.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for _, a := range arts {
+		n += len(a.Raw)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		found := 0
+		for i := range arts {
+			refs := append(append([]*checker.Article(nil), arts[:i]...), arts[i+1:]...)
+			r, err := c.Lint(arts[i:i+1], refs)
+			if err != nil {
+				b.Fatal(err)
+			}
+			found += len(r.Findings)
+		}
+		if found == 0 {
+			b.Fatal("no findings")
+		}
+	}
+}
+
 // BenchmarkExtract measures claim extraction over the seed articles
 // repeated into one long article (about 0.5 MB).
 func BenchmarkExtract(b *testing.B) {
