@@ -27,12 +27,40 @@ type Article struct {
 	Raw string
 }
 
-// A Paragraph is a run of article text and its byte offset in the original
-// file, so that Text[i] is Raw[Offset+i] (but where a source adapter has
-// blanked out markup, such as an HTML comment, with spaces).
+// A Paragraph is a run of article text and where it is in the original
+// file. When Map is nil, Text is a verbatim slice of the file, Text[i] is
+// Raw[Offset+i] (but where an adapter has blanked markup, such as an HTML
+// comment, with spaces). When the text is not a slice of the file (text
+// decoded from HTML, Markdown with its syntax stripped), Map[i] is the
+// offset in Raw of the byte Text[i] came from.
 type Paragraph struct {
 	Text   string
 	Offset int
+	Map    []int
+}
+
+// RawOffset returns the offset in the original file of byte i of Text;
+// i == len(Text) gives the offset just past the paragraph's last byte.
+func (p *Paragraph) RawOffset(i int) int {
+	if p.Map == nil {
+		return p.Offset + i
+	}
+	if len(p.Map) == 0 {
+		return p.Offset
+	}
+	if i >= len(p.Map) {
+		return p.Map[len(p.Map)-1] + 1
+	}
+	return p.Map[max(i, 0)]
+}
+
+// RawEnd returns the offset in the original file just past the bytes
+// Text[:i].
+func (p *Paragraph) RawEnd(i int) int {
+	if p.Map == nil || i <= 0 {
+		return p.RawOffset(i)
+	}
+	return p.RawOffset(i-1) + 1
 }
 
 // Position returns the 1-based line and column (in UTF-8 bytes) of a byte

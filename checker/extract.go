@@ -12,7 +12,8 @@ import (
 type sentence struct {
 	art      *Article
 	text     string
-	off      int // byte offset of text in the article's Raw
+	para     *Paragraph // the paragraph the sentence is in
+	start    int        // byte offset of text in para.Text
 	toks     []text.Token
 	low      []string // lower-case words
 	bare     []string // lower-case words, possessive dropped
@@ -55,9 +56,9 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 	x.stems = map[string]string{}
 	docs := make([][]*sentence, len(arts))
 	for ai, a := range arts {
-		for _, para := range a.Paragraphs {
+		for pi, para := range a.Paragraphs {
 			for _, sp := range text.Sentences(para.Text) {
-				s := &sentence{art: a, text: para.Text[sp.Start:sp.End], off: para.Offset + sp.Start}
+				s := &sentence{art: a, text: para.Text[sp.Start:sp.End], para: &a.Paragraphs[pi], start: sp.Start}
 				x.read(s, &p)
 				docs[ai] = append(docs[ai], s)
 				if !s.headline {
@@ -288,8 +289,7 @@ func (x Extractor) restate(prev Claim, s *sentence, qi int) Claim {
 	c := prev
 	q := s.qs[qi]
 	c.Evidence = s.evidence(q)
-	q.Start += s.off
-	q.End += s.off
+	q.Start, q.End = s.rawStart(q.Start), s.rawEnd(q.End)
 	c.Quantity = q
 	return c
 }
@@ -389,7 +389,14 @@ func functionWord(w string) bool { return text.FunctionWord(w) }
 
 // evidence points at quantity q of sentence s in the original file.
 func (s *sentence) evidence(q quantity.Quantity) Evidence {
-	line, col := s.art.Position(s.off + q.Start)
-	endLine, endCol := s.art.Position(s.off + q.End)
-	return Evidence{Source: s.art.ID, Line: line, Column: col, EndLine: endLine, EndColumn: endCol, Sentence: s.text, Offset: s.off + q.Start}
+	start, end := s.rawStart(q.Start), s.rawEnd(q.End)
+	line, col := s.art.Position(start)
+	endLine, endCol := s.art.Position(end)
+	return Evidence{Source: s.art.ID, Line: line, Column: col, EndLine: endLine, EndColumn: endCol, Sentence: s.text, Offset: start}
 }
+
+// rawStart and rawEnd map a byte offset in the sentence to one in the
+// original file: where the byte at i begins, and where the bytes before
+// i end.
+func (s *sentence) rawStart(i int) int { return s.para.RawOffset(s.start + i) }
+func (s *sentence) rawEnd(i int) int   { return s.para.RawEnd(s.start + i) }

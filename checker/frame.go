@@ -47,8 +47,7 @@ func (x Extractor) claim(s *sentence, qi int, ents *entities, d *discourse) (Cla
 		c.Participants = x.participants(s, qi, cs, c.SubjectKey)
 	}
 	c.Evidence = s.evidence(q)
-	q.Start += s.off
-	q.End += s.off
+	q.Start, q.End = s.rawStart(q.Start), s.rawEnd(q.End)
 	c.Quantity = q
 	return c, true
 }
