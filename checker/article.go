@@ -11,12 +11,16 @@ type Article struct {
 	ID     string // short, unique within a run: the file name without extension
 	Path   string // as given on the command line; "-" for standard input
 	Title  string
+	Byline string
 	Outlet string
 	URL    string
 	// Published is the publication time, zero when unknown.
 	Published time.Time
 	// Weight scales how much this source counts; 0 means 1.
 	Weight float64
+	// Event names the event the article is about when its input says so
+	// (a JSONL "event" field), for grouping in a batch.
+	Event string
 	// Paragraphs are the parts of the file that are the article, in order:
 	// page furniture (share buttons, teasers, comment prompts) is not here.
 	Paragraphs []Paragraph

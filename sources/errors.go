@@ -9,7 +9,7 @@ var (
 	ErrBinary       = errors.New("binary file, not text")
 	ErrInvalidUTF8  = errors.New("not valid UTF-8")
 	ErrTooLarge     = errors.New("file too large")
-	ErrNoText       = errors.New("directory has no text files (.txt, .md, .markdown, .text)")
+	ErrNoText       = errors.New("directory has no files crosscheck reads (.txt, .md, .html, .htm, .xml, .rss, .atom, .jsonl …)")
 	ErrUnsupported  = errors.New("unsupported format")
 	ErrFrontMatter  = errors.New("bad front matter")
 	ErrTooFewInputs = errors.New("need at least two sources to compare")

@@ -2,10 +2,12 @@ package sources
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -33,6 +35,16 @@ type Options struct {
 	// KeepGoing skips inputs that fail to load, reporting them in Result,
 	// instead of stopping at the first.
 	KeepGoing bool
+	// Format forces every input's format; Auto chooses by content type,
+	// extension and content (Sniff).
+	Format Format
+	// Fetcher gets URL inputs; nil fetches with the defaults.
+	Fetcher *Fetcher
+	// FetchItems fetches each feed item's link instead of reading the
+	// item's own text.
+	FetchItems bool
+	// Context bounds fetches; nil is context.Background().
+	Context context.Context
 }
 
 // A Skipped input failed to load and was left out of a KeepGoing run.
@@ -41,21 +53,36 @@ type Skipped struct {
 	Err  error
 }
 
-// Result is what Load read.
+// Result is what Load read. Every input is in exactly one of its lists:
+// read, merged into another as a duplicate, or skipped with a reason.
 type Result struct {
-	Articles []*checker.Article
-	Skipped  []Skipped
+	Articles   []*checker.Article
+	Skipped    []Skipped
+	Duplicates []Duplicate
+	// Syndicated are pairs of articles that are near copies of each other
+	// (wire copy with a paragraph changed): both are kept, and flagged.
+	Syndicated []Syndication
 }
 
-// textExt are the extensions read from a directory and accepted as text.
-var textExt = map[string]bool{".txt": true, ".md": true, ".markdown": true, ".text": true, "": true}
-
-// Load reads every input: files, directories (their text files, in name
-// order, recursively) and "-" for standard input. Article IDs are the file
-// names without extension, made unique with a numeric suffix.
+// Load reads every input: files, directories (the files in them that
+// crosscheck reads, in name order, recursively), http(s) URLs and "-" for
+// standard input, each by the adapter for its format: text, Markdown,
+// HTML, feeds and JSONL. Copies of one article (same URL or same text) are
+// merged into the first; near copies are flagged as syndicated. Article
+// IDs are the inputs' own (JSONL "id", a feed item's title) or file names
+// without extension, made unique with a numeric suffix.
 func Load(inputs []string, opt Options) (Result, error) {
 	if opt.MaxSize <= 0 {
 		opt.MaxSize = DefaultMaxSize
+	}
+	if opt.Context == nil {
+		opt.Context = context.Background()
+	}
+	if opt.Fetcher == nil {
+		opt.Fetcher = &Fetcher{}
+	}
+	if opt.Fetcher.MaxSize <= 0 {
+		opt.Fetcher.MaxSize = opt.MaxSize
 	}
 	var res Result
 	fail := func(err error) error {
@@ -71,25 +98,35 @@ func Load(inputs []string, opt Options) (Result, error) {
 		return nil
 	}
 	for _, in := range inputs {
-		paths, err := expand(in)
-		if err != nil {
-			if err := fail(err); err != nil {
-				return res, err
+		paths := []string{in}
+		if !IsURL(in) {
+			var err error
+			if paths, err = expand(in); err != nil {
+				if err := fail(err); err != nil {
+					return res, err
+				}
+				continue
 			}
-			continue
 		}
 		for _, p := range paths {
-			a, err := loadOne(p, opt)
+			arts, bad, err := loadOne(p, opt)
 			if err != nil {
 				if err := fail(err); err != nil {
 					return res, err
 				}
 				continue
 			}
-			res.Articles = append(res.Articles, a)
+			for _, b := range bad {
+				if err := fail(b); err != nil {
+					return res, err
+				}
+			}
+			res.Articles = append(res.Articles, arts...)
 		}
 	}
+	res.Articles, res.Duplicates = dedupe(res.Articles)
 	AssignIDs(res.Articles)
+	res.Syndicated = syndicated(res.Articles)
 	return res, nil
 }
 
@@ -120,7 +157,7 @@ func expand(in string) ([]string, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && textExt[strings.ToLower(filepath.Ext(name))] && filepath.Ext(name) != "" {
+		if !d.IsDir() && readable(name) {
 			files = append(files, p)
 		}
 		return nil
@@ -135,40 +172,126 @@ func expand(in string) ([]string, error) {
 	return files, nil
 }
 
-func loadOne(path string, opt Options) (*checker.Article, error) {
-	var r io.Reader
-	if path == "-" {
+// loadOne reads one file, URL or standard input by the adapter for its
+// format. bad holds the records of a multi-article input (JSONL lines,
+// feed items) that could not be read, each naming where it is.
+func loadOne(path string, opt Options) (arts []*checker.Article, bad []error, err error) {
+	var data []byte
+	var contentType string
+	var pageURL *url.URL
+	switch {
+	case path == "-":
 		if opt.Stdin == nil {
-			return nil, &Error{path, errors.New("standard input is not available")}
+			return nil, nil, &Error{path, errors.New("standard input is not available")}
 		}
-		r = opt.Stdin
-	} else {
-		ext := strings.ToLower(filepath.Ext(path))
-		if !textExt[ext] {
-			return nil, &Error{path, fmt.Errorf("%w %q: crosscheck reads text and Markdown files (.txt, .md)", ErrUnsupported, ext)}
+		if data, err = readAll(opt.Stdin, opt.MaxSize); err != nil {
+			return nil, nil, &Error{path, err}
 		}
+	case IsURL(path):
+		page, err := opt.Fetcher.Fetch(opt.Context, path)
+		if err != nil {
+			return nil, nil, err
+		}
+		data, contentType = page.Body, page.ContentType
+		pageURL, _ = url.Parse(page.URL)
+	default:
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, &Error{path, err}
+			return nil, nil, &Error{path, err}
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.Size() > opt.MaxSize {
-			return nil, &Error{path, fmt.Errorf("%w: %d bytes, over the %d-byte limit (--max-size)", ErrTooLarge, st.Size(), opt.MaxSize)}
+			return nil, nil, &Error{path, fmt.Errorf("%w: %d bytes, over the %d-byte limit (--max-size)", ErrTooLarge, st.Size(), opt.MaxSize)}
 		}
-		r = f
+		if data, err = readAll(f, opt.MaxSize); err != nil {
+			return nil, nil, &Error{path, err}
+		}
 	}
-	data, err := io.ReadAll(io.LimitReader(r, opt.MaxSize+1))
-	if err != nil {
-		return nil, &Error{path, err}
+	format := opt.Format
+	if format == Auto && pageURL == nil && path != "-" && !known(path) {
+		f, ok := sniffContent(data)
+		if !ok {
+			return nil, nil, &Error{path, fmt.Errorf("%w %q: crosscheck reads text, Markdown, HTML, feeds and JSONL (--input-format to force one)", ErrUnsupported, filepath.Ext(path))}
+		}
+		format = f
 	}
-	if int64(len(data)) > opt.MaxSize {
-		return nil, &Error{path, fmt.Errorf("%w: over the %d-byte limit (--max-size)", ErrTooLarge, opt.MaxSize)}
+	if format == Auto {
+		name := path
+		if pageURL != nil {
+			name = pageURL.Path
+		}
+		format = Sniff(name, contentType, data)
+	}
+	wrap := func(err error) error { return &Error{path, fmt.Errorf("%w (read as %s)", err, format)} }
+	switch format {
+	case HTML:
+		a, err := ParseHTML(path, data, pageURL, contentType)
+		if err != nil {
+			return nil, nil, wrap(err)
+		}
+		return []*checker.Article{a}, nil, nil
+	case JSONL:
+		arts, bad, err := ParseJSONL(path, bytes.NewReader(data), int(opt.MaxSize))
+		if err != nil {
+			return nil, nil, wrap(err)
+		}
+		if len(arts) == 0 && len(bad) == 0 {
+			return nil, nil, &Error{path, ErrEmpty}
+		}
+		return arts, bad, nil
+	case Feed:
+		items, err := ParseFeed(path, data)
+		if err != nil {
+			return nil, nil, wrap(err)
+		}
+		if len(items) == 0 {
+			return nil, nil, &Error{path, fmt.Errorf("%w: the feed has no items", ErrEmpty)}
+		}
+		for _, it := range items {
+			switch {
+			case opt.FetchItems && it.Link != "":
+				fetched, fbad, err := loadOne(it.Link, Options{MaxSize: opt.MaxSize, Fetcher: opt.Fetcher, Context: opt.Context})
+				if err != nil {
+					bad = append(bad, &Error{it.Path, fmt.Errorf("fetching %s: %w", it.Link, errors.Unwrap(err))})
+					continue
+				}
+				arts = append(arts, fetched...)
+				bad = append(bad, fbad...)
+			case it.Article != nil:
+				arts = append(arts, it.Article)
+			default:
+				bad = append(bad, &Error{it.Path, fmt.Errorf("%w: the item has no content or summary (try --fetch-items)", ErrEmpty)})
+			}
+		}
+		return arts, bad, nil
 	}
 	a, err := Parse(path, data)
-	if err != nil {
-		return nil, &Error{path, err}
+	if format == Markdown && err == nil {
+		a.Paragraphs = markdownParagraphs(blankComments(a.Raw), bodyStart(a.Raw))
+		if len(a.Paragraphs) == 0 {
+			err = ErrEmpty
+		}
 	}
-	return a, nil
+	if err != nil {
+		return nil, nil, &Error{path, err}
+	}
+	if pageURL != nil && a.URL == "" {
+		a.URL = pageURL.String()
+	}
+	return []*checker.Article{a}, nil, nil
+}
+
+// bodyStart returns the offset at which a text file's body begins: past
+// a byte-order mark and YAML front matter.
+func bodyStart(raw string) int {
+	body := 0
+	if strings.HasPrefix(raw, "\uFEFF") {
+		body = len("\uFEFF")
+	}
+	if _, end, err := readFrontMatter(raw[body:]); err == nil {
+		body += end
+	}
+	return body
 }
 
 // frontMatter is the YAML block that may open a text or Markdown file.
@@ -335,14 +458,21 @@ func titleFrom(line string) string {
 	return strings.TrimRight(line[:cut], " ,;:") + "…"
 }
 
-// AssignIDs sets each article's ID to its file name without extension,
-// adding -2, -3 … where names repeat. Load calls it; a caller that loads
+// AssignIDs gives each article a unique ID: its own when it has one (a
+// JSONL "id", a feed item's title), else its file name without extension
+// (the last path segment of a URL), adding -2, -3 … where names repeat. Load calls it; a caller that loads
 // in several calls (drafts, then references) calls it again on the whole.
 func AssignIDs(as []*checker.Article) {
 	seen := map[string]int{}
 	for _, a := range as {
-		base := "stdin"
-		if a.Path != "-" {
+		base := a.ID // an input's own ID (JSONL, feed item), or one given before
+		switch {
+		case base != "":
+		case a.Path == "-":
+			base = "stdin"
+		case IsURL(a.Path):
+			base = urlBase(a.Path)
+		default:
 			base = strings.TrimSuffix(filepath.Base(a.Path), filepath.Ext(a.Path))
 		}
 		seen[base]++
@@ -380,4 +510,22 @@ func blankComments(s string) string {
 		i = stop + next
 	}
 	return string(b)
+}
+
+// urlBase names a URL's article: the last segment of its path without
+// extension, else its host.
+func urlBase(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "url"
+	}
+	seg := strings.Trim(u.Path, "/")
+	if i := strings.LastIndexByte(seg, '/'); i >= 0 {
+		seg = seg[i+1:]
+	}
+	seg = strings.TrimSuffix(seg, filepath.Ext(seg))
+	if s := slug(seg); s != "" {
+		return s
+	}
+	return slug(u.Hostname())
 }

@@ -38,8 +38,8 @@ func TestLoadErrors(t *testing.T) {
 			os.Mkdir(d, 0o755)
 			write(t, d, "data.json", "{}")
 			return d
-		}, Options{}, ErrNoText, "nodocs: directory has no text files", "a directory with no .txt or .md"},
-		{"unsupported", func() string { return write(t, dir, "page.pdf", "%PDF-1.4") }, Options{}, ErrUnsupported, "page.pdf: unsupported format \".pdf\"", "a format we do not read yet"},
+		}, Options{}, ErrNoText, "nodocs: directory has no files crosscheck reads", "a directory with nothing crosscheck reads (a .json is data unless named)"},
+		{"unsupported", func() string { return write(t, dir, "page.pdf", "%PDF-1.4") }, Options{}, ErrUnsupported, "page.pdf: unsupported format \".pdf\": crosscheck reads text, Markdown, HTML, feeds and JSONL", "a format we do not read yet"},
 		{"front matter", func() string { return write(t, dir, "fm.md", "---\ntitle: x\nauthor: y\n---\nText $5m.\n") }, Options{}, ErrFrontMatter, "fm.md: bad front matter", "an unknown front-matter key is an error, not silently ignored"},
 		{"unclosed", func() string { return write(t, dir, "open.md", "---\ntitle: x\nText.\n") }, Options{}, ErrFrontMatter, "opening --- has no closing ---", "front matter that never closes"},
 		{"bad date", func() string { return write(t, dir, "date.md", "---\npublished: yesterday\n---\nText.\n") }, Options{}, ErrFrontMatter, "published \"yesterday\": not a date", "a publication date we cannot read"},

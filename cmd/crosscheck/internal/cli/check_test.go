@@ -123,7 +123,7 @@ func TestCheckBadInput(t *testing.T) {
 		reason string
 	}{
 		{[]string{"check", good, filepath.Join(dir, "missing.txt")}, "missing.txt: no such file or directory", "a missing path"},
-		{[]string{"check", good, nodocs}, "nodocs: directory has no text files", "a directory with no text files"},
+		{[]string{"check", good, nodocs}, "nodocs: directory has no files crosscheck reads", "a directory with no text files"},
 		{[]string{"check", good, empty}, "empty.md: empty file", "an empty file"},
 		{[]string{"check", good, bin}, "scan.txt: binary file", "a binary file"},
 		{[]string{"check", good, latin}, "latin1.txt: not valid UTF-8", "invalid UTF-8"},
