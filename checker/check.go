@@ -96,7 +96,7 @@ func (c *Checker) Check(arts []*Article) *Report {
 func sourceInfos(arts []*Article) []SourceInfo {
 	out := make([]SourceInfo, 0, len(arts))
 	for _, a := range arts {
-		si := SourceInfo{ID: a.ID, Path: a.Path, Title: a.Title, Outlet: a.Outlet, URL: a.URL}
+		si := SourceInfo{ID: a.ID, Path: a.Path, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Byline: a.Byline}
 		if !a.Published.IsZero() {
 			si.Published = a.Published.Format("2006-01-02")
 		}

@@ -12,6 +12,9 @@ type Report struct {
 	Findings      []Finding     `json:"findings"`
 	Agreements    []Agreement   `json:"agreements"`
 	Skipped       []SkippedInfo `json:"skipped,omitempty"`
+	// Duplicates are inputs merged into another source because they are
+	// the same article (same URL or same text): not a second source.
+	Duplicates []DuplicateInfo `json:"duplicates,omitempty"`
 	// Drafts lists the drafts of a lint run; their findings carry Draft.
 	Drafts []string `json:"drafts,omitempty"`
 	// Unsupported are the facts a draft states that no source speaks to
@@ -31,6 +34,17 @@ type SourceInfo struct {
 	Outlet    string `json:"outlet,omitempty"`
 	Published string `json:"published,omitempty"`
 	URL       string `json:"url,omitempty"`
+	Byline    string `json:"byline,omitempty"`
+	// SyndicatedWith lists the sources this one is a near copy of (wire
+	// copy with a paragraph changed): not independent corroboration.
+	SyndicatedWith []string `json:"syndicated_with,omitempty"`
+}
+
+// DuplicateInfo is an input merged into an earlier one.
+type DuplicateInfo struct {
+	Path        string `json:"path"`
+	DuplicateOf string `json:"duplicate_of"`
+	Reason      string `json:"reason"`
 }
 
 // SkippedInfo is an input left out of the run, and why.

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/render"
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/config"
 	"github.com/crosscheck/crosscheck/sources"
@@ -17,11 +16,10 @@ import (
 type CheckOptions struct {
 	IO        *IOStreams
 	Sources   []string
-	Format    string
-	Color     string // auto, always, never
-	KeepGoing bool
-	MaxSize   string
+	Format string
+	Color  string // auto, always, never
 	Settings
+	Inputs
 }
 
 // NewCmdCheck builds `crosscheck check`. runF, when not nil, is called
@@ -77,7 +75,7 @@ Exit status: 0 when no finding reaches --fail-level, 1 when one does,
 			if opts.Color != "auto" && opts.Color != "always" && opts.Color != "never" {
 				return usagef("--color %q: want auto, always or never", opts.Color)
 			}
-			if _, err := parseSize(opts.MaxSize); err != nil {
+			if err := opts.Inputs.validate(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -90,8 +88,7 @@ Exit status: 0 when no finding reaches --fail-level, 1 when one does,
 	f.StringVarP(&opts.Format, "format", "f", "", "output format: "+strings.Join(render.Formats, ", ")+" (default table on a terminal, text otherwise)")
 	f.StringVar(&opts.Color, "color", "auto", "colour: auto (on a terminal unless NO_COLOR is set), always, never")
 	addSettingsFlags(f, &opts.Settings)
-	f.BoolVar(&opts.KeepGoing, "keep-going", false, "skip inputs that cannot be read, report them, and check the rest")
-	f.StringVar(&opts.MaxSize, "max-size", "10MiB", "largest input file to read")
+	addInputFlags(f, &opts.Inputs, "skip inputs that cannot be read (files, pages, JSONL lines, feed items), report them, and check the rest")
 	return cmd
 }
 
@@ -105,13 +102,9 @@ func validFormat(f string) bool {
 }
 
 func runCheck(opts *CheckOptions) error {
-	maxSize, _ := parseSize(opts.MaxSize)
-	res, err := sources.Load(opts.Sources, sources.Options{MaxSize: maxSize, Stdin: opts.IO.In, KeepGoing: opts.KeepGoing})
+	res, err := sources.Load(opts.Sources, opts.Inputs.options(opts.IO, opts.KeepGoing))
 	if err != nil {
 		return err
-	}
-	for _, s := range res.Skipped {
-		fmt.Fprintf(opts.IO.ErrOut, "crosscheck: skipped %s: %v\n", s.Path, s.Err)
 	}
 	if len(res.Articles) < 2 {
 		var names []string
@@ -121,6 +114,9 @@ func runCheck(opts *CheckOptions) error {
 		detail := "none could be read"
 		if len(names) == 1 {
 			detail = "only " + names[0] + " was read"
+		}
+		if len(res.Duplicates) > 0 {
+			detail += fmt.Sprintf(" (%d merged as copies of another)", len(res.Duplicates))
 		}
 		return fmt.Errorf("%w: %s", sources.ErrTooFewInputs, detail)
 	}
@@ -135,9 +131,7 @@ func runCheck(opts *CheckOptions) error {
 	cfg.Weigh(res.Articles)
 	report := c.Check(res.Articles)
 	ignore(report, cfg)
-	for _, s := range res.Skipped {
-		report.Skipped = append(report.Skipped, checker.SkippedInfo{Path: s.Path, Reason: s.Err.Error()})
-	}
+	account(opts.IO, res, report)
 	if err := render.Write(opts.IO.Out, opts.Format, report, renderOptions(opts.IO, opts.Color, res.Articles)); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}

@@ -14,7 +14,7 @@ import (
 type ExtractOptions struct {
 	IO      *IOStreams
 	Sources []string
-	MaxSize string
+	Inputs
 }
 
 // NewCmdExtract builds `crosscheck extract`, which lists the claims read
@@ -34,7 +34,7 @@ which is where to look when a claim is misread.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Sources = args
-			if _, err := parseSize(opts.MaxSize); err != nil {
+			if err := opts.Inputs.validate(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -43,16 +43,16 @@ which is where to look when a claim is misread.`,
 			return runExtract(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.MaxSize, "max-size", "10MiB", "largest input file to read")
+	addInputFlags(cmd.Flags(), &opts.Inputs, "skip inputs that cannot be read, report them on stderr, and list the rest")
 	return cmd
 }
 
 func runExtract(opts *ExtractOptions) error {
-	maxSize, _ := parseSize(opts.MaxSize)
-	res, err := sources.Load(opts.Sources, sources.Options{MaxSize: maxSize, Stdin: opts.IO.In})
+	res, err := sources.Load(opts.Sources, opts.Inputs.options(opts.IO, opts.KeepGoing))
 	if err != nil {
 		return err
 	}
+	account(opts.IO, res, &checker.Report{})
 	c, err := checker.New()
 	if err != nil {
 		return err

@@ -24,9 +24,8 @@ type LintOptions struct {
 	Unsupported   bool
 	Baseline      string
 	WriteBaseline string
-	KeepGoing     bool
-	MaxSize       string
 	Settings
+	Inputs
 }
 
 // NewCmdLint builds `crosscheck lint`. runF, when not nil, is called with
@@ -94,7 +93,7 @@ Exit status: 0 when no finding reaches --fail-level (or with --no-exit),
 			if err := opts.Settings.validate(); err != nil {
 				return err
 			}
-			if _, err := parseSize(opts.MaxSize); err != nil {
+			if err := opts.Inputs.validate(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -111,26 +110,21 @@ Exit status: 0 when no finding reaches --fail-level (or with --no-exit),
 	f.BoolVar(&opts.Unsupported, "unsupported", false, "also list the facts a draft states that no source speaks to")
 	f.StringVar(&opts.Baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	f.StringVar(&opts.WriteBaseline, "write-baseline", "", "record the findings, by stable id, in this file")
-	f.BoolVar(&opts.KeepGoing, "keep-going", false, "skip reference sources that cannot be read, report them, and lint against the rest")
-	f.StringVar(&opts.MaxSize, "max-size", "10MiB", "largest input file to read")
+	addInputFlags(f, &opts.Inputs, "skip reference sources that cannot be read, report them, and lint against the rest (a draft that cannot be read is always an error)")
 	addSettingsFlags(f, &opts.Settings)
 	return cmd
 }
 
 func runLint(opts *LintOptions) error {
-	maxSize, _ := parseSize(opts.MaxSize)
 	// A draft that cannot be read is always an error: linting the others
 	// would pass a build that checked nothing of it.
-	drafts, err := sources.Load(opts.Drafts, sources.Options{MaxSize: maxSize, Stdin: opts.IO.In})
+	drafts, err := sources.Load(opts.Drafts, opts.Inputs.options(opts.IO, false))
 	if err != nil {
 		return err
 	}
-	refs, err := sources.Load(opts.Against, sources.Options{MaxSize: maxSize, Stdin: opts.IO.In, KeepGoing: opts.KeepGoing})
+	refs, err := sources.Load(opts.Against, opts.Inputs.options(opts.IO, opts.KeepGoing))
 	if err != nil {
 		return err
-	}
-	for _, s := range refs.Skipped {
-		fmt.Fprintf(opts.IO.ErrOut, "crosscheck: skipped %s: %v\n", s.Path, s.Err)
 	}
 	// A draft named among the references (lint drafts/a.md --against
 	// drafts/) is not its own reference.
@@ -167,9 +161,7 @@ func runLint(opts *LintOptions) error {
 	if !opts.Unsupported {
 		report.Unsupported = nil
 	}
-	for _, s := range refs.Skipped {
-		report.Skipped = append(report.Skipped, checker.SkippedInfo{Path: s.Path, Reason: s.Err.Error()})
-	}
+	account(opts.IO, refs, report)
 	if opts.Baseline != "" {
 		b, err := readBaseline(opts.Baseline)
 		if err != nil {

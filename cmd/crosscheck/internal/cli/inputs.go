@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/sources"
+)
+
+// Inputs are the flags that say how sources are read, shared by check,
+// lint and extract.
+type Inputs struct {
+	InputFormat string
+	MaxSize     string
+	Cache       string
+	FetchItems  bool
+	Timeout     time.Duration
+	KeepGoing   bool
+}
+
+func addInputFlags(f *pflag.FlagSet, in *Inputs, keepGoing string) {
+	names := make([]string, len(sources.Formats))
+	for i, x := range sources.Formats {
+		names[i] = string(x)
+	}
+	f.StringVar(&in.InputFormat, "input-format", "auto", "read every input as: auto (by content, content type and extension), "+strings.Join(names, ", "))
+	f.StringVar(&in.MaxSize, "max-size", "10MiB", "largest input file, page or JSONL line to read")
+	f.StringVar(&in.Cache, "cache", "", "keep fetched pages in this directory, so a rerun does not fetch them again")
+	f.BoolVar(&in.FetchItems, "fetch-items", false, "fetch each feed item's link instead of reading the item's own text")
+	f.DurationVar(&in.Timeout, "timeout", 30*time.Second, "longest time to fetch one URL, body included")
+	f.BoolVar(&in.KeepGoing, "keep-going", false, keepGoing)
+}
+
+// validate checks the input flags before anything runs.
+func (in Inputs) validate() error {
+	if _, err := sources.ParseFormat(in.InputFormat); err != nil {
+		return usagef("--input-format: %v", err)
+	}
+	if _, err := parseSize(in.MaxSize); err != nil {
+		return err
+	}
+	if in.Timeout <= 0 {
+		return usagef("--timeout %v: want a positive duration such as 30s", in.Timeout)
+	}
+	return nil
+}
+
+// options are the sources.Options the flags ask for.
+func (in Inputs) options(io *IOStreams, keepGoing bool) sources.Options {
+	maxSize, _ := parseSize(in.MaxSize)
+	format, _ := sources.ParseFormat(in.InputFormat)
+	connect := min(10*time.Second, in.Timeout)
+	return sources.Options{
+		MaxSize: maxSize, Stdin: io.In, KeepGoing: keepGoing, Format: format, FetchItems: in.FetchItems,
+		Fetcher: &sources.Fetcher{CacheDir: in.Cache, Timeout: in.Timeout, ConnectTimeout: connect, MaxSize: maxSize},
+	}
+}
+
+// account tells stderr about every input that is not a source of its own
+// (skipped, or merged as a duplicate) and puts them in the report, so that
+// every input is accounted for.
+func account(io *IOStreams, res sources.Result, r *checker.Report) {
+	for _, s := range res.Skipped {
+		fmt.Fprintf(io.ErrOut, "crosscheck: skipped %s: %v\n", s.Path, s.Err)
+		r.Skipped = append(r.Skipped, checker.SkippedInfo{Path: s.Path, Reason: s.Err.Error()})
+	}
+	for _, d := range res.Duplicates {
+		fmt.Fprintf(io.ErrOut, "crosscheck: %s is a copy of %s (%s): read once\n", d.Path, d.Of, d.Reason)
+		r.Duplicates = append(r.Duplicates, checker.DuplicateInfo{Path: d.Path, DuplicateOf: d.Of, Reason: d.Reason})
+	}
+	for _, s := range res.Syndicated {
+		for i := range r.Sources {
+			switch r.Sources[i].ID {
+			case s.A:
+				r.Sources[i].SyndicatedWith = append(r.Sources[i].SyndicatedWith, s.B)
+			case s.B:
+				r.Sources[i].SyndicatedWith = append(r.Sources[i].SyndicatedWith, s.A)
+			}
+		}
+	}
+}
