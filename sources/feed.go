@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"net/url"
 	"strings"
 
@@ -47,12 +48,14 @@ func ParseFeed(name string, data []byte) ([]FeedItem, error) {
 			if it.Link != "" {
 				u, _ = url.Parse(it.Link)
 			}
-			doc := "<!DOCTYPE html><html><head><title></title></head><body><article>" + body + "</article></body></html>"
+			// The item's text is its headline and its content: positions
+			// are lines and columns of that.
+			doc := "<h1>" + html.EscapeString(strings.TrimSpace(it.Title)) + "</h1>\n" + body
 			a, err := ParseHTML(path, []byte(doc), u, "text/html; charset=utf-8")
 			if err != nil || len(a.Paragraphs) == 0 {
 				// A short summary may be too little for readability: read
 				// it as text.
-				a, err = Parse(path, []byte(htmlToText(body)))
+				a, err = Parse(path, []byte(strings.TrimSpace(it.Title)+"\n"+htmlToText(body)))
 			}
 			if err == nil {
 				fi.Article = a

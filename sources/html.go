@@ -38,7 +38,13 @@ func ParseHTML(path string, data []byte, pageURL *url.URL, contentType string) (
 	if err != nil {
 		return nil, err
 	}
-	page, err := readability.FromReader(strings.NewReader(raw), pageURL)
+	// Parsed here, from the UTF-8 text, so that readability does not
+	// decode it a second time by the charset the page declares.
+	doc, err := html.Parse(strings.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNoArticle, err)
+	}
+	page, err := readability.FromDocument(doc, pageURL)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoArticle, err)
 	}
@@ -86,13 +92,25 @@ func ParseHTML(path string, data []byte, pageURL *url.URL, contentType string) (
 			a.Paragraphs = slices.Insert(a.Paragraphs, i, p)
 		}
 	}
-	if len(a.Paragraphs) == 0 {
-		return nil, ErrNoArticle
+	if words := countWords(a.Paragraphs); words < minArticleWords {
+		return nil, fmt.Errorf("%w (%d words of text)", ErrNoArticle, words)
 	}
 	if a.Title == "" {
 		a.Title = titleFrom(a.Paragraphs[0].Text)
 	}
 	return a, nil
+}
+
+// minArticleWords is the least text a page must have to be an article: a
+// page of navigation and a footer has less.
+const minArticleWords = 15
+
+func countWords(ps []checker.Paragraph) int {
+	n := 0
+	for _, p := range ps {
+		n += len(strings.Fields(p.Text))
+	}
+	return n
 }
 
 // holds reports whether a paragraph holds s.
@@ -171,27 +189,25 @@ func textStream(raw string) *stream {
 
 // decodeText appends the decoded form of one raw text token (at offset
 // base of the page) to b, each byte mapped to the raw byte it came from.
-// want is the tokenizer's own decoding: when ours differs, every byte
-// maps to the token's start.
+// want is the tokenizer's own decoding, which is what the text is; where
+// ours differs (an entity form we do not know), the bytes of want are
+// aligned with the raw text greedily instead.
 func decodeText(b *strings.Builder, m *[]int, raw string, base int, want string) {
 	var out strings.Builder
 	var mm []int
 	for i := 0; i < len(raw); {
 		c := raw[i]
-		switch {
-		case c == '&':
-			if j := strings.IndexByte(raw[i:min(len(raw), i+40)], ';'); j > 0 {
-				ent := raw[i : i+j+1]
-				if dec := html.UnescapeString(ent); dec != ent {
-					out.WriteString(dec)
-					for range len(dec) {
-						mm = append(mm, base+i)
-					}
-					i += j + 1
-					continue
+		switch c {
+		case '&':
+			if n, dec := entity(raw[i:]); n > 0 {
+				out.WriteString(dec)
+				for range len(dec) {
+					mm = append(mm, base+i)
 				}
+				i += n
+				continue
 			}
-		case c == '\r':
+		case '\r':
 			if i+1 < len(raw) && raw[i+1] == '\n' {
 				i++
 				continue
@@ -206,15 +222,54 @@ func decodeText(b *strings.Builder, m *[]int, raw string, base int, want string)
 		i++
 	}
 	if out.String() != want {
+		mm = align(want, raw, base)
 		out.Reset()
 		out.WriteString(want)
-		mm = mm[:0]
-		for range len(want) {
-			mm = append(mm, base)
-		}
 	}
 	b.WriteString(out.String())
 	*m = append(*m, mm...)
+}
+
+// entity decodes the character reference at the start of s ("&amp;",
+// "&#36;", "&pound" without its semicolon), returning how many bytes it
+// spans and what it stands for; n is 0 when s starts with no reference.
+func entity(s string) (n int, dec string) {
+	j := 1
+	for j < len(s) && j < 40 && (s[j] == '#' || s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9') {
+		j++
+	}
+	if j < len(s) && s[j] == ';' {
+		j++
+	}
+	cand := s[:j]
+	d := html.UnescapeString(cand)
+	if d == cand {
+		return 0, ""
+	}
+	// UnescapeString keeps what follows a reference without a semicolon
+	// ("&pound0" is "£0"): that tail is not part of the reference.
+	k := 0
+	for k < len(d) && k < len(cand)-1 && d[len(d)-1-k] == cand[len(cand)-1-k] {
+		k++
+	}
+	return len(cand) - k, d[:len(d)-k]
+}
+
+// align maps each byte of want to a byte of raw: equal bytes in order,
+// and a byte with no counterpart to where the raw text has got to.
+func align(want, raw string, base int) []int {
+	m := make([]int, len(want))
+	j := 0
+	for i := 0; i < len(want); i++ {
+		if k := strings.IndexByte(raw[j:min(len(raw), j+40)], want[i]); k >= 0 {
+			j += k
+			m[i] = base + j
+			j++
+			continue
+		}
+		m[i] = base + min(j, max(len(raw)-1, 0))
+	}
+	return m
 }
 
 // find locates s in the stream, after the last match when it can, and

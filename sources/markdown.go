@@ -6,9 +6,10 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
+	gmtext "github.com/yuin/goldmark/text"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/text"
 )
 
 // markdownParser parses CommonMark with GitHub's tables and
@@ -26,7 +27,7 @@ func markdownParser() goldmark.Markdown {
 // as a headline, which stands alone.
 func markdownParagraphs(raw string, body int) []checker.Paragraph {
 	src := []byte(raw[body:])
-	doc := markdownParser().Parser().Parse(text.NewReader(src))
+	doc := markdownParser().Parser().Parse(gmtext.NewReader(src))
 	var out []builder
 	var cur *builder
 	flush := func() {
@@ -66,13 +67,17 @@ func markdownParagraphs(raw string, body int) []checker.Paragraph {
 				return ast.WalkContinue, nil
 			}
 			seg := n.Segment
-			cur.addSlice(raw, body+seg.Start, body+seg.Stop)
+			stop := seg.Stop
+			for stop > seg.Start && (src[stop-1] == '\n' || src[stop-1] == '\r') {
+				stop--
+			}
+			cur.addSlice(raw, body+seg.Start, body+stop)
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				if headlineLike(cur.b.String()) {
 					// The headline ends here; the rest is a new paragraph.
 					start()
 				} else {
-					cur.addSep(" ", body+seg.Stop)
+					cur.addSep(" ", body+stop)
 				}
 			}
 		case *ast.String:
@@ -112,13 +117,10 @@ func markdownParagraphs(raw string, body int) []checker.Paragraph {
 }
 
 // headlineLike reports whether a paragraph so far reads as a headline:
-// no closing punctuation, and headline-shaped.
+// short, no closing punctuation, and in title case ("Meta Bets $15bn On
+// Scale AI"), unlike a hard-wrapped line of prose.
 func headlineLike(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.ContainsAny(s[len(s)-1:], ".,;:!?…\"”’)") {
-		return false
-	}
-	return isHeadlineLike(s)
+	return isHeadlineLike(s) && text.IsHeadline(text.Tokenize(s, nil))
 }
 
 // builder accumulates a paragraph's text and, for each byte, its offset
