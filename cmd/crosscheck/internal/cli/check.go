@@ -14,10 +14,10 @@ import (
 
 // CheckOptions are the inputs of `crosscheck check`.
 type CheckOptions struct {
-	IO        *IOStreams
-	Sources   []string
-	Format string
-	Color  string // auto, always, never
+	IO      *IOStreams
+	Sources []string
+	Format  string
+	Color   string // auto, always, never
 	Settings
 	Inputs
 }
