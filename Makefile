@@ -4,7 +4,7 @@
 GO          ?= go
 BIN         ?= bin/crosscheck
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
-FUZZTIME    ?= 7s
+FUZZTIME    ?= 5s
 LONGFUZZ    ?= 2m
 
 # Each fuzz target: package and name.
@@ -15,7 +15,9 @@ FUZZ_TARGETS = \
 	./cmd/crosscheck/internal/config:FuzzParse \
 	./checker/quantity:FuzzParse \
 	./checker/text:FuzzSentences \
-	./sources:FuzzParse
+	./sources:FuzzParse \
+	./sources:FuzzParseHTML \
+	./sources:FuzzParseJSONL
 
 .PHONY: all build install test vet fmt-check unit fuzz-short fuzz lint bench profile clean
 

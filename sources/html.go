@@ -86,7 +86,17 @@ func ParseHTML(path string, data []byte, pageURL *url.URL, contentType string) (
 	// where the page shows it.
 	if a.Title != "" && !holds(a.Paragraphs, a.Title) {
 		stream.at = 0
-		if m := stream.find(a.Title); m != nil {
+		m := stream.find(a.Title)
+		if m == nil {
+			// Not shown in the body: point at the <title> element.
+			if i := strings.Index(raw, html.EscapeString(a.Title)); i >= 0 {
+				m = make([]int, len(a.Title))
+				for k := range m {
+					m[k] = i + min(k, len(html.EscapeString(a.Title))-1)
+				}
+			}
+		}
+		if m != nil {
 			p := checker.Paragraph{Text: a.Title, Offset: m[0], Map: append([]int(nil), m...)}
 			i := sort.Search(len(a.Paragraphs), func(i int) bool { return a.Paragraphs[i].RawOffset(0) > m[0] })
 			a.Paragraphs = slices.Insert(a.Paragraphs, i, p)
@@ -152,7 +162,8 @@ type stream struct {
 }
 
 // textStream tokenizes the page and concatenates the decoded text of every
-// text node outside script, style, template and noscript.
+// text node outside script, style, template, noscript and title: the text
+// a reader sees.
 func textStream(raw string) *stream {
 	var b strings.Builder
 	var m []int
@@ -169,7 +180,7 @@ func textStream(raw string) *stream {
 		case html.StartTagToken:
 			name, _ := z.TagName()
 			switch a := atom.Lookup(name); a {
-			case atom.Script, atom.Style, atom.Template, atom.Noscript:
+			case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Title:
 				skip = a
 			}
 		case html.EndTagToken:
