@@ -73,6 +73,7 @@ func account(io *IOStreams, res sources.Result, r *checker.Report) {
 		r.Duplicates = append(r.Duplicates, checker.DuplicateInfo{Path: d.Path, DuplicateOf: d.Of, Reason: d.Reason})
 	}
 	for _, s := range res.Syndicated {
+		fmt.Fprintf(io.ErrOut, "crosscheck: %s and %s are near copies (%.0f%% of their word triples shared): syndicated, not independent\n", s.A, s.B, 100*s.Similarity)
 		for i := range r.Sources {
 			switch r.Sources[i].ID {
 			case s.A:
