@@ -1,15 +1,21 @@
 // Package sources turns the inputs a user names — files, directories,
-// standard input — into checker.Articles, so that the checker never knows
-// where text came from.
+// URLs, standard input — into checker.Articles, so that the checker never
+// knows where text came from.
 //
-// Text and Markdown files may open with YAML front matter (title, outlet,
-// published, url, weight). Page furniture that is not the article —
-// share and subscribe prompts, app-store lines, comment prompts, "Read
-// more" teaser blocks — is dropped by general rules, and every paragraph
-// keeps its byte offset in the original file so evidence points at the
-// source.
+// Each format has an adapter named after what it reads: Parse (text and
+// Markdown with YAML front matter, Markdown stripped with goldmark),
+// ParseHTML (news pages, via go-readability), ParseFeed (RSS, Atom and
+// JSON Feed, via gofeed), ParseJSONL (an article a line) and Fetcher
+// (http and https, with timeouts, limits and a cache). Sniff chooses the
+// adapter by content, content type and extension. Load runs them all,
+// merges duplicates (same URL or text) and flags syndicated near copies.
 //
-// Every failure is an *Error naming the input and wrapping one of the
-// sentinel errors (ErrEmpty, ErrBinary, …), so callers can both print it
-// and test for it with errors.Is.
+// Every paragraph maps each byte of its text back to the original file,
+// so evidence points at the line and column an editor can find, even in
+// an HTML page or a Markdown draft.
+//
+// Every failure is an *Error naming the input (a file, a URL, "dump.jsonl:7"
+// or "feed.xml#3") and wrapping one of the sentinel errors (ErrEmpty,
+// ErrBinary, ErrHTTP, …), so callers can both print it and test for it
+// with errors.Is.
 package sources
