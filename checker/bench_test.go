@@ -92,3 +92,26 @@ func BenchmarkExtract(b *testing.B) {
 		checker.Extractor{Lex: lex}.Extract([]*checker.Article{a})
 	}
 }
+
+// BenchmarkCheckOneLongLine checks an article that is one 1 MB line of
+// the same claim against a seed article: every claim lands in one slot
+// and names the same parties, the case that made aligning quadratic.
+func BenchmarkCheckOneLongLine(b *testing.B) {
+	arts := loadSeed(b)
+	line := strings.Repeat("Meta paid $14.3 billion for a 49% stake in Scale AI. ", 1<<20/54)
+	a, err := sources.Parse("long.txt", []byte(line))
+	if err != nil {
+		b.Fatal(err)
+	}
+	a.ID = "long"
+	set := []*checker.Article{arts[0], a}
+	c, err := checker.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(line)))
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Check(set)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -173,10 +174,20 @@ func unifyTransactions(claims []Claim) []Claim {
 		g := c.Attribute + "\x00" + c.Time + "\x00" + family(c.Quantity)
 		for _, p := range c.Participants {
 			k := g + "\x00" + p
+			// Union with each group the entity is in so far: the same as
+			// with every claim naming it, since union only sees roots, but
+			// linear in the claims (a single huge article names an entity
+			// thousands of times).
+			var roots []int
 			for _, j := range byEntity[k] {
-				union(i, j)
+				if r := find(j); !slices.Contains(roots, r) {
+					roots = append(roots, r)
+				}
 			}
-			byEntity[k] = append(byEntity[k], i)
+			for _, r := range roots {
+				union(i, r)
+			}
+			byEntity[k] = append(roots, i)
 		}
 	}
 	// The subject of each group: the one its claims read most often.

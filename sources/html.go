@@ -103,7 +103,7 @@ func ParseHTML(path string, data []byte, pageURL *url.URL, contentType string) (
 		}
 	}
 	if words := countWords(a.Paragraphs); words < minArticleWords {
-		return nil, fmt.Errorf("%w (%d words of text)", ErrNoArticle, words)
+		return nil, fmt.Errorf("%w (%d of the %d words an article needs)", ErrNoArticle, words, minArticleWords)
 	}
 	if a.Title == "" {
 		a.Title = titleFrom(a.Paragraphs[0].Text)
