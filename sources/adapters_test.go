@@ -317,3 +317,32 @@ func FuzzParseJSONL(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkParseHTML reads a seed article's news page: readability, the
+// text stream and the map back to the page.
+func BenchmarkParseHTML(b *testing.B) {
+	data, err := os.ReadFile("../fixtures/meta-scale-html/high-stakes-pivot.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseHTML("p.html", data, nil, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseJSONL reads the test dump, good lines and bad.
+func BenchmarkParseJSONL(b *testing.B) {
+	data, err := os.ReadFile("testdata/dump.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		ParseJSONL("d.jsonl", bytes.NewReader(data), 1<<20)
+	}
+}
