@@ -52,16 +52,7 @@ func (s *Slot) key() string {
 func (c *Checker) Check(arts []*Article) *Report {
 	claims := Extractor{Lex: c.Lexicon}.Extract(arts)
 	r := &Report{SchemaVersion: SchemaVersion, Sources: sourceInfos(arts), Findings: []Finding{}, Agreements: []Agreement{}}
-	weights := map[string]float64{}
-	for _, a := range arts {
-		weights[a.ID] = a.Weight
-	}
-	weight := func(id string) float64 {
-		if w := weights[id]; w > 0 {
-			return w
-		}
-		return 1
-	}
+	weight := weigher(arts)
 	for _, s := range Align(claims) {
 		f, a, ok := c.compare(s, weight)
 		if !ok {
@@ -92,6 +83,20 @@ func (c *Checker) Check(arts []*Article) *Report {
 		return a.Attribute < b.Attribute
 	})
 	return r
+}
+
+// weigher returns how much each source counts: its weight, 1 when unset.
+func weigher(arts []*Article) func(id string) float64 {
+	weights := make(map[string]float64, len(arts))
+	for _, a := range arts {
+		weights[a.ID] = a.Weight
+	}
+	return func(id string) float64 {
+		if w := weights[id]; w > 0 {
+			return w
+		}
+		return 1
+	}
 }
 
 func sourceInfos(arts []*Article) []SourceInfo {

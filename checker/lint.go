@@ -21,16 +21,7 @@ import (
 func (c *Checker) Lint(drafts, refs []*Article) (*Report, error) {
 	all := append(append([]*Article(nil), refs...), drafts...)
 	r := &Report{SchemaVersion: SchemaVersion, Sources: sourceInfos(all), Findings: []Finding{}, Agreements: []Agreement{}}
-	weights := map[string]float64{}
-	for _, a := range all {
-		weights[a.ID] = a.Weight
-	}
-	weight := func(id string) float64 {
-		if w := weights[id]; w > 0 {
-			return w
-		}
-		return 1
-	}
+	weight := weigher(all)
 	for _, d := range drafts {
 		sup, err := ParseSuppressions(d)
 		if err != nil {

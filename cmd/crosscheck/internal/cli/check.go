@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -16,8 +15,7 @@ import (
 type CheckOptions struct {
 	IO      *IOStreams
 	Sources []string
-	Format  string
-	Color   string // auto, always, never
+	Output
 	Settings
 	Inputs
 }
@@ -59,21 +57,12 @@ Exit status: 0 when no finding reaches --fail-level, 1 when one does,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Sources = args
-			if opts.Format == "" {
-				opts.Format = "text"
-				if opts.IO.OutTTY {
-					opts.Format = "table"
-				}
-			}
-			if !validFormat(opts.Format) {
-				return usagef("--format %q: want one of %s", opts.Format, strings.Join(render.Formats, ", "))
+			if err := opts.Output.resolve(opts.IO); err != nil {
+				return err
 			}
 			opts.MinConfidenceSet = cmd.Flags().Changed("min-confidence")
 			if err := opts.Settings.validate(); err != nil {
 				return err
-			}
-			if opts.Color != "auto" && opts.Color != "always" && opts.Color != "never" {
-				return usagef("--color %q: want auto, always or never", opts.Color)
 			}
 			if err := opts.Inputs.validate(); err != nil {
 				return err
@@ -85,20 +74,10 @@ Exit status: 0 when no finding reaches --fail-level, 1 when one does,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "", "output format: "+strings.Join(render.Formats, ", ")+" (default table on a terminal, text otherwise)")
-	f.StringVar(&opts.Color, "color", "auto", "colour: auto (on a terminal unless NO_COLOR is set), always, never")
+	addOutputFlags(f, &opts.Output)
 	addSettingsFlags(f, &opts.Settings)
 	addInputFlags(f, &opts.Inputs, "skip inputs that cannot be read (files, pages, JSONL lines, feed items), report them, and check the rest")
 	return cmd
-}
-
-func validFormat(f string) bool {
-	for _, x := range render.Formats {
-		if f == x {
-			return true
-		}
-	}
-	return false
 }
 
 func runCheck(opts *CheckOptions) error {

@@ -46,10 +46,10 @@ func TestCheckFlags(t *testing.T) {
 		err    string
 		reason string
 	}{
-		{[]string{"a.txt", "b.txt"}, true, CheckOptions{Format: "table", Color: "auto", Inputs: defaultInputs}, "", "a terminal gets a table"},
-		{[]string{"a.txt", "b.txt"}, false, CheckOptions{Format: "text", Color: "auto", Inputs: defaultInputs}, "", "a pipe gets lines"},
-		{[]string{"-f", "json", "--fail-level", "medium", "--min-confidence", "0.4", "--keep-going", "a", "b"}, false, CheckOptions{Format: "json", Color: "auto", Inputs: Inputs{KeepGoing: true, InputFormat: "auto", MaxSize: "10MiB", Timeout: 30 * time.Second}, Settings: Settings{FailLevel: "medium", MinConfidence: 0.4, MinConfidenceSet: true}}, "", "every flag reaches the options"},
-		{[]string{"--fail-level", "0.65", "a", "b"}, false, CheckOptions{Format: "text", Color: "auto", Inputs: defaultInputs, Settings: Settings{FailLevel: "0.65"}}, "", "a fail level may be a confidence"},
+		{[]string{"a.txt", "b.txt"}, true, CheckOptions{Output: Output{Format: "table", Color: "auto"}, Inputs: defaultInputs}, "", "a terminal gets a table"},
+		{[]string{"a.txt", "b.txt"}, false, CheckOptions{Output: Output{Format: "text", Color: "auto"}, Inputs: defaultInputs}, "", "a pipe gets lines"},
+		{[]string{"-f", "json", "--fail-level", "medium", "--min-confidence", "0.4", "--keep-going", "a", "b"}, false, CheckOptions{Output: Output{Format: "json", Color: "auto"}, Inputs: Inputs{KeepGoing: true, InputFormat: "auto", MaxSize: "10MiB", Timeout: 30 * time.Second}, Settings: Settings{FailLevel: "medium", MinConfidence: 0.4, MinConfidenceSet: true}}, "", "every flag reaches the options"},
+		{[]string{"--fail-level", "0.65", "a", "b"}, false, CheckOptions{Output: Output{Format: "text", Color: "auto"}, Inputs: defaultInputs, Settings: Settings{FailLevel: "0.65"}}, "", "a fail level may be a confidence"},
 		{[]string{"--format", "xml", "a", "b"}, false, CheckOptions{}, `--format "xml"`, "an unknown format"},
 		{[]string{"--fail-level", "severe", "a", "b"}, false, CheckOptions{}, `--fail-level "severe"`, "an unknown fail level"},
 		{[]string{"--min-confidence", "1.5", "a", "b"}, false, CheckOptions{}, "--min-confidence 1.5", "a confidence above 1"},

@@ -15,11 +15,10 @@ import (
 
 // LintOptions are the inputs of `crosscheck lint`.
 type LintOptions struct {
-	IO            *IOStreams
-	Drafts        []string
-	Against       []string
-	Format        string
-	Color         string
+	IO      *IOStreams
+	Drafts  []string
+	Against []string
+	Output
 	NoExit        bool
 	Unsupported   bool
 	Baseline      string
@@ -77,17 +76,8 @@ Exit status: 0 when no finding reaches --fail-level (or with --no-exit),
 			if len(opts.Against) == 0 {
 				return usagef("lint needs --against SOURCE... (the articles to check the draft against)")
 			}
-			if opts.Format == "" {
-				opts.Format = "text"
-				if opts.IO.OutTTY {
-					opts.Format = "table"
-				}
-			}
-			if !validFormat(opts.Format) {
-				return usagef("--format %q: want one of %s", opts.Format, strings.Join(render.Formats, ", "))
-			}
-			if opts.Color != "auto" && opts.Color != "always" && opts.Color != "never" {
-				return usagef("--color %q: want auto, always or never", opts.Color)
+			if err := opts.Output.resolve(opts.IO); err != nil {
+				return err
 			}
 			opts.MinConfidenceSet = cmd.Flags().Changed("min-confidence")
 			if err := opts.Settings.validate(); err != nil {
@@ -104,8 +94,7 @@ Exit status: 0 when no finding reaches --fail-level (or with --no-exit),
 	}
 	f := cmd.Flags()
 	f.StringSliceVar(&opts.Against, "against", nil, "the reference sources: files, directories, repeated or comma-separated")
-	f.StringVarP(&opts.Format, "format", "f", "", "output format: "+strings.Join(render.Formats, ", ")+" (default table on a terminal, text otherwise)")
-	f.StringVar(&opts.Color, "color", "auto", "colour: auto (on a terminal unless NO_COLOR is set), always, never")
+	addOutputFlags(f, &opts.Output)
 	f.BoolVar(&opts.NoExit, "no-exit", false, "exit 0 whatever is found (errors still exit 2)")
 	f.BoolVar(&opts.Unsupported, "unsupported", false, "also list the facts a draft states that no source speaks to")
 	f.StringVar(&opts.Baseline, "baseline", "", "report only findings not recorded in this baseline file")

@@ -47,9 +47,9 @@ func TestLintFlags(t *testing.T) {
 		err    string
 		reason string
 	}{
-		{[]string{"d.md", "--against", "a,b", "--against", "c"}, LintOptions{Drafts: []string{"d.md"}, Against: []string{"a", "b", "c"}, Format: "text", Color: "auto", Inputs: defaultInputs}, "", "--against repeats and splits on commas"},
+		{[]string{"d.md", "--against", "a,b", "--against", "c"}, LintOptions{Drafts: []string{"d.md"}, Against: []string{"a", "b", "c"}, Output: Output{Format: "text", Color: "auto"}, Inputs: defaultInputs}, "", "--against repeats and splits on commas"},
 		{[]string{"d.md", "e.md", "--against", "refs", "-f", "sarif", "--no-exit", "--unsupported", "--baseline", "b.json", "--write-baseline", "n.json", "--config", "c.yaml", "--fail-level", "low"},
-			LintOptions{Drafts: []string{"d.md", "e.md"}, Against: []string{"refs"}, Format: "sarif", Color: "auto", Inputs: defaultInputs, NoExit: true, Unsupported: true, Baseline: "b.json", WriteBaseline: "n.json", Settings: Settings{Config: "c.yaml", FailLevel: "low"}}, "", "every flag reaches the options"},
+			LintOptions{Drafts: []string{"d.md", "e.md"}, Against: []string{"refs"}, Output: Output{Format: "sarif", Color: "auto"}, Inputs: defaultInputs, NoExit: true, Unsupported: true, Baseline: "b.json", WriteBaseline: "n.json", Settings: Settings{Config: "c.yaml", FailLevel: "low"}}, "", "every flag reaches the options"},
 		{[]string{"d.md"}, LintOptions{}, "lint needs --against", "no references"},
 		{[]string{"--against", "refs"}, LintOptions{}, "lint needs a draft", "no draft"},
 		{[]string{"d.md", "--against", "refs", "-f", "xml"}, LintOptions{}, `--format "xml"`, "an unknown format"},

@@ -2,6 +2,10 @@ package cli
 
 import (
 	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/spf13/pflag"
 
 	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/render"
@@ -90,6 +94,34 @@ func ignore(r *checker.Report, cfg *config.Config) {
 		}
 	}
 	r.Findings = kept
+}
+
+// Output are the flags that say how a report is drawn.
+type Output struct {
+	Format string // "" chooses: table on a terminal, text otherwise
+	Color  string // auto, always, never
+}
+
+func addOutputFlags(f *pflag.FlagSet, o *Output) {
+	f.StringVarP(&o.Format, "format", "f", "", "output format: "+strings.Join(render.Formats, ", ")+" (default table on a terminal, text otherwise)")
+	f.StringVar(&o.Color, "color", "auto", "colour: auto (on a terminal unless NO_COLOR is set), always, never")
+}
+
+// resolve picks the default format for the terminal and checks both flags.
+func (o *Output) resolve(io *IOStreams) error {
+	if o.Format == "" {
+		o.Format = "text"
+		if io.OutTTY {
+			o.Format = "table"
+		}
+	}
+	if !slices.Contains(render.Formats, o.Format) {
+		return usagef("--format %q: want one of %s", o.Format, strings.Join(render.Formats, ", "))
+	}
+	if o.Color != "auto" && o.Color != "always" && o.Color != "never" {
+		return usagef("--color %q: want auto, always or never", o.Color)
+	}
+	return nil
 }
 
 // renderOptions are the options every renderer gets.
