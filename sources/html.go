@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"slices"
 	"sort"
@@ -375,16 +374,4 @@ func (w *htmlWalker) text(data string) {
 		w.cur.b.WriteByte(c)
 		w.cur.m = append(w.cur.m, at)
 	}
-}
-
-// readAll reads at most max bytes of r, failing past the limit.
-func readAll(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w: over the %d-byte limit (--max-size)", ErrTooLarge, max)
-	}
-	return data, nil
 }

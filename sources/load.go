@@ -529,3 +529,15 @@ func urlBase(raw string) string {
 	}
 	return slug(u.Hostname())
 }
+
+// readAll reads at most max bytes of r, failing past the limit.
+func readAll(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%w: over the %d-byte limit (--max-size)", ErrTooLarge, max)
+	}
+	return data, nil
+}

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/crosscheck/crosscheck/checker"
 )
+
+var errBaseline = errors.New("bad baseline")
 
 // A baseline records findings by their stable id (a hash of the slot and
 // the values, not of line numbers), so that a lint run can report only

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -182,5 +181,3 @@ func samePath(p string) string {
 	}
 	return filepath.Clean(p)
 }
-
-var errBaseline = errors.New("bad baseline")
