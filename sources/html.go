@@ -354,6 +354,16 @@ func (w *htmlWalker) text(data string) {
 		w.cur = &builder{}
 	}
 	m := w.stream.find(data)
+	if m == nil {
+		// Text the stream leaves out (a <title> in the body, say) may
+		// still stand verbatim in the page.
+		if i := strings.Index(w.raw, data); i >= 0 {
+			m = make([]int, len(data))
+			for k := range m {
+				m[k] = i + k
+			}
+		}
+	}
 	prev := w.cur.last()
 	space := w.cur.b.Len() == 0 || strings.HasSuffix(w.cur.b.String(), " ")
 	for i := 0; i < len(data); i++ {
