@@ -210,11 +210,10 @@ func TestParseJSONL(t *testing.T) {
 
 func TestMarkdownStripped(t *testing.T) {
 	src := "---\ntitle: Harbor\n---\n# Harbor buys *Tidewater*\n\nHarbor Systems agreed to pay **$2.4 billion** for [Tidewater Labs](https://example.com/t), the\ncompanies said. ![chart](c.png)\n\n- Tidewater employs `340` people\n- It was founded in 2011\n\n| Year | Revenue |\n|---|---|\n| 2025 | $310m |\n\n```\ncode: $9 billion\n```\n\n<div>HTML block $7bn</div>\n"
-	a, err := Parse("d.md", []byte(src))
+	a, err := ParseMarkdown("d.md", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	a.Paragraphs = markdownParagraphs(a.Raw, bodyStart(a.Raw))
 	var got []string
 	for _, p := range a.Paragraphs {
 		got = append(got, p.Text)

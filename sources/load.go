@@ -265,13 +265,7 @@ func loadOne(path string, opt Options) (arts []*checker.Article, bad []error, er
 		}
 		return arts, bad, nil
 	}
-	a, err := Parse(path, data)
-	if format == Markdown && err == nil {
-		a.Paragraphs = markdownParagraphs(blankComments(a.Raw), bodyStart(a.Raw))
-		if len(a.Paragraphs) == 0 {
-			err = ErrEmpty
-		}
-	}
+	a, err := parseText(path, data, format == Markdown)
 	if err != nil {
 		return nil, nil, &Error{path, err}
 	}
@@ -279,19 +273,6 @@ func loadOne(path string, opt Options) (arts []*checker.Article, bad []error, er
 		a.URL = pageURL.String()
 	}
 	return []*checker.Article{a}, nil, nil
-}
-
-// bodyStart returns the offset at which a text file's body begins: past
-// a byte-order mark and YAML front matter.
-func bodyStart(raw string) int {
-	body := 0
-	if strings.HasPrefix(raw, "\uFEFF") {
-		body = len("\uFEFF")
-	}
-	if _, end, err := readFrontMatter(raw[body:]); err == nil {
-		body += end
-	}
-	return body
 }
 
 // frontMatter is the YAML block that may open a text or Markdown file.
@@ -303,10 +284,21 @@ type frontMatter struct {
 	Weight    float64 `yaml:"weight"`
 }
 
-// Parse turns the bytes of a text or Markdown file into an Article. The
-// returned errors are sentinels wrapped with detail; the caller adds the
-// path.
+// Parse turns the bytes of a text file into an Article: a paragraph a
+// line. The returned errors are sentinels wrapped with detail; the caller
+// adds the path.
 func Parse(path string, data []byte) (*checker.Article, error) {
+	return parseText(path, data, false)
+}
+
+// ParseMarkdown turns the bytes of a Markdown file into an Article, its
+// syntax stripped (markdownParagraphs).
+func ParseMarkdown(path string, data []byte) (*checker.Article, error) {
+	return parseText(path, data, true)
+}
+
+// parseText reads a text or Markdown file with optional front matter.
+func parseText(path string, data []byte, markdown bool) (*checker.Article, error) {
 	if n := bytes.IndexByte(data[:min(len(data), 8192)], 0); n >= 0 {
 		return nil, fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, n)
 	}
@@ -343,7 +335,11 @@ func Parse(path string, data []byte) (*checker.Article, error) {
 		}
 		a.Published = t
 	}
-	a.Paragraphs = paragraphs(blankComments(raw), body)
+	if markdown {
+		a.Paragraphs = markdownParagraphs(raw, body)
+	} else {
+		a.Paragraphs = paragraphs(blankComments(raw), body)
+	}
 	if len(a.Paragraphs) == 0 {
 		return nil, ErrEmpty
 	}

@@ -19,9 +19,10 @@ func markdownParser() goldmark.Markdown {
 }
 
 // markdownParagraphs returns the text of a Markdown document body
-// (raw[body:]) with its syntax stripped: links keep their text, images,
-// emphasis marks, code fences, HTML and comments go, list markers and
-// heading marks go, table cells are separated by "; ". Every byte of every
+// (raw[body:]) with its syntax stripped: links and inline code keep their
+// text; images, bare URLs (<https://…>), emphasis marks, code blocks, HTML
+// and comments go; list markers and heading marks go; table cells are
+// separated by "; ". Every byte of every
 // paragraph maps back to its offset in raw. A soft line break joins the
 // lines of a paragraph (hard-wrapped prose) unless the line before it reads
 // as a headline, which stands alone.
@@ -48,19 +49,7 @@ func markdownParagraphs(raw string, body int) []checker.Paragraph {
 			} else {
 				flush()
 			}
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.Image, *ast.RawHTML, *ast.ThematicBreak:
-			return ast.WalkSkipChildren, nil
-		case *ast.AutoLink:
-			if entering && cur != nil {
-				label := n.Label(src)
-				// An autolink's label is the URL, which is in the source
-				// between the angle brackets; find it there.
-				seg := n.Pos()
-				if seg < 0 {
-					return ast.WalkSkipChildren, nil
-				}
-				cur.addRaw(raw, body+seg, string(label))
-			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.Image, *ast.RawHTML, *ast.ThematicBreak, *ast.AutoLink:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			if !entering || cur == nil {
@@ -143,16 +132,6 @@ func (p *builder) addSlice(raw string, start, end int) {
 	for i := start; i < end; i++ {
 		p.m = append(p.m, i)
 	}
-}
-
-// addRaw appends s, which is found in raw at or after off (else mapped to
-// off).
-func (p *builder) addRaw(raw string, off int, s string) {
-	if i := strings.Index(raw[off:], s); i >= 0 {
-		p.addSlice(raw, off+i, off+i+len(s))
-		return
-	}
-	p.addSep(s, off)
 }
 
 // addSep appends text that is not in the file (a separator, a decoded
