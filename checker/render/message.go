@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/checker"
@@ -19,22 +20,13 @@ func message(f checker.Finding) string {
 	var speaking []string
 	for _, v := range f.Values[1:] {
 		for _, s := range v.Sources {
-			if !contains(speaking, s) {
+			if !slices.Contains(speaking, s) {
 				speaking = append(speaking, s)
 			}
 		}
 	}
 	against := f.Values[1]
 	return fmt.Sprintf("%s: draft says %s; %d of %d sources say %s", slot(f.Subject, f.Attribute, f.Time), f.Values[0].Text, len(against.Sources), len(speaking), against.Text)
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // pathOf returns the path to show for a source: its path from
