@@ -345,7 +345,7 @@ func (c *Checker) agreement(s *Slot, sides []*side, all []string) *Agreement {
 }
 
 func valueGroup(g *side) ValueGroup {
-	v := ValueGroup{Text: g.q.Text, Value: valueOf(g.q), Sources: g.sources}
+	v := ValueGroup{Text: g.q.Text, Value: ValueOf(g.q), Sources: g.sources}
 	seen := map[string]bool{}
 	for _, c := range g.claims {
 		k := fmt.Sprintf("%s:%d:%d", c.Evidence.Source, c.Evidence.Line, c.Evidence.Column)
@@ -357,8 +357,8 @@ func valueGroup(g *side) ValueGroup {
 	return v
 }
 
-// valueOf turns a quantity into the report's value object.
-func valueOf(q quantity.Quantity) Value {
+// ValueOf turns a quantity into the report's value object.
+func ValueOf(q quantity.Quantity) Value {
 	v := Value{Kind: string(q.Kind), Unit: q.Unit, Amount: q.Value, Bound: string(q.Bound), Date: q.Date}
 	if !math.IsInf(q.Low, 0) {
 		lo := q.Low

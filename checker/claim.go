@@ -25,10 +25,10 @@ type Claim struct {
 
 // Provenance records how a claim's subject and attribute were read.
 type Provenance struct {
-	Subject        string  // "object", "possessive", "neighbour", "sentence", "attribute", "topic", "event", "coref"
-	SubjectScore   float64 // 0..1: how sure the subject is
-	Attribute      string  // "implied", "cue", "noun"
-	AttributeScore float64
+	Subject        string  `json:"subject"`       // "object", "possessive", "neighbour", "sentence", "attribute", "topic", "event", "coref"
+	SubjectScore   float64 `json:"subject_score"` // 0..1: how sure the subject is
+	Attribute      string  `json:"attribute"`     // "implied", "cue", "noun"
+	AttributeScore float64 `json:"attribute_score"`
 }
 
 // Evidence points at where a claim was read.

@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/currency"
+
 	"github.com/crosscheck/crosscheck/checker/text"
 )
 
@@ -14,10 +16,12 @@ import (
 // Parser reuses its buffers across calls, so keep one per goroutine when
 // scanning much text.
 type Parser struct {
-	s    string
-	toks []text.Token
-	buf  []text.Token // Parse's own tokens
-	low  []string     // lower-case form of each word token
+	// Dollar is the currency a bare "$" or "dollars" means; "" is USD.
+	Dollar string
+	s      string
+	toks   []text.Token
+	buf    []text.Token // Parse's own tokens
+	low    []string     // lower-case form of each word token
 	// nameEnd is the token index after the last figure read as a name, so
 	// that "Llama 3 and 4" drops the 4 as well.
 	nameEnd  int
@@ -114,40 +118,261 @@ type figure struct {
 }
 
 // currencyAt reads a currency written before a figure: "$", "US$", "€",
-// "USD ", "Rs". It returns the code and the token after it.
-func (p *Parser) currencyAt(i int) (string, int) {
+// "USD ", "Rs", "RM42", "MUSD 30" (millions), "ringgit 42". It returns
+// the code (see applyCurrency), the token after it and the scale the code
+// carries.
+func (p *Parser) currencyAt(i int) (string, int, float64) {
 	if i >= len(p.toks) {
-		return "", i
+		return "", i, 1
 	}
 	t := p.toks[i]
 	switch t.Kind {
 	case text.Sym:
-		if c, ok := currencySigns[t.Text]; ok {
-			return c, i + 1
+		if c, ok := currencySigns[t.Text]; ok && !strings.HasSuffix(c, "_CENT") {
+			return p.base(c), i + 1, 1
 		}
 	case text.Word:
-		if p.sym(i+1) == "$" && p.adjacent(i+1) {
-			if c, ok := dollarPrefixes[t.Text]; ok {
-				return c, i + 2
+		// "US$", "A$", "aud$", "Mex$"; "us $" and "hk $" as tokenized text writes them.
+		if c, next, ok := p.dollarPrefixAt(i); ok {
+			return c, next, 1
+		}
+		j := i + 1
+		if p.sym(j) == "." && (t.Text == "Rs" || t.Text == "RS") {
+			j++
+		}
+		if p.isNum(j) {
+			if c, mult, ok := p.codeAt(i); ok {
+				return c, j, mult
+			}
+			if prefixCurrencyWords[p.low[i]] {
+				return p.base(currencyWords[p.low[i]]), j, 1
 			}
 		}
-		if currencyCodes[t.Text] && p.isNum(i+1) {
-			if t.Text == "RMB" {
-				return "CNY", i + 1
-			}
-			return t.Text, i + 1
+		// "malaysian ringgit 42"
+		if c, next := p.currencyNameAt(i); c != "" && p.isNum(next) && prefixCurrencyWords[p.low[next-1]] {
+			return p.base(c), next, 1
 		}
-		if (t.Text == "Rs" || t.Text == "INR") && i+1 < len(p.toks) {
-			j := i + 1
-			if p.sym(j) == "." {
-				j++
+	}
+	return "", i, 1
+}
+
+// dollarPrefixAt reads letters that name a dollar before "$": "US$",
+// "A$", "NZD$", "Mex$", and, spaced as tokenized text writes them,
+// "us $", "hk $", "c $", "u.s $".
+func (p *Parser) dollarPrefixAt(i int) (string, int, bool) {
+	w := strings.ToUpper(p.toks[i].Text)
+	j := i + 1
+	if w == "U" && p.sym(j) == "." && p.word(j+1) == "s" {
+		w, j = "US", j+2
+		if p.sym(j) == "." {
+			j++
+		}
+	}
+	if p.sym(j) != "$" {
+		return "", i, false
+	}
+	if !p.adjacent(j) && (len(w) < 2 && w != "C") {
+		return "", i, false // "a $5 fee"
+	}
+	if c, ok := dollarPrefixes[w]; ok {
+		return c, j + 1, true
+	}
+	if len(w) == 3 && w[2] == 'D' && p.isoCode(w) {
+		return w, j + 1, true
+	}
+	if len(w) == 3 && p.isoCode(w) && p.adjacent(j) {
+		return w, j + 1, true // "MXN$"
+	}
+	return "", i, false
+}
+
+// isoCode reports whether an upper-case word is an ISO 4217 code that is
+// not also a common word.
+func (p *Parser) isoCode(w string) bool {
+	if len(w) != 3 || notCurrencyCodes[w] {
+		return false
+	}
+	_, err := currency.ParseISO(w)
+	return err == nil
+}
+
+func (p *Parser) isCode(i int) bool {
+	_, _, ok := p.codeAt(i)
+	return ok
+}
+
+// codeAt reads a currency code at token i: "USD", "KWD", "usd" (a few
+// codes in lower case), "Rs", "RM", "MUSD" (millions of dollars).
+func (p *Parser) codeAt(i int) (string, float64, bool) {
+	if i < 0 || i >= len(p.toks) || p.toks[i].Kind != text.Word {
+		return "", 1, false
+	}
+	t := p.toks[i].Text
+	if currencyCodes[p.low[i]] {
+		if c, ok := extraCodes[strings.ToUpper(t)]; ok {
+			return c, 1, true
+		}
+		return strings.ToUpper(t), 1, true
+	}
+	if !isUpper(t) {
+		return "", 1, false
+	}
+	u := strings.ToUpper(t)
+	if c, ok := extraCodes[u]; ok && (u == t || len(t) == 2) {
+		return c, 1, true
+	}
+	if u != t {
+		return "", 1, false
+	}
+	if p.isoCode(t) {
+		return t, 1, true
+	}
+	if len(t) == 4 && t[0] == 'M' && p.isoCode(t[1:]) {
+		return t[1:], 1e6, true
+	}
+	return "", 1, false
+}
+
+// currencyNameAt reads a currency named in words at token k: "euros",
+// "australian dollars", "hong kong dollars". It returns "" when there is
+// none.
+func (p *Parser) currencyNameAt(k int) (string, int) {
+	w := p.word(k)
+	if w == "" {
+		return "", k
+	}
+	for n := 2; n >= 1; n-- {
+		adj := w
+		if n == 2 {
+			if p.word(k+1) == "" {
+				continue
 			}
-			if p.isNum(j) {
-				return "INR", j
+			adj = w + " " + p.word(k+1)
+		}
+		if nouns, ok := currencyAdjectives[adj]; ok {
+			noun := p.word(k + n)
+			if sg, ok := singular[noun]; ok {
+				noun = sg
+			}
+			if c, ok := nouns[noun]; ok {
+				return c, k + n + 1
 			}
 		}
 	}
-	return "", i
+	if c, ok := currencyWords[w]; ok {
+		return c, k + 1
+	}
+	return "", k
+}
+
+// currencyAfter reads a currency written after a figure, and the scale a
+// code carries ("120 MEUR").
+func (p *Parser) currencyAfter(k int, q Quantity) (string, float64, int, bool) {
+	if k >= len(p.toks) {
+		return "", 1, k, false
+	}
+	if q.Kind == "" {
+		if c, ok := currencySigns[p.sym(k)]; ok {
+			// "20€", "10 $", "10¢"; but "5 $10 bills" is a count of bills.
+			if !(p.isNum(k+1) && p.adjacent(k+1)) {
+				return c, 1, k + 1, true
+			}
+		}
+		if p.word(k) == "us" && p.sym(k+1) == "$" && p.adjacent(k+1) {
+			return "USD", 1, k + 2, true
+		}
+		if c, mult, ok := p.codeAt(k); ok {
+			return c, mult, k + 1, true
+		}
+		if f, ok := coinWords[p.word(k)]; ok {
+			q.Value *= f
+			return "$", f, k + 1, true
+		}
+		if p.word(k) == "grand" && p.endsPhrase(k+1) {
+			return "$", 1000, k + 1, true
+		}
+	}
+	c, next := p.currencyNameAt(k)
+	if c == "" || (p.word(k) == "p" && !p.adjacent(k)) {
+		return "", 1, k, false
+	}
+	if q.Kind == Money && p.base(c) != q.Unit {
+		return "", 1, k, false
+	}
+	return c, 1, next, true
+}
+
+// endsPhrase reports whether token k ends a noun phrase: the end, a
+// symbol, or a function word ("10 grand in cash", not "a grand jury").
+func (p *Parser) endsPhrase(k int) bool {
+	if k >= len(p.toks) || p.toks[k].Kind != text.Word {
+		return true
+	}
+	return text.FunctionWord(p.low[k])
+}
+
+// dollar is the currency a bare "$" means.
+func (p *Parser) dollar() string {
+	if p.Dollar != "" {
+		return p.Dollar
+	}
+	return "USD"
+}
+
+// base returns the currency of a code: "GBP" for "GBP_CENT", the local
+// dollar for "$".
+func (p *Parser) base(c string) string {
+	b, _, _ := strings.Cut(c, "_")
+	if b == "$" {
+		return p.dollar()
+	}
+	return b
+}
+
+// applyCurrency makes q money in code c, scaled by mult: "USD_CENT" is a
+// hundredth of a dollar, "$" the local dollar.
+func (p *Parser) applyCurrency(q Quantity, c string, mult float64) Quantity {
+	q.Kind = Money
+	_, sub, _ := strings.Cut(c, "_")
+	switch sub {
+	case "CENT":
+		mult *= 0.01
+	case "SATOSHI":
+		mult *= 1e-8
+	}
+	q.Unit = p.base(c)
+	q.Value *= mult
+	q.Precision *= mult
+	return q
+}
+
+// subunitTail reads the cents after an amount: "$20 and 43c", "20 dollars
+// 43 cents", "15 dollars and 50." (a bare figure only at the end).
+func (p *Parser) subunitTail(k int, q *Quantity) int {
+	j := k
+	if p.word(j) == "and" {
+		j++
+	}
+	f, ok := p.numberAt(j)
+	if !ok || f.value >= 100 || f.value != math.Trunc(f.value) || f.value < 0 {
+		return k
+	}
+	n := f.End
+	if f.words {
+		// "forty-two" and "forty five" are read whole.
+		for n < len(p.toks) && (p.word(n) != "" && (smallNumbers[p.word(n)] != 0 || tensNumbers[p.word(n)] != 0)) {
+			n++
+		}
+	}
+	switch c, _ := p.currencyNameAt(n); {
+	case strings.HasSuffix(c, "_CENT"), p.word(n) == "c" && p.adjacent(n), p.word(n) == "kopiykas":
+		n++
+	case n >= len(p.toks) || (p.sym(n) == "." || p.sym(n) == "!" || p.sym(n) == "?") && n+1 == len(p.toks):
+	default:
+		return k
+	}
+	q.Value += f.value * 0.01
+	return n
 }
 
 // numberAt reads the bare figure at token i: digits or number words.
@@ -338,12 +563,12 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 		neg = true
 		i++
 	} else if isDash(p.sym(i)) && i+1 < len(p.toks) && p.adjacent(i+1) && (i == 0 || p.toks[i].Space) {
-		if _, c := p.currencyAt(i + 1); c > i+1 || p.isNum(i+1) {
+		if _, c, _ := p.currencyAt(i + 1); c > i+1 || p.isNum(i+1) {
 			neg = true
 			i++
 		}
 	}
-	cur, j := p.currencyAt(i)
+	cur, j, curMult := p.currencyAt(i)
 	if cur != "" && isDash(p.sym(j)) && p.adjacent(j) && p.isNum(j+1) { // "$-5"
 		neg = true
 		j++
@@ -351,6 +576,10 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 	f, ok := p.scaled(j, cur != "")
 	if !ok {
 		return Quantity{}, i, false
+	}
+	if curMult != 1 {
+		f.value *= curMult
+		f.precision *= curMult
 	}
 	q := Quantity{Unit: cur, Value: f.value, Precision: f.precision}
 	if cur != "" {
@@ -465,7 +694,7 @@ func (p *Parser) rangeTail(start int, f figure, cur string) (rangeEnd, bool) {
 	default:
 		return rangeEnd{}, false
 	}
-	cur2, k := p.currencyAt(j + 1)
+	cur2, k, _ := p.currencyAt(j + 1)
 	if cur != "" && cur2 != "" && cur != cur2 {
 		return rangeEnd{}, false
 	}
@@ -587,29 +816,12 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 		}
 	}
 	if q.Kind == "" || q.Kind == Money {
-		// "85 million euros", "14.3 billion US dollars", "5 USD", "50p".
-		kk := k
-		if p.word(kk) == "us" && (p.word(kk+1) == "dollars" || p.word(kk+1) == "dollar") {
-			kk++
-		}
-		if c, ok := currencyWords[p.word(kk)]; ok && (p.word(kk) != "p" || p.adjacent(kk)) && (q.Kind == "" || strings.HasPrefix(c, q.Unit)) {
-			q.Kind = Money
-			switch c {
-			case "USD_CENT":
-				c = "USD"
-				q.Value *= 0.01
-				q.Precision *= 0.01
-			case "GBP_PENNY":
-				c = "GBP"
-				q.Value *= 0.01
-				q.Precision *= 0.01
-			}
-			q.Unit = c
-			return p.afterBound(kk+1, q, bound)
-		}
-		if k < len(p.toks) && p.toks[k].Kind == text.Word && currencyCodes[p.toks[k].Text] && q.Kind == "" {
-			q.Kind, q.Unit = Money, p.toks[k].Text
-			return p.afterBound(k+1, q, bound)
+		// "85 million euros", "14.3 billion US dollars", "5 USD", "50p",
+		// "20€", "42MYR", "120 MEUR", "ten dimes", "10 grand".
+		if c, mult, next, ok := p.currencyAfter(k, q); ok {
+			q = p.applyCurrency(q, c, mult)
+			next = p.subunitTail(next, &q)
+			return p.afterBound(next, q, bound)
 		}
 		if q.Kind == Money {
 			return p.afterBound(j, q, bound)
@@ -757,7 +969,7 @@ func (p *Parser) isName(start int, f figure, end int) bool {
 	if pw == "" || p.headline || !isUpper(p.toks[prev].Text) || text.FunctionWord(pw) || months[pw] != 0 {
 		return false
 	}
-	if strings.HasSuffix(pw, "'s") || strings.HasSuffix(pw, "’s") || currencyCodes[p.toks[prev].Text] {
+	if strings.HasSuffix(pw, "'s") || strings.HasSuffix(pw, "’s") || p.isCode(prev) {
 		return false
 	}
 	if f.plainInt && f.digits == 4 && f.value >= 1900 && f.value < 2100 {

@@ -29,30 +29,114 @@ var scaleAbbrevs = map[string]float64{
 }
 
 // currencyWords name a currency after the figure: "85 million euros".
+// A code ending in _CENT is a hundredth of that currency.
 var currencyWords = map[string]string{
-	"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
-	"pound": "GBP", "pounds": "GBP", "sterling": "GBP", "yen": "JPY",
-	"yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
-	"franc": "CHF", "francs": "CHF", "cent": "USD_CENT", "cents": "USD_CENT",
-	"pence": "GBP_PENNY", "penny": "GBP_PENNY", "p": "GBP_PENNY",
+	"dollar": "$", "dollars": "$", "euro": "EUR", "euros": "EUR",
+	"pound": "GBP", "pounds": "GBP", "sterling": "GBP", "quid": "GBP", "yen": "JPY",
+	"yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "rupee": "INR", "rupees": "INR",
+	"franc": "CHF", "francs": "CHF", "cent": "$_CENT", "cents": "$_CENT",
+	"pence": "GBP_CENT", "penny": "GBP_CENT", "p": "GBP_CENT",
+	"bitcoin": "BTC", "bitcoins": "BTC", "lira": "TRY", "liras": "TRY", "lire": "TRY",
+	"shekel": "ILS", "shekels": "ILS", "riyal": "SAR", "riyals": "SAR", "rial": "IRR", "rials": "IRR",
+	"dinar": "KWD", "dinars": "KWD", "ringgit": "MYR", "ringgits": "MYR", "tugrik": "MNT", "tugriks": "MNT",
+	"peso": "MXN", "pesos": "MXN", "rand": "ZAR", "reais": "BRL", "rouble": "RUB", "roubles": "RUB",
+	"ruble": "RUB", "rubles": "RUB", "guilder": "NLG", "guilders": "NLG", "markka": "FIM", "markkaa": "FIM",
+	"peseta": "ESP", "pesetas": "ESP", "kip": "LAK", "lari": "GEL", "baht": "THB", "naira": "NGN",
+	"krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "zloty": "PLN", "zlotys": "PLN",
+	"forint": "HUF", "forints": "HUF", "hryvnia": "UAH", "hryvnias": "UAH", "hryvnias'": "UAH",
+	"satoshi": "BTC_SATOSHI", "satoshis": "BTC_SATOSHI", "sen": "MYR_CENT", "sens": "MYR_CENT",
+	"bucks": "$", "buck": "$", "ரூ": "LKR",
 }
 
-// currencyCodes are ISO codes written before or after a figure.
-var currencyCodes = map[string]bool{
-	"USD": true, "EUR": true, "GBP": true, "JPY": true, "CHF": true, "CNY": true,
-	"INR": true, "AUD": true, "CAD": true, "HKD": true, "NZD": true, "SGD": true,
-	"SEK": true, "NOK": true, "DKK": true, "KRW": true, "BRL": true, "ZAR": true,
-	"RMB": true, "MXN": true, "RUB": true,
+// currencyAdjectives name whose currency a following currency word is:
+// "australian dollars", "swiss francs", "hong kong dollars".
+var currencyAdjectives = map[string]map[string]string{
+	"us":            {"dollar": "USD"},
+	"american":      {"dollar": "USD"},
+	"australian":    {"dollar": "AUD"},
+	"canadian":      {"dollar": "CAD"},
+	"hong kong":     {"dollar": "HKD"},
+	"new zealand":   {"dollar": "NZD"},
+	"singapore":     {"dollar": "SGD"},
+	"taiwan":        {"dollar": "TWD"},
+	"jamaican":      {"dollar": "JMD"},
+	"mexican":       {"peso": "MXN"},
+	"argentine":     {"peso": "ARS"},
+	"philippine":    {"peso": "PHP"},
+	"swiss":         {"franc": "CHF"},
+	"chinese":       {"yuan": "CNY"},
+	"japanese":      {"yen": "JPY"},
+	"turkish":       {"lira": "TRY"},
+	"dutch":         {"guilder": "NLG"},
+	"finnish":       {"markka": "FIM"},
+	"egyptian":      {"pound": "EGP"},
+	"lebanese":      {"pound": "LBP"},
+	"british":       {"pound": "GBP"},
+	"kuwaiti":       {"dinar": "KWD"},
+	"qatari":        {"riyal": "QAR"},
+	"saudi":         {"riyal": "SAR"},
+	"iranian":       {"rial": "IRR"},
+	"omani":         {"rial": "OMR"},
+	"malaysian":     {"ringgit": "MYR"},
+	"malaysia":      {"ringgit": "MYR"},
+	"indian":        {"rupee": "INR"},
+	"sri lankan":    {"rupee": "LKR"},
+	"pakistani":     {"rupee": "PKR"},
+	"south african": {"rand": "ZAR"},
+	"brazilian":     {"real": "BRL"},
+	"russian":       {"ruble": "RUB", "rouble": "RUB"},
+	"swedish":       {"krona": "SEK"},
+	"norwegian":     {"krone": "NOK"},
+	"danish":        {"krone": "DKK"},
+	"polish":        {"zloty": "PLN"},
 }
+
+// singular turns a plural currency word into the form currencyAdjectives
+// use.
+var singular = map[string]string{
+	"dollars": "dollar", "pesos": "peso", "francs": "franc", "pounds": "pound",
+	"guilders": "guilder", "dinars": "dinar", "riyals": "riyal", "rials": "rial",
+	"ringgits": "ringgit", "rupees": "rupee", "reais": "real", "rubles": "ruble",
+	"roubles": "rouble", "kronor": "krona", "kroner": "krone", "zlotys": "zloty",
+	"liras": "lira", "lire": "lira", "markkaa": "markka",
+}
+
+// prefixCurrencyWords may stand before the figure: "ringgit 42". English
+// words ("dollar", "pound") may not: "the pound 2 percent lower".
+var prefixCurrencyWords = map[string]bool{"ringgit": true, "ringgits": true, "rupees": true, "yuan": true, "rmb": true}
+
+// coinWords are coins counted: "ten dimes" is a dollar.
+var coinWords = map[string]float64{"pennies": 0.01, "nickels": 0.05, "dimes": 0.1}
+
+// currencyCodes are the lower-case ISO codes read in lower case too
+// ("10 rmb 20 usd"); other codes count only in capitals ("42 KWD"),
+// checked against ISO 4217 (isoCode).
+var currencyCodes = map[string]bool{
+	"usd": true, "eur": true, "gbp": true, "jpy": true, "chf": true, "cny": true,
+	"inr": true, "aud": true, "cad": true, "hkd": true, "nzd": true, "rmb": true,
+}
+
+// notCurrencyCodes are ISO codes that are also common words or acronyms in
+// capitals: "ALL", "TOP", "PHP 8".
+var notCurrencyCodes = map[string]bool{
+	"ALL": true, "TOP": true, "CUP": true, "MAD": true, "BOB": true, "PHP": true,
+	"SOS": true, "TRY": true, "GEL": true, "MOP": true, "XXX": true, "XTS": true,
+	"AMD": true, "CVE": true, "BAM": true, "LSL": true, "NIO": true, "PEN": true,
+}
+
+// extraCodes are currency codes outside ISO 4217.
+var extraCodes = map[string]string{"BTC": "BTC", "XBT": "BTC", "RMB": "CNY", "RM": "MYR", "RS": "INR", "LE": "EGP", "MNT": "MNT"}
 
 // dollarPrefixes are the letters written against "$" to name a dollar.
 var dollarPrefixes = map[string]string{
 	"US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD",
-	"NZ": "NZD", "S": "SGD", "R": "BRL",
+	"NZ": "NZD", "S": "SGD", "R": "BRL", "MEX": "MXN", "NT": "TWD", "J": "JMD", "TT": "TTD",
 }
 
 var currencySigns = map[string]string{
-	"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB",
+	"$": "$", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB",
+	"¢": "$_CENT", "₡": "CRC", "₾": "GEL", "₭": "LAK", "元": "CNY", "₿": "BTC", "₱": "PHP",
+	"₦": "NGN", "₺": "TRY", "₴": "UAH", "₪": "ILS", "฿": "THB", "₫": "VND", "ரூ": "LKR",
 }
 
 type unit struct {

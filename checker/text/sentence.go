@@ -102,6 +102,9 @@ func appendTrimmed(spans []Span, s string, a, b int) []Span {
 		if !unicode.IsSpace(c) && c != '-' && c != '•' {
 			break
 		}
+		if c == '-' && a+1 < b && (isDigit(s[a+1]) || s[a+1] == '.') {
+			break // a minus sign, not a bullet: "-5C"
+		}
 		a += n
 	}
 	for b > a {

@@ -57,7 +57,7 @@ Exit status: 0 when no finding reaches --fail-level, 1 when one does,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Sources = args
-			if err := opts.Output.resolve(opts.IO); err != nil {
+			if err := opts.Output.resolve(opts.IO, nil); err != nil {
 				return err
 			}
 			opts.MinConfidenceSet = cmd.Flags().Changed("min-confidence")
@@ -74,7 +74,7 @@ Exit status: 0 when no finding reaches --fail-level, 1 when one does,
 		},
 	}
 	f := cmd.Flags()
-	addOutputFlags(f, &opts.Output)
+	addOutputFlags(f, &opts.Output, nil)
 	addSettingsFlags(f, &opts.Settings)
 	addInputFlags(f, &opts.Inputs, "skip inputs that cannot be read (files, pages, JSONL lines, feed items), report them, and check the rest")
 	return cmd

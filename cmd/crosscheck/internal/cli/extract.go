@@ -1,12 +1,10 @@
 package cli
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/render"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -14,6 +12,9 @@ import (
 type ExtractOptions struct {
 	IO      *IOStreams
 	Sources []string
+	// Quantities lists every quantity found, claim or not.
+	Quantities bool
+	Output
 	Inputs
 }
 
@@ -23,18 +24,33 @@ func NewCmdExtract(io *IOStreams, runF func(*ExtractOptions) error) *cobra.Comma
 	opts := &ExtractOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "extract [flags] SOURCE...",
-		Short: "List the claims read from each source",
-		Long: `List every claim crosscheck reads from the sources, one per line:
+		Short: "List the claims (or every quantity) read from each source",
+		Long: `List every claim crosscheck reads from the sources, or with --quantities
+every quantity it finds, claim or not: the place to look when a figure is
+misread ("why did it read that as 15?").
 
-  source:line:col  subject · attribute (time)  value  [how] hedges
+In text format, one line each:
+
+  source:line:col  subject · attribute (time)  text  [how] hedges
+  source:line:col  kind  text  value                       (--quantities)
 
 "how" says how the subject and the attribute were found (object, possessive,
 neighbour, sentence, attribute, topic, event, coref; cue, noun, implied),
-which is where to look when a claim is misread.`,
+with a score for each.
+
+--format json prints {"schema_version":1,"sources":[…],"claims":[…]} (or
+"quantities"), each item with the value object of the JSON report contract,
+its evidence (source, line, column, sentence) and its byte span in the file;
+jsonl prints one item a line.`,
+		Example: `  crosscheck extract article.txt
+  crosscheck extract --quantities --format jsonl page.html`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Sources = args
 			if err := opts.Inputs.validate(); err != nil {
+				return err
+			}
+			if err := opts.Output.resolve(opts.IO, render.ExtractFormats); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -43,7 +59,10 @@ which is where to look when a claim is misread.`,
 			return runExtract(opts)
 		},
 	}
-	addInputFlags(cmd.Flags(), &opts.Inputs, "skip inputs that cannot be read, report them on stderr, and list the rest")
+	f := cmd.Flags()
+	f.BoolVar(&opts.Quantities, "quantities", false, "list every quantity found, not only claims")
+	addOutputFlags(f, &opts.Output, render.ExtractFormats)
+	addInputFlags(f, &opts.Inputs, "skip inputs that cannot be read, report them on stderr, and list the rest")
 	return cmd
 }
 
@@ -57,21 +76,6 @@ func runExtract(opts *ExtractOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, cl := range (checker.Extractor{Lex: c.Lexicon}).Extract(res.Articles) {
-		e := cl.Evidence
-		subj := cl.Subject
-		if subj == "" {
-			subj = "(event)"
-		}
-		hedges := ""
-		if len(cl.Hedges) > 0 {
-			hedges = " hedged: " + strings.Join(cl.Hedges, ", ")
-		}
-		if _, err := fmt.Fprintf(opts.IO.Out, "%s:%d:%d\t%s · %s (%s)\t%s\t[%s %.1f, %s %.1f]%s\n",
-			e.Source, e.Line, e.Column, subj, cl.Attribute, cl.Time, cl.Quantity.Text,
-			cl.How.Subject, cl.How.SubjectScore, cl.How.Attribute, cl.How.AttributeScore, hedges); err != nil {
-			return err
-		}
-	}
-	return nil
+	x := checker.NewExtraction(res.Articles, c.Lexicon, opts.Quantities)
+	return render.WriteExtraction(opts.IO.Out, opts.Output.Format, x, renderOptions(opts.IO, opts.Output.Color, res.Articles))
 }

@@ -12,9 +12,9 @@ func TestExtract(t *testing.T) {
 		t.Fatalf("extract: exit %d: %s", code, errOut)
 	}
 	for _, want := range []string{
-		"dual-ai-strategy:5:7\tScale AI · deal value (current)\t$14.3 billion\t[object 1.0, cue 1.0]",
-		"meta-bets-15bn:4:120\tAlexandr Wang · age (current)\t28-year-old\t[coref 0.8, implied 1.0]",
-		"biggest-external-ai-bet:4:253\tScale AI · valuation (earlier)\t$14 billion",
+		"dual-ai-strategy.txt:5:7\tScale AI · deal value (current)\t$14.3 billion\t[object 1.0, cue 1.0]",
+		"meta-bets-15bn.txt:4:120\tAlexandr Wang · age (current)\t28-year-old\t[coref 0.8, implied 1.0]",
+		"biggest-external-ai-bet.txt:4:253\tScale AI · valuation (earlier)\t$14 billion",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("extract output lacks %q", want)

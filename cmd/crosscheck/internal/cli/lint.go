@@ -75,7 +75,7 @@ Exit status: 0 when no finding reaches --fail-level (or with --no-exit),
 			if len(opts.Against) == 0 {
 				return usagef("lint needs --against SOURCE... (the articles to check the draft against)")
 			}
-			if err := opts.Output.resolve(opts.IO); err != nil {
+			if err := opts.Output.resolve(opts.IO, nil); err != nil {
 				return err
 			}
 			opts.MinConfidenceSet = cmd.Flags().Changed("min-confidence")
@@ -93,7 +93,7 @@ Exit status: 0 when no finding reaches --fail-level (or with --no-exit),
 	}
 	f := cmd.Flags()
 	f.StringSliceVar(&opts.Against, "against", nil, "the reference sources: files, directories, repeated or comma-separated")
-	addOutputFlags(f, &opts.Output)
+	addOutputFlags(f, &opts.Output, nil)
 	f.BoolVar(&opts.NoExit, "no-exit", false, "exit 0 whatever is found (errors still exit 2)")
 	f.BoolVar(&opts.Unsupported, "unsupported", false, "also list the facts a draft states that no source speaks to")
 	f.StringVar(&opts.Baseline, "baseline", "", "report only findings not recorded in this baseline file")

@@ -102,21 +102,30 @@ type Output struct {
 	Color  string // auto, always, never
 }
 
-func addOutputFlags(f *pflag.FlagSet, o *Output) {
-	f.StringVarP(&o.Format, "format", "f", "", "output format: "+strings.Join(render.Formats, ", ")+" (default table on a terminal, text otherwise)")
+// addOutputFlags adds --format and --color; formats are those the command
+// knows, nil for every report format.
+func addOutputFlags(f *pflag.FlagSet, o *Output, formats []string) {
+	if formats == nil {
+		formats = render.Formats
+	}
+	f.StringVarP(&o.Format, "format", "f", "", "output format: "+strings.Join(formats, ", ")+" (default table on a terminal, text otherwise)")
 	f.StringVar(&o.Color, "color", "auto", "colour: auto (on a terminal unless NO_COLOR is set), always, never")
 }
 
-// resolve picks the default format for the terminal and checks both flags.
-func (o *Output) resolve(io *IOStreams) error {
+// resolve picks the default format for the terminal and checks both
+// flags; formats are those the command knows, nil for every report format.
+func (o *Output) resolve(io *IOStreams, formats []string) error {
 	if o.Format == "" {
 		o.Format = "text"
 		if io.OutTTY {
 			o.Format = "table"
 		}
 	}
-	if !slices.Contains(render.Formats, o.Format) {
-		return usagef("--format %q: want one of %s", o.Format, strings.Join(render.Formats, ", "))
+	if formats == nil {
+		formats = render.Formats
+	}
+	if !slices.Contains(formats, o.Format) {
+		return usagef("--format %q: want one of %s", o.Format, strings.Join(formats, ", "))
 	}
 	if o.Color != "auto" && o.Color != "always" && o.Color != "never" {
 		return usagef("--color %q: want auto, always or never", o.Color)

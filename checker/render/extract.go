@@ -1,0 +1,145 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/crosscheck/crosscheck/checker"
+)
+
+// ExtractFormats lists the formats WriteExtraction knows.
+var ExtractFormats = []string{"table", "text", "json", "jsonl"}
+
+// WriteExtraction draws what extract found in the named format.
+func WriteExtraction(w io.Writer, format string, x *checker.Extraction, opt Options) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(x)
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for _, e := range items(x) {
+			if err := enc.Encode(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "text":
+		return extractText(w, x, opt)
+	case "table":
+		return extractTable(w, x, opt)
+	}
+	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(ExtractFormats, ", "))
+}
+
+func items(x *checker.Extraction) []checker.Extracted {
+	if x.Quantities != nil {
+		return x.Quantities
+	}
+	return x.Claims
+}
+
+// extractText writes one line per claim or quantity:
+//
+//	path:line:col	subject · attribute (time)	text	[how] hedges
+//	path:line:col	kind	text	value
+func extractText(w io.Writer, x *checker.Extraction, opt Options) error {
+	var b strings.Builder
+	for _, e := range items(x) {
+		ev := e.Evidence
+		fmt.Fprintf(&b, "%s:%d:%d\t", pathOf(ev.Source, opt), ev.Line, ev.Column)
+		if e.How == nil {
+			fmt.Fprintf(&b, "%s\t%s\t%s\n", e.Value.Kind, e.Text, valueText(e.Value))
+			continue
+		}
+		subj := e.Subject
+		if subj == "" {
+			subj = "(event)"
+		}
+		hedges := ""
+		if len(e.Hedges) > 0 {
+			hedges = " hedged: " + strings.Join(e.Hedges, ", ")
+		}
+		fmt.Fprintf(&b, "%s · %s (%s)\t%s\t[%s %.1f, %s %.1f]%s\n", subj, e.Attribute, e.Time, e.Text,
+			e.How.Subject, e.How.SubjectScore, e.How.Attribute, e.How.AttributeScore, hedges)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func extractTable(w io.Writer, x *checker.Extraction, opt Options) error {
+	width := opt.Width
+	if width <= 0 {
+		width = 100
+	}
+	t := tablewriter.NewTable(w,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithMaxWidth(width),
+	)
+	quantities := x.Quantities != nil
+	if quantities {
+		t.Header("Where", "Text", "Kind", "Value")
+	} else {
+		t.Header("Where", "Slot", "Text", "Value", "How")
+	}
+	for _, e := range items(x) {
+		where := fmt.Sprintf("%s:%d:%d", pathOf(e.Evidence.Source, opt), e.Evidence.Line, e.Evidence.Column)
+		var row []string
+		if quantities {
+			row = []string{where, e.Text, e.Value.Kind, valueText(e.Value)}
+		} else {
+			how := fmt.Sprintf("%s %.1f, %s %.1f", e.How.Subject, e.How.SubjectScore, e.How.Attribute, e.How.AttributeScore)
+			row = []string{where, slot(e.Subject, e.Attribute, e.Time), e.Text, valueText(e.Value), how}
+		}
+		if err := t.Append(row); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// valueText writes a report value compactly: "USD 14300000000", "[200, ∞]", "49%", "28 year".
+func valueText(v checker.Value) string {
+	var b strings.Builder
+	if v.Date != "" {
+		return v.Date
+	}
+	if v.Kind == "money" && v.Unit != "" {
+		b.WriteString(v.Unit + " ")
+	}
+	switch v.Bound {
+	case "exact":
+		b.WriteString(num(v.Amount))
+	case "about":
+		b.WriteString("~" + num(v.Amount))
+	default:
+		lo, hi := "-∞", "∞"
+		if v.Low != nil {
+			lo = num(*v.Low)
+		}
+		if v.High != nil {
+			hi = num(*v.High)
+		}
+		fmt.Fprintf(&b, "[%s, %s]", lo, hi)
+	}
+	switch {
+	case v.Kind == "money" || v.Unit == "":
+	case v.Unit == "%" || v.Unit == "pp":
+		b.WriteString(v.Unit)
+	default:
+		b.WriteString(" " + v.Unit)
+	}
+	return b.String()
+}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
