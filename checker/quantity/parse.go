@@ -381,7 +381,19 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 		return figure{}, false
 	}
 	t := p.toks[i]
+	if t.Kind == text.Sym && t.Text == "." && (i == 0 || t.Space) && p.isNum(i+1) && p.adjacent(i+1) && strings.IndexAny(p.toks[i+1].Text, ".,") < 0 {
+		// ".08": a decimal without its leading zero.
+		d := p.toks[i+1].Text
+		v, err := strconv.ParseFloat("0."+d, 64)
+		if err != nil {
+			return figure{}, false
+		}
+		return figure{value: v, mult: 1, Start: i, End: i + 2, digits: len(d), precision: 0.5 * math.Pow(10, -float64(len(d)))}, true
+	}
 	if t.Kind == text.Num {
+		if f, ok := p.spaceGrouped(i); ok {
+			return f, true
+		}
 		lit := t.Text
 		clean := lit
 		if strings.IndexByte(lit, ',') >= 0 {
@@ -411,9 +423,108 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 		return f, true
 	}
 	if t.Kind == text.Word {
+		if (p.low[i] == "a" || p.low[i] == "an") && i+1 < len(p.toks) {
+			// "a dollar", "a grand" (not "a grand jury").
+			switch nw := p.word(i + 1); {
+			case nw == "dollar" || nw == "euro" || nw == "buck",
+				nw == "grand" && p.endsPhrase(i+2):
+				return figure{value: 1, mult: 1, Start: i, End: i + 1, words: true}, true
+			}
+		}
 		return p.wordNumberAt(i)
 	}
 	return figure{}, false
+}
+
+// spaceGrouped reads a figure grouped in thousands by spaces: "1 234 567",
+// "40 000", or by a narrow or thin space ("1 234 567.89"). With plain
+// spaces it takes two groups, or one of "000", so that "in 2019 200
+// people" stays two numbers.
+func (p *Parser) spaceGrouped(i int) (figure, bool) {
+	first := p.toks[i].Text
+	if len(first) > 3 || first[0] == '0' || strings.IndexAny(first, ".,") >= 0 {
+		return figure{}, false
+	}
+	j := i + 1
+	narrow, groups := false, 0
+	digits := first
+	for p.isNum(j) {
+		g := p.toks[j].Text
+		int3, frac, _ := strings.Cut(g, ".")
+		if len(int3) != 3 || strings.IndexByte(int3, ',') >= 0 {
+			break
+		}
+		switch p.s[p.toks[j-1].End:p.toks[j].Start] {
+		case " ":
+		case "\u202f", "\u2009", "\u00a0":
+			narrow = true
+		default:
+			goto done
+		}
+		digits += int3
+		if frac != "" {
+			digits += "." + frac
+		}
+		groups++
+		j++
+		if frac != "" {
+			break
+		}
+	}
+done:
+	if groups == 0 || !(narrow || groups >= 2 || p.toks[i+1].Text == "000") {
+		return figure{}, false
+	}
+	v, err := strconv.ParseFloat(digits, 64)
+	if err != nil {
+		return figure{}, false
+	}
+	prec := 0.5
+	if _, frac, ok := strings.Cut(digits, "."); ok {
+		prec = 0.5 * math.Pow(10, -float64(len(frac)))
+	}
+	return figure{value: v, mult: 1, Start: i, End: j, digits: len(digits), precision: prec}, true
+}
+
+// pointTail reads spelled decimals after a figure: "point five", "point
+// seventy-one", "point nought four", "point 77". It returns the fraction.
+func (p *Parser) pointTail(j int) (float64, int, bool) {
+	if p.word(j) != "point" {
+		return 0, j, false
+	}
+	k := j + 1
+	if p.isNum(k) && strings.IndexAny(p.toks[k].Text, ".,") < 0 {
+		v, err := strconv.ParseFloat("0."+p.toks[k].Text, 64)
+		return v, k + 1, err == nil
+	}
+	if t := tensNumbers[p.word(k)]; t != 0 {
+		// "point seventy-one" is .71
+		v := t
+		n := k + 1
+		if isDash(p.sym(n)) && smallNumbers[p.word(n+1)] != 0 && smallNumbers[p.word(n+1)] < 10 {
+			v += smallNumbers[p.word(n+1)]
+			n += 2
+		} else if u := smallNumbers[p.word(n)]; u != 0 && u < 10 {
+			v += u
+			n++
+		}
+		return v / 100, n, true
+	}
+	if v, ok := smallNumbers[p.word(k)]; ok && v >= 10 {
+		return v / 100, k + 1, true // "point eleven"
+	}
+	frac, scale := 0.0, 0.1
+	n := k
+	for {
+		v, ok := smallNumbers[p.word(n)]
+		if !ok || v >= 10 {
+			break
+		}
+		frac += v * scale
+		scale /= 10
+		n++
+	}
+	return frac, n, n > k
 }
 
 // wordNumberAt reads "eighty-five million", "two hundred and fifty",
@@ -427,9 +538,33 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 		switch {
 		case w == "":
 			goto done
-		case smallNumbers[w] != 0 || w == "zero":
+		case smallNumbers[w] != 0 || w == "zero" || w == "nought" || w == "naught":
 			current += smallNumbers[w]
 			lastMult = 1
+		case (w == "half" || w == "quarter" || w == "quarters") && scaleWords[p.word(j+1)] > 100:
+			// "half million", "a quarter million", "three quarters billion"
+			f := 0.5
+			if w != "half" {
+				f = 0.25
+			}
+			if current == 0 {
+				current = 1
+			}
+			current *= f
+			lastMult = 1
+		case w == "half" && (p.word(j+1) == "a" || p.word(j+1) == "an") && scaleWords[p.word(j+2)] > 100 || w == "half" && p.word(j+1) == "a" && p.word(j+2) == "dozen":
+			// "half a million", "half a dozen"
+			if current == 0 {
+				current = 1
+			}
+			current *= 0.5
+			j += 2
+			seen = true
+			if p.word(j) == "dozen" {
+				current *= 12
+				j++
+			}
+			continue
 		case tensNumbers[w] != 0:
 			current += tensNumbers[w]
 			lastMult = 1
@@ -441,10 +576,16 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 			if lastMult == 1 {
 				lastMult = 100
 			}
-		case w == "dozen" && seen:
+		case (w == "dozen" || w == "dozens") && seen:
 			current *= 12
-		case (w == "thousand" || w == "million" || w == "billion" || w == "trillion") && seen:
-			m := scaleWords[w]
+		case bigScales[w] != 0 && seen:
+			m := bigScales[w]
+			if current == 0 && total > 0 && m > lastMult {
+				// "three lakh crore", "three thousand millions"
+				total *= m
+				lastMult *= m
+				break
+			}
 			if current == 0 {
 				current = 1
 			}
@@ -462,6 +603,27 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 			continue
 		case w == "and" && seen:
 			nw := p.word(j + 1)
+			if (nw == "a" || nw == "one") && (p.word(j+2) == "half" || p.word(j+2) == "quarter") {
+				// "five and a half million", "one million and a half"
+				f := 0.5
+				if p.word(j+2) == "quarter" {
+					f = 0.25
+				}
+				if m := bigScales[p.word(j+3)]; m != 0 {
+					if current != 0 {
+						current += f
+					} else {
+						total += f * m
+						j++
+					}
+				} else if current != 0 && total == 0 {
+					current += f
+				} else {
+					total += f * lastMult
+				}
+				j += 3
+				continue
+			}
 			if smallNumbers[nw] == 0 && tensNumbers[nw] == 0 {
 				goto done
 			}
@@ -484,8 +646,20 @@ done:
 	if !seen {
 		return figure{}, false
 	}
-	// Drop a trailing "and" or hyphen we did not use.
-	return figure{value: total + current, precision: 0.5 * lastMult, mult: 1, Start: i, End: j, words: true}, true
+	f := figure{value: total + current, precision: 0.5 * lastMult, mult: 1, Start: i, End: j, words: true}
+	if frac, next, ok := p.pointTail(j); ok && total == 0 && current < 1000 {
+		// "two hundred point seventy-one", "nine point nought four"; a
+		// scale may follow ("two point two million").
+		f.value += frac
+		f.precision = 0.005
+		f.End = next
+		if m := bigScales[p.word(next)]; m != 0 {
+			f.value *= m
+			f.precision *= m
+			f.End++
+		}
+	}
+	return f, true
 }
 
 // scaleAt reads a scale word after a figure. money says a currency was

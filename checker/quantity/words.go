@@ -14,17 +14,27 @@ var tensNumbers = map[string]float64{
 	"seventy": 70, "eighty": 80, "ninety": 90,
 }
 
+// bigScales are the scale words a spelled-out number composes with:
+// "three crore twelve lakh fifty-six thousand".
+var bigScales = map[string]float64{
+	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12,
+	"lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,
+}
+
 // scaleWords multiply the figure before them and can stand after a space.
 var scaleWords = map[string]float64{
 	"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 	"millions": 1e6, "billions": 1e9, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
-	"mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+	"lac": 1e5, "lacs": 1e5, "lkh": 1e5, "lkhs": 1e5, "cr": 1e7,
+	"mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12,
+	"dozen": 12, "dozens": 12, "doz": 12, "dozs": 12, "dz": 12, "dzs": 12,
 }
 
 // scaleAbbrevs multiply only when written against the figure ("$15B",
 // "50k", "$2.5m"), or after a space in money ("$15 bn").
 var scaleAbbrevs = map[string]float64{
-	"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
+	"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
 	"t": 1e12, "tn": 1e12, "trn": 1e12, "mm": 1e6,
 }
 

@@ -11,7 +11,7 @@ type Span struct{ Start, End int }
 
 // abbreviations end with a period that does not end a sentence.
 var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
+	"mr": true, "mrs": true, "rs": true, "ms": true, "dr": true, "prof": true, "st": true,
 	"inc": true, "ltd": true, "co": true, "corp": true, "jr": true, "sr": true,
 	"vs": true, "etc": true, "no": true, "nos": true, "e.g": true, "i.e": true,
 	"u.s": true, "u.k": true, "u.n": true, "e.u": true, "a.m": true, "p.m": true,

@@ -76,11 +76,22 @@ func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // scanNumber reads digits, grouping commas followed by exactly three
-// digits, and one decimal point followed by a digit.
+// digits (or Indian grouping: two, then three), and one decimal point
+// followed by a digit.
 func scanNumber(s string, i int) int {
 	j := i
 	for j < len(s) && isDigit(s[j]) {
 		j++
+	}
+	// Indian grouping: "12,34,567.89" (lakhs and crores).
+	if j-i <= 2 {
+		k := j
+		for k+2 < len(s) && s[k] == ',' && isDigit(s[k+1]) && isDigit(s[k+2]) && (k+3 == len(s) || !isDigit(s[k+3])) {
+			k += 3
+		}
+		if k > j && k+3 < len(s) && s[k] == ',' && isDigit(s[k+1]) && isDigit(s[k+2]) && isDigit(s[k+3]) && (k+4 == len(s) || !isDigit(s[k+4])) {
+			j = k
+		}
 	}
 	for j+3 < len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) && (j+4 == len(s) || !isDigit(s[j+4])) {
 		j += 4
