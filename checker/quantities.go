@@ -24,9 +24,11 @@ type Scanner struct {
 	// Dollar is the currency a bare "$" or "dollars" means: "AUD" for an
 	// Australian outlet; "" means USD.
 	Dollar string
-	p      quantity.Parser
-	toks   []text.Token
-	qs     []quantity.Quantity
+	// Local is the currency of slang such as "10 grand"; "" is Dollar.
+	Local string
+	p     quantity.Parser
+	toks  []text.Token
+	qs    []quantity.Quantity
 }
 
 // Quantities appends the quantities of a to dst, in text order.
@@ -35,7 +37,7 @@ func (sc *Scanner) Quantities(a *Article, dst []Found) []Found {
 		para := &a.Paragraphs[pi]
 		for _, sp := range text.Sentences(para.Text) {
 			s := sentence{art: a, text: para.Text[sp.Start:sp.End], para: para, start: sp.Start}
-			sc.p.Dollar = sc.Dollar
+			sc.p.Dollar, sc.p.Local = sc.Dollar, sc.Local
 			sc.toks = text.Tokenize(s.text, sc.toks[:0])
 			sc.qs = sc.p.ParseTokens(s.text, sc.toks, sc.qs[:0])
 			for _, q := range sc.qs {

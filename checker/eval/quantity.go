@@ -27,7 +27,7 @@ type Case struct {
 	Negative   bool
 	Deny       []quantity.Kind
 	DenyBounds bool
-	Want     []Want
+	Want       []Want
 	// Whole says the expected value spans the whole input (Duckling).
 	Whole bool
 }
@@ -92,6 +92,10 @@ var LocaleDollar = map[string]string{
 	"EN_AU": "AUD", "EN_CA": "CAD", "EN_NZ": "NZD", "EN_JM": "JMD", "EN_TT": "TTD",
 	"EN_US": "USD", "EN_BZ": "BZD",
 }
+
+// LocaleCurrency is the local currency of a spec locale, where it is not
+// its dollar: what "10 grand" means.
+var LocaleCurrency = map[string]string{"EN_GB": "GBP"}
 
 // currencyWant fills w's kind, units and scale from a spec unit name.
 func currencyWant(w *Want, unit string) error {

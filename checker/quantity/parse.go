@@ -18,10 +18,12 @@ import (
 type Parser struct {
 	// Dollar is the currency a bare "$" or "dollars" means; "" is USD.
 	Dollar string
-	s      string
-	toks   []text.Token
-	buf    []text.Token // Parse's own tokens
-	low    []string     // lower-case form of each word token
+	// Local is the currency of slang such as "10 grand"; "" is Dollar.
+	Local string
+	s     string
+	toks  []text.Token
+	buf   []text.Token // Parse's own tokens
+	low   []string     // lower-case form of each word token
 	// nameEnd is the token index after the last figure read as a name, so
 	// that "Llama 3 and 4" drops the 4 as well.
 	nameEnd  int
@@ -282,14 +284,22 @@ func (p *Parser) currencyAfter(k int, q Quantity) (string, float64, int, bool) {
 			return "USD", 1, k + 2, true
 		}
 		if c, mult, ok := p.codeAt(k); ok {
+			if m := bigScales[p.word(k+1)]; m != 0 && mult == 1 {
+				return c, m, k + 2, true // "75 USD million"
+			}
 			return c, mult, k + 1, true
+		}
+		if k < len(p.toks) && p.toks[k].Kind == text.Word {
+			if c, ok := currencySigns[p.toks[k].Text]; ok {
+				return c, 1, k + 1, true // "100元"
+			}
 		}
 		if f, ok := coinWords[p.word(k)]; ok {
 			q.Value *= f
 			return "$", f, k + 1, true
 		}
 		if p.word(k) == "grand" && p.endsPhrase(k+1) {
-			return "$", 1000, k + 1, true
+			return "LOCAL", 1000, k + 1, true
 		}
 	}
 	c, next := p.currencyNameAt(k)
@@ -323,7 +333,12 @@ func (p *Parser) dollar() string {
 // dollar for "$".
 func (p *Parser) base(c string) string {
 	b, _, _ := strings.Cut(c, "_")
-	if b == "$" {
+	switch {
+	case b == "$":
+		return p.dollar()
+	case b == "LOCAL" && p.Local != "":
+		return p.Local
+	case b == "LOCAL":
 		return p.dollar()
 	}
 	return b
@@ -858,6 +873,12 @@ type rangeEnd struct {
 func (p *Parser) rangeTail(start int, f figure, cur string) (rangeEnd, bool) {
 	j := f.End
 	between := p.word(start-1) == "between" || (p.word(start-2) == "between" && p.word(start-1) != "")
+	if cur == "" && (between || p.word(start-1) == "from") {
+		// "between 10 dollars and 20 dollars", "from 10 dollars to 20"
+		if c, next := p.currencyNameAt(j); c != "" && (p.word(next) == "and" || p.word(next) == "to") {
+			cur, j = p.base(c), next
+		}
+	}
 	s := p.sym(j)
 	w := p.word(j)
 	switch {
@@ -998,6 +1019,7 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			return p.afterBound(next, q, bound)
 		}
 		if q.Kind == Money {
+			j = p.subunitTail(j, &q)
 			return p.afterBound(j, q, bound)
 		}
 	}

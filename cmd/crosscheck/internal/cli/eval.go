@@ -234,7 +234,7 @@ func quantityRecognizer() eval.Recognizer {
 		if err != nil {
 			return nil, err
 		}
-		sc.Dollar = eval.LocaleDollar[locale]
+		sc.Dollar, sc.Local = eval.LocaleDollar[locale], eval.LocaleCurrency[locale]
 		fs = sc.Quantities(a, fs[:0])
 		out := make([]eval.Found, len(fs))
 		for i, f := range fs {
