@@ -364,7 +364,13 @@ func (p *Parser) applyCurrency(q Quantity, c string, mult float64) Quantity {
 // subunitTail reads the cents after an amount: "$20 and 43c", "20 dollars
 // 43 cents", "15 dollars and 50." (a bare figure only at the end).
 func (p *Parser) subunitTail(k int, q *Quantity) int {
+	if q.Value != math.Trunc(q.Value) || q.Value == 0 || q.Value >= 1e6 {
+		return k
+	}
 	j := k
+	if w := p.word(j); w == "a" || w == "an" {
+		return k // "64.2 cents a dozen"
+	}
 	if p.word(j) == "and" {
 		j++
 	}
@@ -583,7 +589,7 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 		case tensNumbers[w] != 0:
 			current += tensNumbers[w]
 			lastMult = 1
-		case w == "hundred" && (seen || current > 0):
+		case w == "hundred" && (seen || current > 0 || bigScales[p.word(j+1)] != 0):
 			if current == 0 {
 				current = 1
 			}
@@ -639,7 +645,14 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 				j += 3
 				continue
 			}
-			if smallNumbers[nw] == 0 && tensNumbers[nw] == 0 {
+			if n, d, next, ok := p.fractionAt(j + 1); ok && total > 0 && current == 0 {
+				// "five billion and three quarters"
+				total += lastMult * n / d
+				j = next
+				continue
+			}
+			if smallNumbers[nw] == 0 && tensNumbers[nw] == 0 || (lastMult < 100 && total == 0) {
+				// "three hundred and two", but "ten and fifteen" is two numbers.
 				goto done
 			}
 			j++
@@ -683,8 +696,8 @@ func (p *Parser) scaleAt(j int, money bool) (float64, int) {
 	w := p.word(j)
 	if p.adjacent(j) && w != "" {
 		if m, ok := scaleAbbrevs[w]; ok {
-			if (w == "b" || w == "t") && !money {
-				return 1, j
+			if (w == "b" || w == "t") && !money && !strings.Contains(p.toks[j-1].Text, ".") {
+				return 1, j // "4b" may be a name; "1.2b" is not
 			}
 			if w == "m" && !money && measureContext[p.word(j+1)] {
 				return 1, j
@@ -722,14 +735,88 @@ func (p *Parser) scaled(i int, money bool) (figure, bool) {
 	if !ok {
 		return f, false
 	}
-	if m, j := p.scaleAt(f.End, money); m != 1 {
+	if !f.words && p.word(f.End) == "point" && f.plainInt {
+		// "1 point 1"
+		if frac, next, ok := p.pointTail(f.End); ok {
+			f.value += frac
+			f.End = next
+			f.plainInt = false
+		}
+	}
+	m, j := p.scaleAt(f.End, money)
+	if m == 1 && !f.words && f.plainInt && p.word(f.End) == "hundred" && f.value < 1000 {
+		m, j = 100, f.End+1 // "3 hundred", "322 hundred"
+	}
+	if m != 1 {
 		f.value *= m
 		f.precision *= m
 		f.mult = m
 		f.End = j
 		f.plainInt = false
+		f = p.compound(f)
 	}
 	return f, true
+}
+
+// compound continues a scaled figure with smaller parts: "4 thousand 3
+// hundred and 21", "6 crore and two hundred", "3 million and a half",
+// "five billion and three quarters".
+func (p *Parser) compound(f figure) figure {
+	for {
+		j := f.End
+		and := p.word(j) == "and"
+		if and {
+			j++
+		}
+		if n, d, next, ok := p.fractionAt(j); ok && and {
+			f.value += f.mult * n / d
+			f.End = next
+			return f
+		}
+		g, ok := p.numberAt(j)
+		if !ok || g.value >= f.mult || g.value <= 0 {
+			return f
+		}
+		m, k := p.scaleAt(g.End, false)
+		if m == 1 && !g.words && g.plainInt && p.word(g.End) == "hundred" {
+			m, k = 100, g.End+1
+		}
+		switch {
+		case m != 1 && m < f.mult && g.value*m < f.mult:
+			f.value += g.value * m
+			f.End = k
+			f.mult = m
+		case m == 1 && f.mult == 100 && and && g.value < 100:
+			f.value += g.value
+			f.End = g.End
+			return f
+		case m == 1 && g.words && g.value < f.mult && and:
+			f.value += g.value
+			f.End = g.End
+			return f
+		default:
+			return f
+		}
+	}
+}
+
+// fractionAt reads a fraction in words: "a half", "three quarters", "two
+// thirds"; it returns numerator, denominator and the token after.
+func (p *Parser) fractionAt(j int) (float64, float64, int, bool) {
+	n := 0.0
+	switch w := p.word(j); {
+	case w == "a" || w == "an":
+		n = 1
+	case smallNumbers[w] != 0 && smallNumbers[w] < 10:
+		n = smallNumbers[w]
+	default:
+		return 0, 0, j, false
+	}
+	d, ok := fractionWords[p.word(j+1)]
+	if !ok {
+		return 0, 0, j, false
+	}
+	return n, d, j + 2, true
 }
 
 // at tries to read a quantity starting at token i. When it fails, next may
