@@ -24,6 +24,7 @@ type Parser struct {
 	toks  []text.Token
 	buf   []text.Token // Parse's own tokens
 	low   []string     // lower-case form of each word token
+	skip []bool // tokens inside a URL
 	// nameEnd is the token index after the last figure read as a name, so
 	// that "Llama 3 and 4" drops the 4 as well.
 	nameEnd  int
@@ -57,7 +58,13 @@ func (p *Parser) ParseTokens(s string, toks []text.Token, dst []Quantity) []Quan
 	}
 	p.nameEnd = -1
 	p.headline = text.IsHeadline(p.toks)
+	p.skipURLs()
+	n0 := len(dst)
 	for i := 0; i < len(p.toks); {
+		if i < len(p.skip) && p.skip[i] {
+			i++
+			continue
+		}
 		q, next, ok := p.at(i)
 		if ok {
 			dst = append(dst, q)
@@ -70,7 +77,83 @@ func (p *Parser) ParseTokens(s string, toks []text.Token, dst []Quantity) []Quan
 		}
 		i++
 	}
-	return dst
+	return p.joinBounds(dst, n0)
+}
+
+// skipURLs marks the tokens inside URLs and e-mail-like strings, whose
+// digits are no quantities: "…?q=30%25".
+func (p *Parser) skipURLs() {
+	p.skip = p.skip[:0]
+	if !strings.Contains(p.s, "://") && !strings.Contains(p.s, "www.") {
+		return
+	}
+	for range p.toks {
+		p.skip = append(p.skip, false)
+	}
+	for _, marker := range []string{"://", "www."} {
+		from := 0
+		for {
+			k := strings.Index(p.s[from:], marker)
+			if k < 0 {
+				break
+			}
+			start := from + k
+			for start > 0 && !unicode.IsSpace(rune(p.s[start-1])) {
+				start--
+			}
+			end := start
+			for end < len(p.s) && !unicode.IsSpace(rune(p.s[end])) {
+				end++
+			}
+			for i, t := range p.toks {
+				if t.Start >= start && t.End <= end {
+					p.skip[i] = true
+				}
+			}
+			from = end
+		}
+	}
+}
+
+// joinBounds merges a lower and an upper bound stated together into one
+// range: "more than 10 and less than 40", "at most 100 and at least 20".
+func (p *Parser) joinBounds(qs []Quantity, from int) []Quantity {
+	out := qs[:from]
+	for i := from; i < len(qs); i++ {
+		q := qs[i]
+		if i+1 < len(qs) && qs[i+1].Start >= q.End {
+			r := qs[i+1]
+			gap := strings.TrimSpace(p.s[q.End:r.Start])
+			joined := gap == "and" || gap == "but" || gap == "," || gap == ", and" || gap == ", but"
+			lo, hi := q, r
+			if q.Bound == AtMost {
+				lo, hi = r, q
+			}
+			if joined && lo.Bound == AtLeast && hi.Bound == AtMost && lo.Unit == hi.Unit && plainKind(lo.Kind) == plainKind(hi.Kind) && lo.Low < hi.High {
+				m := q
+				m.Kind = plainKind(lo.Kind)
+				m.Bound = Range
+				m.Low, m.High = lo.Low, hi.High
+				m.Value = (m.Low + m.High) / 2
+				m.Precision = math.Max(lo.Precision, hi.Precision)
+				m.End = r.End
+				m.Text = p.s[m.Start:m.End]
+				out = append(out, m)
+				i++
+				continue
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// plainKind folds the kinds a bare figure may get into one.
+func plainKind(k Kind) Kind {
+	if k == Count || k == Year {
+		return Number
+	}
+	return k
 }
 
 func lowerASCII(s string) string {
@@ -969,7 +1052,8 @@ func (p *Parser) rangeTail(start int, f figure, cur string) (rangeEnd, bool) {
 	s := p.sym(j)
 	w := p.word(j)
 	switch {
-	case isDash(s):
+	case isDash(s), s == "~" && p.adjacent(j) && p.adjacent(j+1):
+	case w == "through" || w == "thru":
 	case w == "to" && p.word(start-1) != "from" && p.word(start-2) != "from":
 	case w == "and" && between:
 	case w == "or" && f.words:
@@ -1205,13 +1289,25 @@ func (p *Parser) afterBound(k int, q Quantity, bound Bound) (int, Quantity, Boun
 		return k + 1, q, AtLeast
 	case w == "or":
 		switch p.word(k + 1) {
-		case "more", "above", "higher":
-			return k + 2, q, AtLeast
+		case "more", "above", "higher", "greater", "larger", "over":
+			n := k + 2
+			if p.word(n) == "than" {
+				if _, ok := p.numberAt(n + 1); ok {
+					return k, q, bound // "200 or more than 190": the bound is the next figure's
+				}
+				n++
+			}
+			return n, q, AtLeast
 		case "so":
 			return k + 2, q, About
-		case "less", "fewer", "under":
+		case "less", "fewer", "under", "lower", "smaller", "below":
+			if p.word(k+2) == "than" {
+				return k, q, bound
+			}
 			return k + 2, q, AtMost
 		}
+	case w == "and" && (p.word(k+1) == "more" || p.word(k+1) == "above" || p.word(k+1) == "over"):
+		return k + 2, q, AtLeast
 	}
 	return k, q, bound
 }
@@ -1350,6 +1446,21 @@ func (p *Parser) finish(q Quantity, start, end int, bound Bound) Quantity {
 }
 
 func (p *Parser) modifierBefore(start int) (Bound, int) {
+	// ">30", ">= 30", "≤ 100", "< = 100"; not "<>30" or "=>30".
+	k := start - 1
+	eq := p.sym(k) == "="
+	if eq {
+		k--
+	}
+	if s := p.sym(k); s == ">" || s == "<" || s == "≥" || s == "≤" {
+		prev := p.sym(k - 1)
+		if prev != "<" && prev != ">" && prev != "=" && (!eq || s == ">" || s == "<") {
+			if s == ">" || s == "≥" {
+				return AtLeast, k
+			}
+			return AtMost, k
+		}
+	}
 	for _, m := range modifiers {
 		n := len(m.words)
 		if start-n < 0 {
