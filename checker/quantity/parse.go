@@ -916,6 +916,14 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 			}
 		}
 	}
+	if p.sym(i) == "+" && p.isNum(i+1) && p.adjacent(i+1) && isDash(p.sym(i+2)) && p.adjacent(i+2) && p.isNum(i+3) {
+		// "+1-222-2222-2222": a telephone number.
+		k := i + 1
+		for p.isNum(k) && (isDash(p.sym(k+1)) || p.sym(k+1) == "/") && p.adjacent(k+1) && p.isNum(k+2) {
+			k += 2
+		}
+		return Quantity{}, k + 1, false
+	}
 	start := i
 	neg := false
 	if w := p.word(i); w == "minus" || w == "negative" {
@@ -1004,6 +1012,28 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 		if w := p.word(end); w != "" && !text.FunctionWord(w) && !isUpper(p.toks[end].Text) && p.toks[end].Space {
 			q.Kind = Count
 			q.Noun = w
+		}
+		if q.Kind == Number && f.words && f.End == f.Start+1 && p.low[f.Start] == "one" && bound == Exact && !neg && p.word(end) != "" {
+			// "Which one do you prefer?", "one of the largest": a pronoun,
+			// not a figure.
+			return Quantity{}, end, false
+		}
+		if w := p.word(end); (w == "yo" || w == "y") && f.plainInt && f.value < 130 && p.toks[end].Space {
+			// "a 87 yo man", "a 45 y.o. woman"
+			k := end + 1
+			if w == "y" && p.sym(k) == "." && p.word(k+1) == "o" {
+				k += 2
+				if p.sym(k) == "." {
+					k++
+				}
+			} else if w == "y" {
+				k = -1
+			}
+			if k > 0 {
+				q.Kind, q.Unit, q.Noun = Age, "year", ""
+				q.Low, q.High = q.Value, q.Value
+				return p.finish(q, start, k, bound), k, true
+			}
 		}
 		if f.plainInt && f.digits == 4 && f.value >= 1000 && f.value < 2200 && bound == Exact {
 			q.Kind = Year
