@@ -729,7 +729,13 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 				continue
 			}
 			if n, d, next, ok := p.fractionAt(j + 1); ok && total > 0 && current == 0 {
-				// "five billion and three quarters"
+				// "five billion and three quarters", "one billion and
+				// three quarters million"
+				if m := bigScales[p.word(next)]; m != 0 && m < lastMult {
+					total += m * n / d
+					j = next + 1
+					continue
+				}
 				total += lastMult * n / d
 				j = next
 				continue
@@ -827,7 +833,7 @@ func (p *Parser) scaled(i int, money bool) (figure, bool) {
 		}
 	}
 	m, j := p.scaleAt(f.End, money)
-	if m == 1 && !f.words && f.plainInt && p.word(f.End) == "hundred" && f.value < 1000 {
+	if m == 1 && !f.words && p.word(f.End) == "hundred" && f.value < 1000 {
 		m, j = 100, f.End+1 // "3 hundred", "322 hundred"
 	}
 	if m != 1 {
@@ -869,7 +875,7 @@ func (p *Parser) compound(f figure) figure {
 			f.value += g.value * m
 			f.End = k
 			f.mult = m
-		case m == 1 && f.mult == 100 && and && g.value < 100:
+		case m == 1 && f.mult == 100 && and && g.value < 100 && (g.plainInt || g.words):
 			f.value += g.value
 			f.End = g.End
 			return f
@@ -929,7 +935,7 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 	if w := p.word(i); w == "minus" || w == "negative" {
 		neg = true
 		i++
-	} else if isDash(p.sym(i)) && i+1 < len(p.toks) && p.adjacent(i+1) && (i == 0 || p.toks[i].Space) {
+	} else if isDash(p.sym(i)) && i+1 < len(p.toks) && p.adjacent(i+1) && (i == 0 || p.toks[i].Space || p.sym(i-1) == "<" || p.sym(i-1) == ">" || p.sym(i-1) == "=") {
 		if _, c, _ := p.currencyAt(i + 1); c > i+1 || p.isNum(i+1) {
 			neg = true
 			i++
@@ -1013,7 +1019,7 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 			q.Kind = Count
 			q.Noun = w
 		}
-		if q.Kind == Number && f.words && f.End == f.Start+1 && p.low[f.Start] == "one" && bound == Exact && !neg && p.word(end) != "" {
+		if q.Kind == Number && f.words && f.End == f.Start+1 && p.low[f.Start] == "one" && bound == Exact && !neg && pronounNext[p.word(end)] {
 			// "Which one do you prefer?", "one of the largest": a pronoun,
 			// not a figure.
 			return Quantity{}, end, false
@@ -1050,7 +1056,10 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 			}
 		}
 	}
-	if neg {
+	if neg && bound == Range {
+		// "between negative ten and fifteen": the sign is the low end's.
+		low = -low
+	} else if neg {
 		q.Value, low, high = -q.Value, -high, -low
 	}
 	if bound == Range {
@@ -1336,7 +1345,7 @@ func (p *Parser) afterBound(k int, q Quantity, bound Bound) (int, Quantity, Boun
 			}
 			return k + 2, q, AtMost
 		}
-	case w == "and" && (p.word(k+1) == "more" || p.word(k+1) == "above" || p.word(k+1) == "over"):
+	case w == "and" && (p.word(k+1) == "more" || p.word(k+1) == "above" || p.word(k+1) == "over") && p.word(k+2) != "than":
 		return k + 2, q, AtLeast
 	}
 	return k, q, bound

@@ -14,6 +14,15 @@ var tensNumbers = map[string]float64{
 	"seventy": 70, "eighty": 80, "ninety": 90,
 }
 
+// pronounNext are words after which "one" is a pronoun: "which one do
+// you", "one of the", "that one is".
+var pronounNext = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "do": true, "does": true, "did": true,
+	"you": true, "i": true, "we": true, "they": true, "he": true, "she": true, "it": true,
+	"of": true, "that": true, "who": true, "which": true, "has": true, "have": true, "had": true,
+	"can": true, "will": true, "would": true, "could": true, "should": true, "may": true, "might": true,
+}
+
 // fractionWords are the denominators of fractions in words.
 var fractionWords = map[string]float64{
 	"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
