@@ -122,7 +122,7 @@ func scanWord(s string, i int) int {
 			break
 		}
 		r, n := utf8.DecodeRuneInString(s[j:])
-		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+		if unicode.IsLetter(r) || unicode.In(r, unicode.Mn, unicode.Mc) {
 			j += n
 			continue
 		}
