@@ -24,7 +24,7 @@ type Parser struct {
 	toks  []text.Token
 	buf   []text.Token // Parse's own tokens
 	low   []string     // lower-case form of each word token
-	skip []bool // tokens inside a URL
+	skip  []bool       // tokens inside a URL
 	// nameEnd is the token index after the last figure read as a name, so
 	// that "Llama 3 and 4" drops the 4 as well.
 	nameEnd  int
