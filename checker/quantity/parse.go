@@ -245,6 +245,9 @@ func (p *Parser) currencyAt(i int) (string, int, float64) {
 // "A$", "NZD$", "Mex$", and, spaced as tokenized text writes them,
 // "us $", "hk $", "c $", "u.s $".
 func (p *Parser) dollarPrefixAt(i int) (string, int, bool) {
+	if p.sym(i+1) != "$" && p.low[i] != "u" {
+		return "", i, false
+	}
 	w := strings.ToUpper(p.toks[i].Text)
 	j := i + 1
 	if w == "U" && p.sym(j) == "." && p.word(j+1) == "s" {
@@ -329,7 +332,7 @@ func (p *Parser) currencyNameAt(k int) (string, int) {
 	for n := 2; n >= 1; n-- {
 		adj := w
 		if n == 2 {
-			if p.word(k+1) == "" {
+			if !twoWordAdjectives[w] || p.word(k+1) == "" {
 				continue
 			}
 			adj = w + " " + p.word(k+1)
@@ -908,10 +911,55 @@ func (p *Parser) fractionAt(j int) (float64, float64, int, bool) {
 	return n, d, j + 2, true
 }
 
+// canStart reports whether a quantity may begin at token i: a figure, a
+// number word, a currency, a sign. Most words may not, and are passed over
+// without trying the grammar.
+func (p *Parser) canStart(i int) bool {
+	t := p.toks[i]
+	switch t.Kind {
+	case text.Num:
+		return true
+	case text.Sym:
+		switch t.Text {
+		case "-", "–", "—", "‒", "−", ".", "+":
+			return true
+		}
+		_, ok := currencySigns[t.Text]
+		return ok
+	}
+	w := p.low[i]
+	switch w {
+	case "a", "an", "minus", "negative", "half", "quarter", "hundred", "u":
+		return true
+	}
+	if _, ok := smallNumbers[w]; ok {
+		return true
+	}
+	if _, ok := tensNumbers[w]; ok {
+		return true
+	}
+	if _, ok := multiplierVerbs[w]; ok {
+		return true
+	}
+	if _, ok := months[w]; ok {
+		return true
+	}
+	if _, ok := currencyAdjectives[w]; ok || twoWordAdjectives[w] || prefixCurrencyWords[w] {
+		return true
+	}
+	if p.sym(i+1) == "$" {
+		return true
+	}
+	return len(w) <= 4 && (p.isNum(i+1) || p.sym(i+1) == ".") && (isUpper(t.Text) || currencyCodes[w])
+}
+
 // at tries to read a quantity starting at token i. When it fails, next may
 // say how far to skip (past a name such as "GPT-4o").
 func (p *Parser) at(i int) (Quantity, int, bool) {
 	t := p.toks[i]
+	if !p.canStart(i) {
+		return Quantity{}, i, false
+	}
 	if t.Kind == text.Word {
 		if v, ok := multiplierVerbs[p.low[i]]; ok {
 			return p.finish(Quantity{Kind: Multiplier, Value: v, Precision: 0}, i, i+1, Exact), i + 1, true

@@ -117,6 +117,10 @@ var currencyAdjectives = map[string]map[string]string{
 	"polish":        {"zloty": "PLN"},
 }
 
+// twoWordAdjectives are the first words of the two-word keys of
+// currencyAdjectives.
+var twoWordAdjectives = map[string]bool{"hong": true, "new": true, "sri": true, "south": true}
+
 // singular turns a plural currency word into the form currencyAdjectives
 // use.
 var singular = map[string]string{
