@@ -48,13 +48,11 @@ func (p *Parser) Parse(s string, dst []Quantity) []Quantity {
 func (p *Parser) ParseTokens(s string, toks []text.Token, dst []Quantity) []Quantity {
 	p.s = s
 	p.toks = toks
+	// Lower-case forms are made on first use (lowAt): most words are
+	// passed over by canStart, which needs none.
 	p.low = p.low[:0]
-	for _, t := range p.toks {
-		l := t.Text
-		if t.Kind == text.Word {
-			l = lowerASCII(l)
-		}
-		p.low = append(p.low, l)
+	for range p.toks {
+		p.low = append(p.low, "")
 	}
 	p.nameEnd = -1
 	p.headline = text.IsHeadline(p.toks)
@@ -175,6 +173,14 @@ func (p *Parser) word(i int) string {
 	if i < 0 || i >= len(p.toks) || p.toks[i].Kind != text.Word {
 		return ""
 	}
+	return p.lowAt(i)
+}
+
+// lowAt returns the lower-case form of word token i, made once.
+func (p *Parser) lowAt(i int) string {
+	if p.low[i] == "" {
+		p.low[i] = lowerASCII(p.toks[i].Text)
+	}
 	return p.low[i]
 }
 
@@ -229,12 +235,12 @@ func (p *Parser) currencyAt(i int) (string, int, float64) {
 			if c, mult, ok := p.codeAt(i); ok {
 				return c, j, mult
 			}
-			if prefixCurrencyWords[p.low[i]] {
-				return p.base(currencyWords[p.low[i]]), j, 1
+			if prefixCurrencyWords[p.lowAt(i)] {
+				return p.base(currencyWords[p.lowAt(i)]), j, 1
 			}
 		}
 		// "malaysian ringgit 42"
-		if c, next := p.currencyNameAt(i); c != "" && p.isNum(next) && prefixCurrencyWords[p.low[next-1]] {
+		if c, next := p.currencyNameAt(i); c != "" && p.isNum(next) && prefixCurrencyWords[p.lowAt(next-1)] {
 			return p.base(c), next, 1
 		}
 	}
@@ -245,7 +251,7 @@ func (p *Parser) currencyAt(i int) (string, int, float64) {
 // "A$", "NZD$", "Mex$", and, spaced as tokenized text writes them,
 // "us $", "hk $", "c $", "u.s $".
 func (p *Parser) dollarPrefixAt(i int) (string, int, bool) {
-	if p.sym(i+1) != "$" && p.low[i] != "u" {
+	if p.sym(i+1) != "$" && p.lowAt(i) != "u" {
 		return "", i, false
 	}
 	w := strings.ToUpper(p.toks[i].Text)
@@ -296,7 +302,7 @@ func (p *Parser) codeAt(i int) (string, float64, bool) {
 		return "", 1, false
 	}
 	t := p.toks[i].Text
-	if currencyCodes[p.low[i]] {
+	if currencyCodes[p.lowAt(i)] {
 		if c, ok := extraCodes[strings.ToUpper(t)]; ok {
 			return c, 1, true
 		}
@@ -404,7 +410,7 @@ func (p *Parser) endsPhrase(k int) bool {
 	if k >= len(p.toks) || p.toks[k].Kind != text.Word {
 		return true
 	}
-	return text.FunctionWord(p.low[k])
+	return text.FunctionWord(p.lowAt(k))
 }
 
 // dollar is the currency a bare "$" means.
@@ -530,7 +536,7 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 		return f, true
 	}
 	if t.Kind == text.Word {
-		if (p.low[i] == "a" || p.low[i] == "an") && i+1 < len(p.toks) {
+		if (p.lowAt(i) == "a" || p.lowAt(i) == "an") && i+1 < len(p.toks) {
 			// "a dollar", "a grand" (not "a grand jury").
 			switch nw := p.word(i + 1); {
 			case nw == "dollar" || nw == "euro" || nw == "buck",
@@ -927,30 +933,13 @@ func (p *Parser) canStart(i int) bool {
 		_, ok := currencySigns[t.Text]
 		return ok
 	}
-	w := p.low[i]
-	switch w {
-	case "a", "an", "minus", "negative", "half", "quarter", "hundred", "u":
-		return true
-	}
-	if _, ok := smallNumbers[w]; ok {
-		return true
-	}
-	if _, ok := tensNumbers[w]; ok {
-		return true
-	}
-	if _, ok := multiplierVerbs[w]; ok {
-		return true
-	}
-	if _, ok := months[w]; ok {
-		return true
-	}
-	if _, ok := currencyAdjectives[w]; ok || twoWordAdjectives[w] || prefixCurrencyWords[w] {
+	if startWords[t.Text] {
 		return true
 	}
 	if p.sym(i+1) == "$" {
 		return true
 	}
-	return len(w) <= 4 && (p.isNum(i+1) || p.sym(i+1) == ".") && (isUpper(t.Text) || currencyCodes[w])
+	return len(t.Text) <= 4 && (p.isNum(i+1) || p.sym(i+1) == ".") && isUpper(t.Text)
 }
 
 // at tries to read a quantity starting at token i. When it fails, next may
@@ -961,10 +950,10 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 		return Quantity{}, i, false
 	}
 	if t.Kind == text.Word {
-		if v, ok := multiplierVerbs[p.low[i]]; ok {
+		if v, ok := multiplierVerbs[p.lowAt(i)]; ok {
 			return p.finish(Quantity{Kind: Multiplier, Value: v, Precision: 0}, i, i+1, Exact), i + 1, true
 		}
-		if m, ok := months[p.low[i]]; ok && isUpper(t.Text) {
+		if m, ok := months[p.lowAt(i)]; ok && isUpper(t.Text) {
 			if q, next, ok := p.monthFirst(i, m); ok {
 				return q, next, true
 			}
@@ -1067,7 +1056,7 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 			q.Kind = Count
 			q.Noun = w
 		}
-		if q.Kind == Number && f.words && f.End == f.Start+1 && p.low[f.Start] == "one" && bound == Exact && !neg && pronounNext[p.word(end)] {
+		if q.Kind == Number && f.words && f.End == f.Start+1 && p.lowAt(f.Start) == "one" && bound == Exact && !neg && pronounNext[p.word(end)] {
 			// "Which one do you prefer?", "one of the largest": a pronoun,
 			// not a figure.
 			return Quantity{}, end, false

@@ -1,5 +1,7 @@
 package quantity
 
+import "strings"
+
 // The word tables of the grammar. Keys are lower case.
 
 var smallNumbers = map[string]float64{
@@ -312,3 +314,36 @@ var modifiers = []modifier{
 	{[]string{"under"}, AtMost},
 	{[]string{"below"}, AtMost},
 }
+
+// startWords are the words a quantity may begin with, in lower case, in
+// title case and in capitals, so that canStart needs no lower-casing.
+var startWords = func() map[string]bool {
+	m := map[string]bool{}
+	add := func(w string) {
+		m[w] = true
+		m[strings.ToUpper(w)] = true
+		if w != "" {
+			m[strings.ToUpper(w[:1])+w[1:]] = true
+		}
+	}
+	for _, w := range []string{"a", "an", "minus", "negative", "half", "quarter", "hundred", "u"} {
+		add(w)
+	}
+	for _, set := range []map[string]float64{smallNumbers, tensNumbers, multiplierVerbs} {
+		for w := range set {
+			add(w)
+		}
+	}
+	for w := range months {
+		add(w)
+	}
+	for w := range currencyAdjectives {
+		add(w)
+	}
+	for _, set := range []map[string]bool{twoWordAdjectives, prefixCurrencyWords, currencyCodes} {
+		for w := range set {
+			add(w)
+		}
+	}
+	return m
+}()
