@@ -1537,7 +1537,7 @@ func (p *Parser) modifierBefore(start int) (Bound, int) {
 			return AtMost, k
 		}
 	}
-	for _, m := range modifiers {
+	for _, m := range modifiersByLast[p.word(start-1)] {
 		n := len(m.words)
 		if start-n < 0 {
 			continue

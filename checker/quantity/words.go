@@ -347,3 +347,14 @@ var startWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// modifiersByLast indexes modifiers by their last word, longest first, so
+// that a figure's modifier is found with one lookup.
+var modifiersByLast = func() map[string][]modifier {
+	m := map[string][]modifier{}
+	for _, mod := range modifiers {
+		last := mod.words[len(mod.words)-1]
+		m[last] = append(m[last], mod)
+	}
+	return m
+}()
