@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/newsgen"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -113,5 +114,31 @@ func BenchmarkCheckOneLongLine(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		c.Check(set)
+	}
+}
+
+// BenchmarkExtractNews measures claim extraction over 4 MB of generated
+// news, article by article, as a batch reads a corpus: memory holds one
+// article at a time.
+func BenchmarkExtractNews(b *testing.B) {
+	g := newsgen.New(1)
+	var arts []*checker.Article
+	size := 0
+	for size < 4<<20 {
+		text, _ := g.Article(40)
+		a, err := sources.Parse("news.txt", []byte(text))
+		if err != nil {
+			b.Fatal(err)
+		}
+		arts = append(arts, a)
+		size += len(text)
+	}
+	lex, _ := checker.DefaultLexicon()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range arts {
+			checker.Extractor{Lex: lex}.Extract([]*checker.Article{a})
+		}
 	}
 }
