@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/crosscheck/crosscheck/checker"
 )
 
 func TestExtract(t *testing.T) {
@@ -25,5 +29,51 @@ func TestExtract(t *testing.T) {
 	}
 	if code, _, errOut := run(t, nil, "extract"); code != ExitError || !strings.Contains(errOut, "requires at least 1 arg") {
 		t.Errorf("extract with no source: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestExtractQuantitiesFormats(t *testing.T) {
+	inRepo(t)
+	file := seed + "/bold-move-superintelligence.txt"
+	code, out, errOut := run(t, nil, "extract", "--quantities", "--format", "json", file)
+	if code != ExitOK {
+		t.Fatalf("extract --quantities: exit %d: %s", code, errOut)
+	}
+	var x checker.Extraction
+	if err := json.Unmarshal([]byte(out), &x); err != nil {
+		t.Fatalf("extract json: %v", err)
+	}
+	if x.SchemaVersion != 1 || len(x.Sources) != 1 || x.Claims != nil || len(x.Quantities) == 0 {
+		t.Fatalf("extract json: version %d, %d sources, claims %v, %d quantities", x.SchemaVersion, len(x.Sources), x.Claims, len(x.Quantities))
+	}
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var over *checker.Extracted
+	for i, q := range x.Quantities {
+		// Every span is the quantity's text in the file, so editors can
+		// find what was read.
+		if got := string(raw[q.Span[0]:q.Span[1]]); got != q.Text {
+			t.Errorf("quantity %d: span %v is %q, text %q", i, q.Span, got, q.Text)
+		}
+		if q.Text == "over $29 billion" {
+			over = &x.Quantities[i]
+		}
+	}
+	if over == nil || over.Value.Kind != "money" || over.Value.Bound != "at_least" || over.Value.Low == nil || *over.Value.Low != 29e9 || over.Value.High != nil {
+		t.Errorf("over $29 billion: %+v", over)
+	}
+
+	code, out, _ = run(t, nil, "extract", "--quantities", "--format", "jsonl", file)
+	if code != ExitOK || strings.Count(out, "\n") != len(x.Quantities) {
+		t.Errorf("jsonl: exit %d, %d lines, want %d", code, strings.Count(out, "\n"), len(x.Quantities))
+	}
+	code, out, _ = run(t, nil, "extract", "--format", "table", file)
+	if code != ExitOK || !strings.Contains(out, "Slot") || !strings.Contains(out, "$14.3 billion") {
+		t.Errorf("table: exit %d:\n%s", code, out)
+	}
+	if code, _, errOut := run(t, nil, "extract", "--format", "sarif", file); code != ExitError || !strings.Contains(errOut, `--format "sarif"`) {
+		t.Errorf("extract -f sarif: exit %d, %q", code, errOut)
 	}
 }
