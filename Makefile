@@ -19,7 +19,7 @@ FUZZ_TARGETS = \
 	./sources:FuzzParseHTML \
 	./sources:FuzzParseJSONL
 
-.PHONY: all build install test vet fmt-check unit fuzz-short fuzz lint bench profile clean
+.PHONY: all build install test vet fmt-check unit fuzz-short fuzz lint bench profile eval-quantities clean
 
 all: build
 
@@ -58,9 +58,17 @@ lint: vet fmt-check
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
+# CPU profiles of the parser and of claim extraction over generated news.
 profile:
-	$(GO) test -run='^$$' -bench=BenchmarkExtract -cpuprofile=extract.prof ./checker
+	$(GO) test -run='^$$' -bench='^BenchmarkParseNews$$' -benchmem -cpuprofile=parse.prof ./checker/quantity
+	$(GO) tool pprof -top -cum parse.prof | head -30
+	$(GO) test -run='^$$' -bench='^BenchmarkExtractNews$$' -benchmem -cpuprofile=extract.prof ./checker
 	$(GO) tool pprof -top -cum extract.prof | head -30
 
+# The quantity parser on Recognizers-Text's and Duckling's specs
+# (../shared/benchmarks); skips when they are absent.
+eval-quantities:
+	$(GO) run ./cmd/crosscheck eval quantities --require-accuracy 0.95
+
 clean:
-	rm -rf bin *.prof checker/*.test
+	rm -rf bin *.prof checker/*.test eval-failures.jsonl
