@@ -207,6 +207,10 @@ func FuzzParse(f *testing.F) {
 		"$14–15 billion", "over $29 billion", "eighty-five million euros", "28-year-old",
 		"6 April", "April 6, 2026", "Llama 3 and 4", "between 5 and 10", "-$5m", "1990s",
 		"2-1", "US$", "$", "1,2,3", "12 per", "a hundred and", "7.8-magnitude", "\xff$1",
+		"42MYR", "c $ 300 million", "1 414 021 100", "12,34,567.89 rupees", "greater than 30 and less than 40",
+		"https://x.com/?q=30%25", "+1-222-2222-2222", "three lakh crore", "nine point nought four",
+		"$20 and 43c", "4 thousand 3 hundred and 21", "between negative ten and fifteen", "<-30", ">= 30",
+		"120 MEUR", "10 grand in cash", "half a million", "five billion and three quarters", ".08", "100元",
 	} {
 		f.Add(s)
 	}
