@@ -494,7 +494,7 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 		return figure{}, false
 	}
 	t := p.toks[i]
-	if t.Kind == text.Sym && t.Text == "." && (i == 0 || t.Space) && p.isNum(i+1) && p.adjacent(i+1) && strings.IndexAny(p.toks[i+1].Text, ".,") < 0 {
+	if t.Kind == text.Sym && t.Text == "." && (i == 0 || t.Space) && p.isNum(i+1) && p.adjacent(i+1) && !strings.ContainsAny(p.toks[i+1].Text, ".,") {
 		// ".08": a decimal without its leading zero.
 		d := p.toks[i+1].Text
 		v, err := strconv.ParseFloat("0."+d, 64)
@@ -555,7 +555,7 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 // people" stays two numbers.
 func (p *Parser) spaceGrouped(i int) (figure, bool) {
 	first := p.toks[i].Text
-	if len(first) > 3 || first[0] == '0' || strings.IndexAny(first, ".,") >= 0 {
+	if len(first) > 3 || first[0] == '0' || strings.ContainsAny(first, ".,") {
 		return figure{}, false
 	}
 	j := i + 1
@@ -606,7 +606,7 @@ func (p *Parser) pointTail(j int) (float64, int, bool) {
 		return 0, j, false
 	}
 	k := j + 1
-	if p.isNum(k) && strings.IndexAny(p.toks[k].Text, ".,") < 0 {
+	if p.isNum(k) && !strings.ContainsAny(p.toks[k].Text, ".,") {
 		v, err := strconv.ParseFloat("0."+p.toks[k].Text, 64)
 		return v, k + 1, err == nil
 	}
