@@ -66,13 +66,5 @@ func newsSentences(size int) ([]string, int) {
 // sentence at a time, with its own tokenizing.
 func BenchmarkParseNews(b *testing.B) {
 	lines, size := newsSentences(4 << 20)
-	var p Parser
-	var qs []Quantity
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, l := range lines {
-			qs = p.Parse(l, qs[:0])
-		}
-	}
+	benchLines(b, lines, size)
 }

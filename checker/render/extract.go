@@ -20,10 +20,7 @@ var ExtractFormats = []string{"table", "text", "json", "jsonl"}
 func WriteExtraction(w io.Writer, format string, x *checker.Extraction, opt Options) error {
 	switch format {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(x)
+		return indentJSON(w, x)
 	case "jsonl":
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)

@@ -59,11 +59,14 @@ func Write(w io.Writer, format string, r *checker.Report, opt Options) error {
 }
 
 // JSON writes the report contract, indented, with a final newline.
-func JSON(w io.Writer, r *checker.Report) error {
+func JSON(w io.Writer, r *checker.Report) error { return indentJSON(w, r) }
+
+// indentJSON writes v indented, HTML left as is, with a final newline.
+func indentJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	return enc.Encode(v)
 }
 
 // Text writes one line per finding, as linters do:
