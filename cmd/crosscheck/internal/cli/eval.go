@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -102,11 +101,13 @@ func benchmarksDir(io *IOStreams) string {
 	return filepath.Join("..", "shared", "benchmarks")
 }
 
+// getenv reads the environment through io, which reads none when its
+// Getenv is nil (as in tests).
 func getenv(io *IOStreams, key string) string {
-	if io.Getenv != nil {
-		return io.Getenv(key)
+	if io.Getenv == nil {
+		return ""
 	}
-	return os.Getenv(key)
+	return io.Getenv(key)
 }
 
 // EvalReport is what eval prints with --format json.
