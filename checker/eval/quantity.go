@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/quantity"
 )
 
@@ -48,15 +49,9 @@ type Want struct {
 	Start, End int
 }
 
-// Found is a quantity a recognizer returned, with its byte span in the
-// input.
-type Found struct {
-	Q          quantity.Quantity
-	Start, End int
-}
-
-// A Recognizer reads the quantities of one input.
-type Recognizer func(input, locale string) ([]Found, error)
+// A Recognizer reads the quantities of one input; a Found's Start and
+// End are byte offsets in the input.
+type Recognizer func(input, locale string) ([]checker.Found, error)
 
 // dollarCodes are the currencies written "$".
 var dollarCodes = []string{"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "JMD", "TTD", "BZD", "MXN", "TWD"}
@@ -474,16 +469,13 @@ func Score(cases []Case, rec Recognizer, dev Deviations) Result {
 			byCat[key] = t
 		}
 		t.Cases++
-		reason, deviant := dev[[2]string{c.Suite, c.Input}]
-		if deviant {
+		got, err := safely(rec, c)
+		if reason, deviant := dev[[2]string{c.Suite, c.Input}]; deviant {
 			t.Deviations++
-			got, err := safely(rec, c)
 			found := 0
 			if err == nil {
-				used := make([]bool, len(got))
-				for _, w := range c.Want {
-					if k := match(w, got, used); k >= 0 {
-						used[k] = true
+				for _, k := range matches(c.Want, got) {
+					if k >= 0 {
 						found++
 					}
 				}
@@ -495,7 +487,6 @@ func Score(cases []Case, rec Recognizer, dev Deviations) Result {
 			}
 			continue
 		}
-		got, err := safely(rec, c)
 		if err != nil {
 			t.Errors++
 			t.Values += len(c.Want)
@@ -506,7 +497,7 @@ func Score(cases []Case, rec Recognizer, dev Deviations) Result {
 		if c.Negative {
 			t.Negatives++
 			for _, f := range got {
-				if denied(c, f.Q) {
+				if denied(c, f.Quantity) {
 					t.FalsePositives++
 					res.Failures = append(res.Failures, failure(c, got, "false positive"))
 					break
@@ -516,16 +507,14 @@ func Score(cases []Case, rec Recognizer, dev Deviations) Result {
 		}
 		var missed []string
 		var spanBad []string
-		used := make([]bool, len(got))
-		for _, w := range c.Want {
+		for i, k := range matches(c.Want, got) {
+			w := c.Want[i]
 			t.Values++
 			t.RawValues++
-			k := match(w, got, used)
 			if k < 0 {
 				missed = append(missed, describeWant(w))
 				continue
 			}
-			used[k] = true
 			t.Found++
 			t.RawFound++
 			start, end := w.Start, w.End
@@ -574,7 +563,7 @@ func Score(cases []Case, rec Recognizer, dev Deviations) Result {
 	return res
 }
 
-func safely(rec Recognizer, c Case) (got []Found, err error) {
+func safely(rec Recognizer, c Case) (got []checker.Found, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("panic: %v", r)
@@ -609,14 +598,28 @@ func kindIn(k quantity.Kind, ks []quantity.Kind) bool {
 	return false
 }
 
+// matches pairs each wanted value with a distinct found quantity: the
+// index in got, or -1 when none carries it.
+func matches(want []Want, got []checker.Found) []int {
+	used := make([]bool, len(got))
+	ks := make([]int, len(want))
+	for i, w := range want {
+		ks[i] = match(w, got, used)
+		if ks[i] >= 0 {
+			used[ks[i]] = true
+		}
+	}
+	return ks
+}
+
 // match returns the index of the first unused found quantity that
 // carries w's value with an allowed kind and unit, -1 if none does.
-func match(w Want, got []Found, used []bool) int {
+func match(w Want, got []checker.Found, used []bool) int {
 	for k, f := range got {
 		if used[k] {
 			continue
 		}
-		q := f.Q
+		q := f.Quantity
 		if len(w.Kinds) > 0 && !kindIn(q.Kind, w.Kinds) {
 			continue
 		}
@@ -678,13 +681,13 @@ func describeWant(w Want) string {
 	return fmt.Sprintf("%s (%q)", s, w.Text)
 }
 
-func failure(c Case, got []Found, problem string) Failure {
+func failure(c Case, got []checker.Found, problem string) Failure {
 	f := Failure{Suite: c.Suite, ID: c.ID, Category: c.Category, Input: c.Input, Problem: problem, Got: []string{}}
 	for _, w := range c.Want {
 		f.Want = append(f.Want, describeWant(w))
 	}
 	for _, g := range got {
-		f.Got = append(f.Got, fmt.Sprintf("%s %s %q", g.Q.Kind, g.Q.String(), g.Q.Text))
+		f.Got = append(f.Got, fmt.Sprintf("%s %s %q", g.Quantity.Kind, g.Quantity.String(), g.Quantity.Text))
 	}
 	return f
 }

@@ -234,8 +234,7 @@ func loadQuantityCases(dir string) (cases []eval.Case, skipped []string, err err
 // reads a file: as a text source, sentence by sentence.
 func quantityRecognizer() eval.Recognizer {
 	var sc checker.Scanner
-	var fs []checker.Found
-	return func(input, locale string) ([]eval.Found, error) {
+	return func(input, locale string) ([]checker.Found, error) {
 		a, err := sources.Parse("case", []byte(input))
 		if errors.Is(err, sources.ErrEmpty) {
 			return nil, nil
@@ -244,12 +243,7 @@ func quantityRecognizer() eval.Recognizer {
 			return nil, err
 		}
 		sc.Dollar, sc.Local = eval.LocaleDollar[locale], eval.LocaleCurrency[locale]
-		fs = sc.Quantities(a, fs[:0])
-		out := make([]eval.Found, len(fs))
-		for i, f := range fs {
-			out[i] = eval.Found{Q: f.Quantity, Start: f.Start, End: f.End}
-		}
-		return out, nil
+		return sc.Quantities(a, nil), nil
 	}
 }
 
