@@ -40,13 +40,14 @@ func (x Extractor) findCues(s *sentence) []cueMatch {
 			}
 		}
 	}
+	stems := x.stemsOf(s)
 	var out []cueMatch
 	for i := 0; i < len(s.toks); i++ {
 		if taken[i] || s.toks[i].Kind != text.Word {
 			continue
 		}
 		best := 0
-		for _, c := range x.Lex.cues[s.stems[i]] {
+		for _, c := range x.Lex.cues[stems[i]] {
 			if best > 0 && len(c.words) < best {
 				break
 			}
@@ -162,17 +163,15 @@ func npEnd(s *sentence, i int) int {
 func (x Extractor) subevent(s *sentence, qi int) string {
 	qa, qb := s.qtok[qi][0], s.qtok[qi][1]
 	if n := s.qs[qi].Noun; n != "" {
-		for _, p := range x.Lex.subevents {
-			if len(p) == 1 && p[0] == n {
+		for _, i := range x.Lex.subevents.byFirst[n] {
+			if len(x.Lex.subevents.list[i]) == 1 {
 				return singular(n)
 			}
 		}
 	}
 	lo, hi := max(0, qa-4), min(len(s.toks), qb+3)
-	for _, p := range x.Lex.subevents {
-		if findWords(s, p, lo, hi) >= 0 {
-			return singular(p.String())
-		}
+	if i := x.Lex.subevents.first(s, lo, hi); i >= 0 {
+		return singular(x.Lex.subevents.text[i])
 	}
 	return ""
 }

@@ -29,10 +29,11 @@ type entities struct {
 	surname map[string]string         // surname -> person key, when unique
 	alias   map[string]string         // acronym key -> the key it stands for
 	tags    map[string]map[string]bool
-	midCaps map[string]bool // words seen capitalized inside sentences
-	lowSeen map[string]bool // words seen in lower case
-	topic   string          // the entity named most often in the set
-	places  map[string]bool // keys of names used as places
+	midCaps map[string]bool   // words seen capitalized inside sentences
+	lowSeen map[string]bool   // words seen in lower case
+	topic   string            // the entity named most often in the set
+	places  map[string]bool   // keys of names used as places
+	keys    map[string]string // surface -> key, as keyOf made it
 }
 
 func newEntities(lex *Lexicon) *entities {
@@ -40,7 +41,7 @@ func newEntities(lex *Lexicon) *entities {
 		lex: lex, display: map[string]string{}, forms: map[string]map[string]int{},
 		person: map[string]bool{}, surname: map[string]string{}, alias: map[string]string{},
 		tags: map[string]map[string]bool{}, midCaps: map[string]bool{}, lowSeen: map[string]bool{},
-		places: map[string]bool{},
+		places: map[string]bool{}, keys: map[string]string{},
 	}
 }
 
@@ -65,25 +66,27 @@ func stripPossessive(w string) (string, bool) {
 // capRuns finds runs of capitalized words in a sentence: candidate names.
 // Role words ("CEO", "Chancellor") split runs and are left out; a
 // possessive ends a run.
-func (e *entities) capRuns(toks []text.Token) []mention {
+func (e *entities) capRuns(toks []text.Token, low []string) []mention {
 	var ms []mention
 	i := 0
 	for i < len(toks) {
 		t := toks[i]
-		if t.Kind != text.Word || !isCap(t.Text) || e.lex.role[strings.ToLower(t.Text)] {
+		if t.Kind != text.Word || !isCap(t.Text) || e.lex.role[low[i]] {
 			i++
 			continue
 		}
 		start := i
-		var words []string
+		var buf [8]string
+		var atBuf [8]int
+		words, at := buf[:0], atBuf[:0] // the words and the token each starts at
 		poss := false
 		j := i
 		for j < len(toks) {
 			tj := toks[j]
-			if tj.Kind == text.Word && isCap(tj.Text) && !e.lex.role[strings.ToLower(tj.Text)] &&
+			if tj.Kind == text.Word && isCap(tj.Text) && !e.lex.role[low[j]] &&
 				!(j+1 < len(toks) && toks[j+1].Kind == text.Num && !toks[j+1].Space) { // "H100" is no name
 				w, p := stripPossessive(tj.Text)
-				words = append(words, w)
+				words, at = append(words, w), append(at, j)
 				j++
 				if p {
 					poss = true
@@ -98,15 +101,15 @@ func (e *entities) capRuns(toks []text.Token) []mention {
 					j += 2
 					continue
 				}
-				words = append(words, tj.Text)
+				words, at = append(words, tj.Text), append(at, j)
 				j++
 				continue
 			}
 			break
 		}
 		// Leading words that are never names ("The", "AI infrastructure") go.
-		for len(words) > 0 && (e.lex.notEntity[words[0]] || functionWord(strings.ToLower(words[0]))) {
-			words = words[1:]
+		for len(words) > 0 && (e.lex.notEntity[words[0]] || functionWord(lowerWord(words[0], toks[at[0]].Text, low[at[0]]))) {
+			words, at = words[1:], at[1:]
 			start++
 		}
 		if len(words) > 0 && !(len(words) == 1 && (utf8.RuneCountInString(words[0]) < 2 || e.lex.notEntity[words[0]])) {
@@ -118,6 +121,15 @@ func (e *entities) capRuns(toks []text.Token) []mention {
 		i = j
 	}
 	return ms
+}
+
+// lowerWord returns word w in lower case, using low, the lower-case form
+// of the token it starts at, when w is that token as written.
+func lowerWord(w, tok, low string) string {
+	if w == tok {
+		return low
+	}
+	return strings.ToLower(w)
 }
 
 // knownIn finds, in a headline where every word is capitalized, the
@@ -177,6 +189,9 @@ func joinsName(toks []text.Token, j int) bool {
 // keyOf makes the canonical key of a name: lower case, with the
 // organisation suffixes its short form drops ("Scale AI" -> "scale").
 func (e *entities) keyOf(surface string) string {
+	if k, ok := e.keys[surface]; ok {
+		return k
+	}
 	f := strings.Fields(strings.ToLower(surface))
 	for len(f) > 1 && e.lex.orgSuffix[f[len(f)-1]] {
 		f = f[:len(f)-1]
@@ -184,7 +199,9 @@ func (e *entities) keyOf(surface string) string {
 	for len(f) > 1 && f[0] == "the" {
 		f = f[1:]
 	}
-	return strings.Join(f, " ")
+	k := strings.Join(f, " ")
+	e.keys[surface] = k
+	return k
 }
 
 // learn records the mentions of one sentence.
@@ -279,13 +296,19 @@ func (e *entities) finish() {
 	// person's ("Wang"); one that opens exactly one organisation's longer
 	// name, used at least a third as often, is that organisation's
 	// ("Lumora" for "Lumora Health").
+	opens := map[string][]string{} // first word -> the longer names it opens
+	for _, l := range keys {
+		if first, _, ok := strings.Cut(l, " "); ok && !e.person[l] {
+			opens[first] = append(opens[first], l)
+		}
+	}
 	for _, k := range keys {
 		if strings.Contains(k, " ") || e.person[k] {
 			continue
 		}
 		var long []string
-		for _, l := range keys {
-			if f := strings.Fields(l); len(f) >= 2 && f[0] == k && !e.person[l] && 3*total(e.forms[l]) >= total(e.forms[k]) {
+		for _, l := range opens[k] {
+			if 3*total(e.forms[l]) >= total(e.forms[k]) {
 				long = append(long, l)
 			}
 		}
@@ -297,16 +320,18 @@ func (e *entities) finish() {
 	// "European Union", when just one entity does.
 	initials := map[string][]string{}
 	for _, k := range keys {
-		if f := strings.Fields(e.display[k]); len(f) >= 2 {
-			var b strings.Builder
-			for _, w := range f {
-				if isCap(w) {
-					r, _ := utf8.DecodeRuneInString(w)
-					b.WriteRune(r)
-				}
-			}
-			initials[b.String()] = append(initials[b.String()], k)
+		d := e.display[k]
+		if !strings.ContainsAny(d, " \t") {
+			continue
 		}
+		var b []byte
+		for w := range strings.FieldsSeq(d) {
+			if isCap(w) {
+				r, _ := utf8.DecodeRuneInString(w)
+				b = utf8.AppendRune(b, r)
+			}
+		}
+		initials[string(b)] = append(initials[string(b)], k)
 	}
 	for _, k := range keys {
 		d := e.display[k]
@@ -316,15 +341,21 @@ func (e *entities) finish() {
 	}
 	count := map[string]int{}
 	for _, k := range keys {
-		if f := strings.Fields(k); e.person[k] && len(f) >= 2 {
-			count[f[len(f)-1]]++
+		if last, ok := lastWord(k); ok && e.person[k] {
+			count[last]++
 		}
 	}
 	for _, k := range keys {
-		if f := strings.Fields(k); e.person[k] && len(f) >= 2 && count[f[len(f)-1]] == 1 {
-			e.surname[f[len(f)-1]] = k
+		if last, ok := lastWord(k); ok && e.person[k] && count[last] == 1 {
+			e.surname[last] = k
 		}
 	}
+}
+
+// lastWord returns the last word of a key of two words or more.
+func lastWord(k string) (string, bool) {
+	i := strings.LastIndexByte(k, ' ')
+	return k[i+1:], i > 0
 }
 
 func total(m map[string]int) int {

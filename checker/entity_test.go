@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/checker/text"
@@ -22,7 +23,7 @@ func TestCapRuns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, m := range e.capRuns(text.Tokenize(tt.in, nil)) {
+		for _, m := range e.capRuns(lowered(text.Tokenize(tt.in, nil))) {
 			got = append(got, m.surface)
 		}
 		if len(got) != len(tt.want) {
@@ -36,4 +37,13 @@ func TestCapRuns(t *testing.T) {
 			}
 		}
 	}
+}
+
+// lowered returns tokens with their lower-case words, as capRuns takes them.
+func lowered(toks []text.Token) ([]text.Token, []string) {
+	low := make([]string, len(toks))
+	for i, t := range toks {
+		low[i] = strings.ToLower(t.Text)
+	}
+	return toks, low
 }

@@ -17,7 +17,7 @@ type sentence struct {
 	toks     []text.Token
 	low      []string // lower-case words
 	bare     []string // lower-case words, possessive dropped
-	stems    []string
+	stems    []string // word stems, filled on first use by stemsOf
 	qs       []quantity.Quantity
 	qtok     [][2]int // token range of each quantity
 	ments    []mention
@@ -42,8 +42,6 @@ type Extractor struct {
 	// refYear is the year relative dates resolve against in an article
 	// with no publication date: the median of the set's dated articles.
 	refYear int
-	// stems caches word stems for one run of Extract.
-	stems map[string]string
 }
 
 // Extract returns the claims of every article, in article and text order.
@@ -53,7 +51,6 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 	ents := newEntities(x.Lex)
 	var p quantity.Parser
 	x.refYear = medianYear(arts)
-	x.stems = map[string]string{}
 	docs := make([][]*sentence, len(arts))
 	for ai, a := range arts {
 		for pi, para := range a.Paragraphs {
@@ -82,7 +79,7 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 			if s.headline {
 				continue
 			}
-			s.ments = ents.filterRuns(ents.capRuns(s.toks), s)
+			s.ments = ents.filterRuns(ents.capRuns(s.toks, s.low), s)
 			ents.learn(s.ments, s.toks, s.low)
 		}
 	}
@@ -102,16 +99,24 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 	return claims
 }
 
-// stemOf returns the stem of a lower-case word, cached for the run.
-func (x Extractor) stemOf(w string) string {
-	st, ok := x.stems[w]
-	if !ok {
-		st = stem(w)
-		if x.stems != nil {
-			x.stems[w] = st
+// stemOf returns the stem of a lower-case word.
+func (x Extractor) stemOf(w string) string { return x.Lex.stems.stem(w) }
+
+// stemsOf returns the stems of the words of s, worked out on first use:
+// only sentences with a quantity to attribute need them.
+func (x Extractor) stemsOf(s *sentence) []string {
+	if s.stems != nil || len(s.toks) == 0 {
+		return s.stems
+	}
+	s.stems = make([]string, len(s.toks))
+	for i, t := range s.toks {
+		if t.Kind == text.Word {
+			s.stems[i] = x.stemOf(s.bare[i])
+		} else {
+			s.stems[i] = s.low[i]
 		}
 	}
-	return st
+	return s.stems
 }
 
 // medianYear returns the median publication year of the dated articles,
@@ -155,17 +160,13 @@ func (e *entities) mainEntity(docs [][]*sentence) string {
 // read tokenizes a sentence and finds its quantities.
 func (x Extractor) read(s *sentence, p *quantity.Parser) {
 	s.toks = text.Tokenize(s.text, nil)
-	s.low = make([]string, len(s.toks))
-	s.bare = make([]string, len(s.toks))
-	s.stems = make([]string, len(s.toks))
+	words := make([]string, 2*len(s.toks))
+	s.low, s.bare = words[:len(s.toks):len(s.toks)], words[len(s.toks):]
 	for i, t := range s.toks {
 		s.low[i] = strings.ToLower(t.Text)
 		if t.Kind == text.Word {
-			w, _ := stripPossessive(s.low[i])
-			s.bare[i] = w
-			s.stems[i] = x.stemOf(w)
+			s.bare[i], _ = stripPossessive(s.low[i])
 		} else {
-			s.stems[i] = s.low[i]
 			s.bare[i] = s.low[i]
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/kljensen/snowball/english"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/crosscheck/crosscheck/checker/quantity"
@@ -36,9 +35,9 @@ type Lexicon struct {
 	PlaceNouns []string                `yaml:"place_nouns"`
 
 	cues      map[string][]cue // attribute cues by their first stem, longest first
-	hedges    []phrase         // exact lower-case words
-	reporting []phrase
-	earlier   []phrase
+	hedges    *phraseList      // exact lower-case words
+	reporting *phraseList
+	earlier   *phraseList
 	orgNoun   map[string]bool
 	person    map[string]bool
 	role      map[string]bool
@@ -47,15 +46,12 @@ type Lexicon struct {
 	vague     map[string]bool
 	objPrep   map[string]bool
 	anaphoric map[string]bool
-	subevents []phrase
+	subevents *phraseList
 	dateFill  map[string]bool
-	relative  []relYear
+	relative  *phraseList // relative years, by their words
+	relOffset []int       // the year offset of each of relative
 	place     map[string]bool
-}
-
-type relYear struct {
-	words  phrase
-	offset int
+	stems     *stemCache
 }
 
 // An AttributeDef says what kinds of quantity an attribute measures and
@@ -85,6 +81,7 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	l.cues = map[string][]cue{}
+	l.stems = newStemCache(stemCacheSize)
 	for name, a := range l.Attributes {
 		if len(a.Kinds) == 0 {
 			return nil, fmt.Errorf("lexicon: attribute %q has no kinds", name)
@@ -103,9 +100,9 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 		})
 		l.cues[k] = cs
 	}
-	l.hedges = phrases(l.Hedges)
-	l.reporting = phrases(l.Reporting)
-	l.earlier = phrases(l.Earlier)
+	l.hedges = newPhraseList(l.Hedges)
+	l.reporting = newPhraseList(l.Reporting)
+	l.earlier = newPhraseList(l.Earlier)
 	l.orgNoun = set(l.OrgNouns, strings.ToLower)
 	l.person = set(l.PersonNoun, strings.ToLower)
 	l.role = set(l.Roles, strings.ToLower)
@@ -114,13 +111,18 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	l.vague = set(l.Vague, strings.ToLower)
 	l.objPrep = set(l.ObjPreps, strings.ToLower)
 	l.anaphoric = set(l.Anaphoric, strings.ToLower)
-	l.subevents = phrases(l.Subevents)
+	l.subevents = newPhraseList(l.Subevents)
 	l.dateFill = set(l.DateFiller, strings.ToLower)
 	l.place = set(l.PlaceNouns, strings.ToLower)
-	for k, v := range l.Relative {
-		l.relative = append(l.relative, relYear{toPhrase(k, nil), v})
+	rel := make([]string, 0, len(l.Relative))
+	for k := range l.Relative {
+		rel = append(rel, k)
 	}
-	sort.Slice(l.relative, func(i, j int) bool { return l.relative[i].words.String() < l.relative[j].words.String() })
+	sort.Slice(rel, func(i, j int) bool { return toPhrase(rel[i], nil).String() < toPhrase(rel[j], nil).String() })
+	l.relative = newPhraseList(rel)
+	for _, k := range rel {
+		l.relOffset = append(l.relOffset, l.Relative[k])
+	}
 	return &l, nil
 }
 
@@ -166,15 +168,6 @@ func set(words []string, f func(string) string) map[string]bool {
 	return m
 }
 
-// phrases reads exact-word phrases, in the order given.
-func phrases(ss []string) []phrase {
-	ps := make([]phrase, 0, len(ss))
-	for _, s := range ss {
-		ps = append(ps, toPhrase(s, nil))
-	}
-	return ps
-}
-
 // toPhrase splits s into lower-case words at spaces and hyphens, mapping
 // each through f when f is not nil.
 func toPhrase(s string, f func(string) string) phrase {
@@ -189,14 +182,6 @@ func toPhrase(s string, f func(string) string) phrase {
 }
 
 func (p phrase) String() string { return strings.Join(p, " ") }
-
-// stem reduces a lower-case word to its Snowball English stem.
-func stem(w string) string {
-	if len(w) <= 2 {
-		return w
-	}
-	return english.Stem(w, false)
-}
 
 // accepts reports whether attribute a can measure quantity q.
 func (a AttributeDef) accepts(q quantity.Quantity) bool {

@@ -17,25 +17,21 @@ func (x Extractor) time(s *sentence, qi, cs int) string {
 	}
 	qa, qb := s.qtok[qi][0], s.qtok[qi][1]
 	lo, hi := clause(s, min(qa, cs), qb)
-	for _, r := range x.Lex.relative {
-		if findWords(s, r.words, lo, hi) < 0 {
-			continue
-		}
-		if r.offset == 0 {
+	if r := x.Lex.relative.first(s, lo, hi); r >= 0 {
+		offset := x.Lex.relOffset[r]
+		if offset == 0 {
 			return "current" // "this year" is now
 		}
 		if ref != 0 {
-			return strconv.Itoa(ref + r.offset)
+			return strconv.Itoa(ref + offset)
 		}
-		if r.offset < 0 {
+		if offset < 0 {
 			return "earlier"
 		}
 		return "current"
 	}
-	for _, p := range x.Lex.earlier {
-		if findWords(s, p, lo, hi) >= 0 {
-			return "earlier"
-		}
+	if x.Lex.earlier.first(s, lo, hi) >= 0 {
+		return "earlier"
 	}
 	q := s.qs[qi]
 	if q.Kind == quantity.Year || q.Kind == quantity.Date || q.Kind == quantity.Age {
@@ -92,38 +88,17 @@ func clause(s *sentence, a, b int) (int, int) {
 	return lo, hi
 }
 
-// findWords returns where the exact words p start in tokens [lo, hi), or
-// -1. A possessive matches its word: "last year's" has "last year".
-func findWords(s *sentence, p phrase, lo, hi int) int {
-	for i := lo; i+len(p) <= hi; i++ {
-		ok := true
-		for k, w := range p {
-			if s.low[i+k] != w && s.bare[i+k] != w {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return i
-		}
-	}
-	return -1
-}
-
 // hedges lists the hedges that qualify quantity qi: those in its clause,
 // and reporting phrases anywhere in the sentence.
 func (x Extractor) hedges(s *sentence, qi, cs int) []string {
 	lo, hi := clause(s, min(s.qtok[qi][0], cs), s.qtok[qi][1])
+	var buf [16]int
 	var out []string
-	for _, p := range x.Lex.hedges {
-		if findWords(s, p, lo, hi) >= 0 {
-			out = append(out, p.String())
-		}
+	for _, h := range x.Lex.hedges.find(s, lo, hi, buf[:0]) {
+		out = append(out, x.Lex.hedges.text[h])
 	}
-	for _, p := range x.Lex.reporting {
-		if findWords(s, p, 0, len(s.toks)) >= 0 {
-			out = append(out, p.String())
-		}
+	for _, r := range x.Lex.reporting.find(s, 0, len(s.toks), buf[:0]) {
+		out = append(out, x.Lex.reporting.text[r])
 	}
 	return out
 }

@@ -29,6 +29,9 @@ type Token struct {
 // UTF-8 bytes become one-byte symbols.
 func Tokenize(s string, toks []Token) []Token {
 	toks = toks[:0]
+	if cap(toks) == 0 {
+		toks = make([]Token, 0, len(s)/5+4) // a token per five bytes, as in English prose
+	}
 	space := true
 	for i := 0; i < len(s); {
 		c := s[i]
