@@ -123,6 +123,39 @@ func (e *entities) capRuns(toks []text.Token, low []string) []mention {
 	return ms
 }
 
+// seeOpeners records, for each word that opens a sentence capitalized,
+// whether it is capitalized inside some sentence (midCaps) and whether it
+// is written in lower case anywhere (lowSeen): what filterRuns asks.
+// Asking only about openers keeps this to a lookup per word.
+func (e *entities) seeOpeners(docs [][]*sentence) {
+	openers := map[string]bool{}
+	for _, doc := range docs {
+		for _, s := range doc {
+			if f := firstWord(s.toks); f >= 0 && !s.headline && isCap(s.toks[f].Text) {
+				w, _ := stripPossessive(s.toks[f].Text)
+				openers[s.toks[f].Text], openers[w], openers[strings.ToLower(w)] = true, true, true
+			}
+		}
+	}
+	for _, doc := range docs {
+		for _, s := range doc {
+			if s.headline {
+				continue
+			}
+			for i, t := range s.toks {
+				if t.Kind != text.Word || !openers[t.Text] {
+					continue
+				}
+				if !isCap(t.Text) {
+					e.lowSeen[t.Text] = true
+				} else if i > 0 {
+					e.midCaps[t.Text] = true
+				}
+			}
+		}
+	}
+}
+
 // lowerWord returns word w in lower case, using low, the lower-case form
 // of the token it starts at, when w is that token as written.
 func lowerWord(w, tok, low string) string {

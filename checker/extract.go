@@ -24,7 +24,9 @@ type sentence struct {
 	headline bool
 	cues     []cueMatch // filled on first use, once mentions are known
 	cuesDone bool
-	attrs    []attrRead // attribute of each quantity, filled on first use
+	attrs    []attrRead                  // attribute of each quantity, filled on first use
+	hits     [numPhraseLists][]phraseHit // lexicon phrases found, by list
+	hitsDone [numPhraseLists]bool
 }
 
 // attrRead is what attribute found for one quantity.
@@ -58,19 +60,10 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 				s := &sentence{art: a, text: para.Text[sp.Start:sp.End], para: &a.Paragraphs[pi], start: sp.Start}
 				x.read(s, &p)
 				docs[ai] = append(docs[ai], s)
-				if !s.headline {
-					for i, t := range s.toks {
-						if i > 0 && t.Kind == text.Word && isCap(t.Text) {
-							ents.midCaps[t.Text] = true
-						}
-						if t.Kind == text.Word && !isCap(t.Text) {
-							ents.lowSeen[t.Text] = true
-						}
-					}
-				}
 			}
 		}
 	}
+	ents.seeOpeners(docs)
 	// Names: runs of capitals. At the start of a sentence a single word
 	// counts only if it is capitalized inside a sentence somewhere; in a
 	// headline, only if it names an entity met elsewhere.

@@ -100,9 +100,9 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 		})
 		l.cues[k] = cs
 	}
-	l.hedges = newPhraseList(l.Hedges)
-	l.reporting = newPhraseList(l.Reporting)
-	l.earlier = newPhraseList(l.Earlier)
+	l.hedges = newPhraseList(hedgeList, l.Hedges)
+	l.reporting = newPhraseList(reportingList, l.Reporting)
+	l.earlier = newPhraseList(earlierList, l.Earlier)
 	l.orgNoun = set(l.OrgNouns, strings.ToLower)
 	l.person = set(l.PersonNoun, strings.ToLower)
 	l.role = set(l.Roles, strings.ToLower)
@@ -111,7 +111,7 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	l.vague = set(l.Vague, strings.ToLower)
 	l.objPrep = set(l.ObjPreps, strings.ToLower)
 	l.anaphoric = set(l.Anaphoric, strings.ToLower)
-	l.subevents = newPhraseList(l.Subevents)
+	l.subevents = newPhraseList(subeventList, l.Subevents)
 	l.dateFill = set(l.DateFiller, strings.ToLower)
 	l.place = set(l.PlaceNouns, strings.ToLower)
 	rel := make([]string, 0, len(l.Relative))
@@ -119,7 +119,7 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 		rel = append(rel, k)
 	}
 	sort.Slice(rel, func(i, j int) bool { return toPhrase(rel[i], nil).String() < toPhrase(rel[j], nil).String() })
-	l.relative = newPhraseList(rel)
+	l.relative = newPhraseList(relativeList, rel)
 	for _, k := range rel {
 		l.relOffset = append(l.relOffset, l.Relative[k])
 	}

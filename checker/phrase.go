@@ -2,10 +2,28 @@ package checker
 
 import "sort"
 
+// The phrase lists of a lexicon, numbered so that a sentence can keep
+// where each list's phrases occur in it.
+const (
+	hedgeList = iota
+	reportingList
+	earlierList
+	subeventList
+	relativeList
+	numPhraseLists
+)
+
+// A phraseHit is a phrase of a list found in a sentence.
+type phraseHit struct {
+	phrase int // index into the list
+	at     int // first token
+}
+
 // A phraseList is a list of exact-word phrases indexed by first word, so
 // that finding which of them occur in a stretch of a sentence costs a map
 // lookup per token, not a scan of the stretch per phrase.
 type phraseList struct {
+	id      int // which of a lexicon's lists it is, for the sentence's cache
 	list    []phrase
 	text    []string         // each phrase's words joined by spaces
 	byFirst map[string][]int // indices into list by first word, ascending
@@ -13,8 +31,8 @@ type phraseList struct {
 
 // newPhraseList reads exact-word phrases, in the order given. Phrases with
 // no words are dropped.
-func newPhraseList(ss []string) *phraseList {
-	l := &phraseList{byFirst: map[string][]int{}}
+func newPhraseList(id int, ss []string) *phraseList {
+	l := &phraseList{id: id, byFirst: map[string][]int{}}
 	for _, s := range ss {
 		p := toPhrase(s, nil)
 		if len(p) == 0 {
@@ -33,10 +51,9 @@ func newPhraseList(ss []string) *phraseList {
 // year".
 func (l *phraseList) find(s *sentence, lo, hi int, dst []int) []int {
 	n := len(dst)
-	for i := max(lo, 0); i < hi && i < len(s.low); i++ {
-		dst = l.matchAt(s, i, hi, l.byFirst[s.low[i]], dst)
-		if s.bare[i] != s.low[i] {
-			dst = l.matchAt(s, i, hi, l.byFirst[s.bare[i]], dst)
+	for _, h := range l.hits(s) {
+		if h.at >= lo && h.at+len(l.list[h.phrase]) <= hi {
+			dst = append(dst, h.phrase)
 		}
 	}
 	found := dst[n:]
@@ -64,12 +81,29 @@ func (l *phraseList) first(s *sentence, lo, hi int) int {
 	return -1
 }
 
+// hits returns where the list's phrases occur in s, found on first use
+// and kept with the sentence: every quantity of a sentence asks.
+func (l *phraseList) hits(s *sentence) []phraseHit {
+	if s.hitsDone[l.id] {
+		return s.hits[l.id]
+	}
+	var hs []phraseHit
+	for i := range s.low {
+		hs = l.matchAt(s, i, l.byFirst[s.low[i]], hs)
+		if s.bare[i] != s.low[i] {
+			hs = l.matchAt(s, i, l.byFirst[s.bare[i]], hs)
+		}
+	}
+	s.hits[l.id], s.hitsDone[l.id] = hs, true
+	return hs
+}
+
 // matchAt appends to dst those of the candidate phrases that match from
-// token i without passing hi.
-func (l *phraseList) matchAt(s *sentence, i, hi int, cands, dst []int) []int {
+// token i.
+func (l *phraseList) matchAt(s *sentence, i int, cands []int, dst []phraseHit) []phraseHit {
 	for _, c := range cands {
 		p := l.list[c]
-		if i+len(p) > hi {
+		if i+len(p) > len(s.low) {
 			continue
 		}
 		ok := true
@@ -80,7 +114,7 @@ func (l *phraseList) matchAt(s *sentence, i, hi int, cands, dst []int) []int {
 			}
 		}
 		if ok {
-			dst = append(dst, c)
+			dst = append(dst, phraseHit{c, i})
 		}
 	}
 	return dst
