@@ -314,7 +314,7 @@ func (c *Checker) compare(s *Slot, weight func(string) float64) (*Finding, *Agre
 	if len(b.sources) > len(a.sources) || (len(b.sources) == len(a.sources) && b.q.Value < a.q.Value) {
 		a, b = b, a
 	}
-	conf, reasons := c.Weights.score(a, b, c.Tolerances, weight)
+	conf, factors, reasons := c.Weights.score(a, b, c.Tolerances, weight)
 	ordered := []*side{a, b}
 	var rest []*side
 	for i, g := range sides {
@@ -326,7 +326,7 @@ func (c *Checker) compare(s *Slot, weight func(string) float64) (*Finding, *Agre
 	ordered = append(ordered, rest...)
 	f := &Finding{
 		Kind: "disagreement", Subject: s.Subject, Attribute: s.Attribute, Time: s.Time,
-		Confidence: conf, Severity: SeverityOf(conf), Reasons: reasons,
+		Confidence: conf, Severity: SeverityOf(conf), Reasons: reasons, Factors: &factors,
 	}
 	for _, g := range ordered {
 		f.Values = append(f.Values, valueGroup(g))

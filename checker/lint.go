@@ -149,14 +149,14 @@ func (c *Checker) lintSlot(draft string, s *Slot, weight func(string) float64) (
 		if len(against.sources) <= backers {
 			continue // the draft sides with as many references as oppose it
 		}
-		conf, reasons := c.Weights.score(against, backing, c.Tolerances, weight)
+		conf, factors, reasons := c.Weights.score(against, backing, c.Tolerances, weight)
 		reasons[0] = fmt.Sprintf("draft states %s; %d of %d sources state %s", d.q.Text, len(against.sources), len(speaking), against.q.Text)
 		if backers > 0 {
 			reasons = append(reasons[:1], append([]string{fmt.Sprintf("%s back the draft", plural(backers, "source"))}, reasons[1:]...)...)
 		}
 		f := Finding{
 			Kind: "disagreement", Subject: s.Subject, Attribute: s.Attribute, Time: s.Time,
-			Confidence: conf, Severity: SeverityOf(conf), Reasons: reasons, Draft: draft,
+			Confidence: conf, Severity: SeverityOf(conf), Reasons: reasons, Factors: &factors, Draft: draft,
 			Values: []ValueGroup{valueGroup(d), valueGroup(against)},
 		}
 		sort.SliceStable(rest, func(i, j int) bool { return len(rest[i].sources) > len(rest[j].sources) })

@@ -89,6 +89,9 @@ type Finding struct {
 	// Draft is, in a lint report, the draft the finding is about; its
 	// value is Values[0].
 	Draft string `json:"draft,omitempty"`
+	// Factors are what Confidence was computed from; not part of the
+	// JSON contract. Nil in a report read back from JSON.
+	Factors *Factors `json:"-"`
 }
 
 // Location is where an editor should look: in a lint report, the draft's

@@ -28,6 +28,10 @@ type Weights struct {
 	Pattern     float64 `yaml:"pattern"`
 	Implausible float64 `yaml:"implausible"`
 	SameSource  float64 `yaml:"same_source"`
+	// Calibration maps the model's raw confidence to the share of such
+	// findings found right: knots [raw, calibrated], raw ascending, read
+	// by linear interpolation. Empty means the raw confidence is used.
+	Calibration [][2]float64 `yaml:"calibration"`
 }
 
 // DefaultWeights returns the confidence model that ships with crosscheck.
@@ -36,7 +40,97 @@ func DefaultWeights() (Weights, error) {
 	if err := yaml.Unmarshal(defaultWeights, &w); err != nil {
 		return w, fmt.Errorf("score.yaml: %w", err)
 	}
-	return w, nil
+	return w, w.validate()
+}
+
+// Factors are what a disagreement's confidence is computed from, each
+// described beside its weight in score.yaml.
+type Factors struct {
+	Clarity     float64 // how surely both sides' subject and attribute were read, 0..1
+	Support     float64 // log2 of the weighted number of sources on the two sides
+	Hedge       float64 // share of the claims on the two sides that are hedged
+	OpenBound   float64 // 1 when a side is only a bound
+	Approximate float64 // 1 when a side is approximate or a range
+	Gap         float64 // how far apart the values are beyond tolerance, as a share of 5%, up to 1
+	Pattern     float64 // 1 for a typical editorial slip
+	Implausible float64 // 1 for values more than 3x apart with no slip to explain them
+	SameSource  float64 // 1 when one source states both values
+}
+
+// Vector returns the factors in the order of FactorNames.
+func (f Factors) Vector() []float64 {
+	return []float64{f.Clarity, f.Support, f.Hedge, f.OpenBound, f.Approximate, f.Gap, f.Pattern, f.Implausible, f.SameSource}
+}
+
+// FactorNames are the names of the factors in score.yaml, in the order of
+// Factors.Vector.
+func FactorNames() []string {
+	return []string{"clarity", "support", "hedge", "open_bound", "approximate", "gap", "pattern", "implausible", "same_source"}
+}
+
+// Coefficients returns the weights in the order of FactorNames.
+func (w Weights) Coefficients() []float64 {
+	return []float64{w.Clarity, w.Support, w.Hedge, w.OpenBound, w.Approximate, w.Gap, w.Pattern, w.Implausible, w.SameSource}
+}
+
+// WeightsOf makes weights from a bias and coefficients in the order of
+// FactorNames.
+func WeightsOf(bias float64, c []float64) (Weights, error) {
+	if len(c) != len(FactorNames()) {
+		return Weights{}, fmt.Errorf("confidence model: %d coefficients, want %d", len(c), len(FactorNames()))
+	}
+	return Weights{Bias: bias, Clarity: c[0], Support: c[1], Hedge: c[2], OpenBound: c[3], Approximate: c[4], Gap: c[5], Pattern: c[6], Implausible: c[7], SameSource: c[8]}, nil
+}
+
+// validate checks that the calibration knots are a monotone map of
+// [0,1] into [0,1].
+func (w Weights) validate() error {
+	for i, k := range w.Calibration {
+		if k[0] < 0 || k[0] > 1 || k[1] < 0 || k[1] > 1 {
+			return fmt.Errorf("score.yaml: calibration knot %d (%v) is outside [0,1]", i, k)
+		}
+		if i > 0 && (k[0] < w.Calibration[i-1][0] || k[1] < w.Calibration[i-1][1]) {
+			return fmt.Errorf("score.yaml: calibration knot %d (%v) does not follow %v upward", i, k, w.Calibration[i-1])
+		}
+	}
+	return nil
+}
+
+// Raw is the model's uncalibrated confidence for the factors: the
+// logistic of the bias plus each weight times its factor.
+func (w Weights) Raw(f Factors) float64 {
+	z := w.Bias
+	c := w.Coefficients()
+	for i, x := range f.Vector() {
+		z += c[i] * x
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// Confidence is the model's confidence for the factors: the raw
+// confidence through the calibration map, to two decimals.
+func (w Weights) Confidence(f Factors) float64 {
+	return math.Round(100*w.Calibrate(w.Raw(f))) / 100
+}
+
+// Calibrate maps a raw confidence through the calibration knots: linear
+// between knots, flat beyond the first and the last.
+func (w Weights) Calibrate(raw float64) float64 {
+	k := w.Calibration
+	switch {
+	case len(k) == 0:
+		return raw
+	case raw <= k[0][0]:
+		return k[0][1]
+	case raw >= k[len(k)-1][0]:
+		return k[len(k)-1][1]
+	}
+	i := sort.Search(len(k), func(i int) bool { return k[i][0] >= raw })
+	a, b := k[i-1], k[i]
+	if b[0] == a[0] {
+		return b[1]
+	}
+	return a[1] + (b[1]-a[1])*(raw-a[0])/(b[0]-a[0])
 }
 
 // side is one value group of a slot.
@@ -46,9 +140,10 @@ type side struct {
 	sources []string // distinct, sorted
 }
 
-// score computes a disagreement's confidence between sides a and b, and
-// the reasons behind it, in the order an editor reads them.
-func (w Weights) score(a, b *side, t Tolerances, weight func(string) float64) (float64, []string) {
+// score computes a disagreement's confidence between sides a and b, the
+// factors it stands on, and the reasons behind it, in the order an editor
+// reads them.
+func (w Weights) score(a, b *side, t Tolerances, weight func(string) float64) (float64, Factors, []string) {
 	var reasons []string
 	na, nb := 0.0, 0.0
 	for _, s := range a.sources {
@@ -123,11 +218,11 @@ func (w Weights) score(a, b *side, t Tolerances, weight func(string) float64) (f
 		reasons = append(reasons, "a source states both values")
 	}
 
-	z := w.Bias + w.Clarity*clarity + w.Support*math.Log2(na+nb) + w.Hedge*hedged +
-		w.OpenBound*open + w.Approximate*approx + w.Gap*math.Min(rel/0.05, 1) +
-		w.Pattern*pattern + w.Implausible*implausible + w.SameSource*same
-	conf := 1 / (1 + math.Exp(-z))
-	return math.Round(conf*100) / 100, reasons
+	f := Factors{
+		Clarity: clarity, Support: math.Log2(na + nb), Hedge: hedged, OpenBound: open, Approximate: approx,
+		Gap: math.Min(rel/0.05, 1), Pattern: pattern, Implausible: implausible, SameSource: same,
+	}
+	return w.Confidence(f), f, reasons
 }
 
 func boundName(b quantity.Bound) string {

@@ -91,8 +91,8 @@ func TestCheckExitCodes(t *testing.T) {
 	}{
 		{[]string{"check", seed}, ExitFindings, "the seed has a finding at 0.94, above the default high level"},
 		{[]string{"check", "--fail-level", "none", seed}, ExitOK, "none never fails"},
-		{[]string{"check", "--fail-level", "0.99", seed}, ExitOK, "no finding reaches 0.99"},
-		{[]string{"check", "--fail-level", "medium", "--min-confidence", "0.99", seed}, ExitOK, "findings filtered out do not fail"},
+		{[]string{"check", "--fail-level", "1", seed}, ExitOK, "no finding reaches 1: a calibrated confidence is at most 0.99"},
+		{[]string{"check", "--fail-level", "medium", "--min-confidence", "1", seed}, ExitOK, "findings filtered out do not fail"},
 		{[]string{"check", "--bogus", seed}, ExitError, "an unknown flag is a usage error"},
 		{[]string{"frobnicate"}, ExitError, "an unknown command is a usage error"},
 	}
