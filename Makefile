@@ -19,7 +19,7 @@ FUZZ_TARGETS = \
 	./sources:FuzzParseHTML \
 	./sources:FuzzParseJSONL
 
-.PHONY: all build install test vet fmt-check unit fuzz-short fuzz lint bench profile eval-quantities clean
+.PHONY: all build install test vet fmt-check unit fuzz-short fuzz lint bench profile eval-quantities eval calibrate clean
 
 all: build
 
@@ -69,6 +69,15 @@ profile:
 # (../shared/benchmarks); skips when they are absent.
 eval-quantities:
 	$(GO) run ./cmd/crosscheck eval quantities --require-accuracy 0.95
+
+# Every suite: quantities, fixtures, wikicontradict, generated.
+eval:
+	$(GO) run ./cmd/crosscheck eval
+
+# Refit the confidence model (checker/score.yaml) on the fixtures and
+# generated events; review the diff.
+calibrate:
+	$(GO) run ./cmd/calibrate
 
 clean:
 	rm -rf bin *.prof checker/*.test eval-failures.jsonl

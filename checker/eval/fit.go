@@ -85,7 +85,7 @@ func FitLogistic(ds []Detection, l2 float64) (bias float64, coef []float64, err 
 			h.SetSym(j, j, h.At(j, j)+2*l2)
 		}
 	}
-	res, err := optimize.Minimize(optimize.Problem{Func: loss, Grad: grad, Hess: hess}, make([]float64, k+1), nil, &optimize.Newton{})
+	res, err := optimize.Minimize(optimize.Problem{Func: loss, Grad: grad, Hess: hess}, make([]float64, k+1), &optimize.Settings{GradientThreshold: 1e-9}, &optimize.Newton{})
 	if err != nil {
 		return 0, nil, fmt.Errorf("fit: %w", err)
 	}

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/newsgen"
@@ -30,7 +31,7 @@ func Generated(seed uint64, events, outlets int, c *checker.Checker) (SuiteResul
 			r.Negatives++
 		}
 		for _, p := range ev.Planted {
-			r.Truth = append(r.Truth, Truth{ID: ev.ID + "#" + p.Fact, Case: ev.ID, What: fmt.Sprintf("%s: %g against %g (%s)", p.Fact, p.True, p.Wrong, p.Slip), Tags: []string{"slip:" + p.Slip}})
+			r.Truth = append(r.Truth, Truth{ID: ev.ID + "#" + p.Fact, Case: ev.ID, What: fmt.Sprintf("%s: %s against %s (%s)", p.Fact, plain(p.True), plain(p.Wrong), p.Slip), Tags: []string{"slip:" + p.Slip}})
 		}
 		for _, f := range c.Check(arts).Findings {
 			d := Detection{Case: ev.ID, Finding: Describe(f), Confidence: f.Confidence, X: factors(f)}
@@ -45,6 +46,9 @@ func Generated(seed uint64, events, outlets int, c *checker.Checker) (SuiteResul
 	}
 	return r, nil
 }
+
+// plain writes a number without an exponent: 34300000000, 3.55.
+func plain(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // statesAmount reports whether a value group of f states amount v.
 func statesAmount(f checker.Finding, v float64) bool {

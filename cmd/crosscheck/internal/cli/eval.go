@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -31,10 +32,22 @@ type EvalOptions struct {
 	// RequireAccuracy fails the run when a quantity suite's value
 	// accuracy is below it; 0 turns the check off.
 	RequireAccuracy float64
+	// MinConfidence is the threshold a finding must reach to count as a
+	// detection in the detection suites.
+	MinConfidence float64
+	// RequireF1 fails the run when a detection suite's F1 at
+	// MinConfidence is below it; 0 turns the check off.
+	RequireF1 float64
+	// Fixtures is the directory of fixture events.
+	Fixtures string
+	// Seed and Events choose the generated suite's corpus; Outlets is the
+	// number of outlets reporting each event.
+	Seed            uint64
+	Events, Outlets int
 }
 
 // evalSuites are the suites eval knows, in the order it runs them.
-var evalSuites = []string{"quantities"}
+var evalSuites = []string{"quantities", "fixtures", "wikicontradict", "generated"}
 
 // NewCmdEval builds `crosscheck eval`, which measures crosscheck on
 // labelled data.
@@ -43,24 +56,42 @@ func NewCmdEval(io *IOStreams, runF func(*EvalOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "eval [flags] [SUITE...]",
 		Short: "Measure crosscheck on labelled data",
-		Long: `Measure crosscheck on labelled data written by others. Suites:
+		Long: `Measure crosscheck on labelled data. With no SUITE, run them all:
 
-  quantities  the quantity parser on Microsoft Recognizers-Text's English specs
-              (recognizers-text/relevant.jsonl) and Facebook Duckling's English
-              money, numeral and quantity corpora: per suite and category, the
-              cases, the expected values found with the right unit (value
-              accuracy), the spans that match the spec's (span accuracy), and
-              the negative cases where something was found (false positives).
+  quantities      the quantity parser on Microsoft Recognizers-Text's English
+                  specs and Facebook Duckling's English money, numeral and
+                  quantity corpora: per suite and category, the expected
+                  values found with the right unit (value accuracy), the
+                  spans that match the spec's, and false positives on the
+                  negative cases. Every case goes through the path of
+                  'crosscheck extract --quantities'.
+  fixtures        every fixture event (--fixtures) against its expected.json:
+                  a finding is right when it is an expected disagreement.
+  wikicontradict  WikiContradict's 102 cases (wikicontradict/cases.jsonl):
+                  each passage is a source; a "disagree" case must be flagged,
+                  an "agree" case must not. Scored by explicit and implicit
+                  case and by slot; "strict" counts a case found only when a
+                  finding carries a value of each gold answer.
+  generated       events written by the repo's generator with planted
+                  disagreements (--seed, --events, --outlets): a finding is
+                  right when it carries a planted pair of values.
 
-Every case goes through the path of 'crosscheck extract --quantities': the
-input is read as a text source, split into sentences and parsed.
+For the detection suites eval prints the findings, true and false
+positives, precision, recall and F1 at --min-confidence, the missed
+disagreements by case id, the area under the precision-recall curve
+(AUPRC, as average precision), and a reliability table: findings by
+confidence decile, their mean confidence against the share that were
+right, with the expected calibration error (ECE).
 
-The data is read from --benchmarks (default $CROSSCHECK_BENCHMARKS, else
-../shared/benchmarks). When it is absent the suite is skipped with a note
-on stderr, and the exit code is 0. Failed cases are written, one JSON
-object a line, to --failures.`,
-		Example: `  crosscheck eval quantities
-  crosscheck eval quantities --format json --require-accuracy 0.95`,
+Third-party data is read from --benchmarks (default $CROSSCHECK_BENCHMARKS,
+else ../shared/benchmarks); a suite whose data is absent is skipped with a
+note on stderr. --require-accuracy and --require-f1 make eval exit 1 when a
+suite falls below them, so CI can hold a floor. Failed quantity cases are
+written, one JSON object a line, to --failures.`,
+		Example: `  crosscheck eval
+  crosscheck eval quantities --format json --require-accuracy 0.95
+  crosscheck eval fixtures --require-f1 0.95
+  crosscheck eval wikicontradict --min-confidence 0.7`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Suites = args
 			if len(opts.Suites) == 0 {
@@ -74,8 +105,16 @@ object a line, to --failures.`,
 			if opts.Format != "table" && opts.Format != "json" {
 				return usagef("--format %q: want table or json", opts.Format)
 			}
-			if opts.RequireAccuracy < 0 || opts.RequireAccuracy > 1 {
-				return usagef("--require-accuracy %v: want a fraction from 0 to 1", opts.RequireAccuracy)
+			for _, f := range []struct {
+				name string
+				v    float64
+			}{{"--require-accuracy", opts.RequireAccuracy}, {"--require-f1", opts.RequireF1}, {"--min-confidence", opts.MinConfidence}} {
+				if f.v < 0 || f.v > 1 {
+					return usagef("%s %v: want a fraction from 0 to 1", f.name, f.v)
+				}
+			}
+			if opts.Events < 1 || opts.Outlets < 2 {
+				return usagef("--events %d --outlets %d: want at least 1 event and 2 outlets", opts.Events, opts.Outlets)
 			}
 			if opts.Benchmarks == "" {
 				opts.Benchmarks = benchmarksDir(io)
@@ -91,6 +130,12 @@ object a line, to --failures.`,
 	f.StringVar(&opts.Failures, "failures", "eval-failures.jsonl", `file to write the failed cases to, one JSON object a line ("" for none)`)
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table or json")
 	f.Float64Var(&opts.RequireAccuracy, "require-accuracy", 0, "exit 1 when a quantity suite's value accuracy is below this fraction")
+	f.Float64Var(&opts.MinConfidence, "min-confidence", 0.5, "confidence a finding must reach to count as a detection")
+	f.Float64Var(&opts.RequireF1, "require-f1", 0, "exit 1 when a detection suite's F1 is below this fraction")
+	f.StringVar(&opts.Fixtures, "fixtures", "fixtures", "directory of fixture events, each with an expected.json")
+	f.Uint64Var(&opts.Seed, "seed", 2, "seed of the generated suite (the confidence model is fitted on seed 1)")
+	f.IntVar(&opts.Events, "events", 300, "events in the generated suite")
+	f.IntVar(&opts.Outlets, "outlets", 4, "outlets reporting each generated event")
 	return cmd
 }
 
@@ -112,8 +157,35 @@ func getenv(io *IOStreams, key string) string {
 
 // EvalReport is what eval prints with --format json.
 type EvalReport struct {
-	Quantities *QuantityEval `json:"quantities,omitempty"`
-	Skipped    []string      `json:"skipped,omitempty"`
+	Quantities *QuantityEval   `json:"quantities,omitempty"`
+	Detection  []DetectionEval `json:"detection,omitempty"`
+	Skipped    []string        `json:"skipped,omitempty"`
+}
+
+// DetectionEval is a detection suite's outcome.
+type DetectionEval struct {
+	Suite     string         `json:"suite"`
+	Cases     int            `json:"cases"`
+	Negatives int            `json:"negatives"` // cases with no disagreement
+	Overall   eval.Metrics   `json:"overall"`
+	Groups    []eval.Metrics `json:"groups,omitempty"`
+	Missed    []missed       `json:"missed"`
+	// Reliability bins every finding, whatever its confidence.
+	Reliability []reliabilityBin `json:"reliability"`
+	ECE         float64          `json:"ece"`
+}
+
+type missed struct {
+	Case string `json:"case"`
+	What string `json:"what"`
+}
+
+type reliabilityBin struct {
+	Low            float64 `json:"low"`
+	High           float64 `json:"high"`
+	Findings       int     `json:"findings"`
+	MeanConfidence float64 `json:"mean_confidence"`
+	Precision      float64 `json:"precision"`
 }
 
 // QuantityEval is the quantity suites' outcome.
@@ -176,6 +248,20 @@ func runEval(opts *EvalOptions) error {
 			}
 			rep.Quantities = q
 			failures = append(append(failures, res.Failures...), res.Deviant...)
+		default:
+			res, skip, err := runDetection(opts, s)
+			if err != nil {
+				return err
+			}
+			if skip != "" {
+				rep.Skipped = append(rep.Skipped, skip)
+				continue
+			}
+			d := detectionJSON(res, opts.MinConfidence)
+			rep.Detection = append(rep.Detection, d)
+			if opts.RequireF1 > 0 && d.Overall.F1 < opts.RequireF1 {
+				short = append(short, fmt.Sprintf("%s F1 %.3f at confidence %.2f is below %.3f", s, d.Overall.F1, opts.MinConfidence, opts.RequireF1))
+			}
 		}
 	}
 	for _, s := range rep.Skipped {
@@ -310,5 +396,108 @@ func evalTable(opts *EvalOptions, rep *EvalReport, nfail int) error {
 			fmt.Fprintf(w, "%d failed cases written to %s\n", nfail, opts.Failures)
 		}
 	}
+	for _, d := range rep.Detection {
+		if err := detectionTable(w, d, 40); err != nil {
+			return err
+		}
+	}
 	return nil
 }
+
+// groupTags are the groups a detection suite is also scored by.
+var groupTags = map[string][]string{
+	"wikicontradict": {"explicit", "implicit", "slot:number", "slot:date", "slot:person", "explicit number/date"},
+	"generated":      {"slip:different", "slip:transposed", "slip:off by one", "slip:scale"},
+}
+
+// runDetection runs a detection suite; skip says why it did not run when
+// its data is absent.
+func runDetection(opts *EvalOptions, suite string) (res eval.SuiteResult, skip string, err error) {
+	c, err := checker.New()
+	if err != nil {
+		return res, "", err
+	}
+	switch suite {
+	case "fixtures":
+		res, err = eval.Fixtures(opts.Fixtures, c)
+	case "wikicontradict":
+		path := filepath.Join(opts.Benchmarks, "wikicontradict", "cases.jsonl")
+		cases, lerr := eval.LoadContradictions(path)
+		if errors.Is(lerr, fs.ErrNotExist) {
+			return res, path + " (not found)", nil
+		}
+		if lerr != nil {
+			return res, "", lerr
+		}
+		res, err = eval.Contradictions(cases, c)
+	case "generated":
+		res, err = eval.Generated(opts.Seed, opts.Events, opts.Outlets, c)
+	default:
+		err = fmt.Errorf("unknown suite %q", suite)
+	}
+	return res, "", err
+}
+
+func detectionJSON(r eval.SuiteResult, t float64) DetectionEval {
+	d := DetectionEval{Suite: r.Suite, Cases: r.Cases, Negatives: r.Negatives, Overall: r.Score("", t), Missed: []missed{}}
+	d.Overall.Group = "all"
+	for _, tag := range groupTags[r.Suite] {
+		if m := r.Score(tag, t); m.Disagreements > 0 || m.Findings > 0 {
+			d.Groups = append(d.Groups, m)
+		}
+	}
+	for _, m := range r.Missed(t) {
+		d.Missed = append(d.Missed, missed{m.Case, m.What})
+	}
+	bins, ece := eval.Reliability(r.Detections)
+	for _, b := range bins {
+		d.Reliability = append(d.Reliability, reliabilityBin{b.Low, b.High, b.Count, b.MeanConfidence, b.Precision})
+	}
+	d.ECE = ece
+	return d
+}
+
+func detectionTable(w io.Writer, d DetectionEval, maxMissed int) error {
+	fmt.Fprintf(w, "\n%s — %d cases (%d without a disagreement), confidence ≥ %.2f\n", d.Suite, d.Cases, d.Negatives, d.Overall.Threshold)
+	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
+	t.Header("Group", "Findings", "TP", "FP", "Disagreements", "Found", "Precision", "Recall", "F1", "Strict P", "Strict R", "Strict F1", "AUPRC")
+	for _, m := range append([]eval.Metrics{d.Overall}, d.Groups...) {
+		if err := t.Append([]string{m.Group, fmt.Sprint(m.Findings), fmt.Sprint(m.TruePositives), fmt.Sprint(m.FalsePositives),
+			fmt.Sprint(m.Disagreements), fmt.Sprint(m.Found), pct(m.Precision), pct(m.Recall), pct(m.F1),
+			pct(m.StrictPrecision), pct(m.StrictRecall), pct(m.StrictF1), fmt.Sprintf("%.3f", m.AUPRC)}); err != nil {
+			return err
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Reliability (all findings; ECE %.3f)\n", d.ECE)
+	rt := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
+	rt.Header("Confidence", "Findings", "Mean confidence", "Right")
+	for _, b := range d.Reliability {
+		if b.Findings == 0 {
+			continue
+		}
+		if err := rt.Append([]string{fmt.Sprintf("%.1f–%.1f", b.Low, b.High), fmt.Sprint(b.Findings), fmt.Sprintf("%.2f", b.MeanConfidence), pct(b.Precision)}); err != nil {
+			return err
+		}
+	}
+	if err := rt.Render(); err != nil {
+		return err
+	}
+	if len(d.Missed) == 0 {
+		fmt.Fprintln(w, "Missed: none")
+		return nil
+	}
+	fmt.Fprintf(w, "Missed (%d):\n", len(d.Missed))
+	for i, m := range d.Missed {
+		if maxMissed > 0 && i == maxMissed {
+			fmt.Fprintf(w, "  … and %d more (--format json lists them all)\n", len(d.Missed)-i)
+			break
+		}
+		fmt.Fprintf(w, "  %s  %s\n", m.Case, m.What)
+	}
+	return nil
+}
+
+func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }

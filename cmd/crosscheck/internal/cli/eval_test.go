@@ -36,6 +36,10 @@ func TestEvalFlags(t *testing.T) {
 		{[]string{"eval", "nosuch"}, `unknown suite "nosuch"`, "a suite we do not have"},
 		{[]string{"eval", "--format", "xml"}, `--format "xml"`, "eval prints table or json"},
 		{[]string{"eval", "--require-accuracy", "95"}, "--require-accuracy 95", "a fraction, not a percentage"},
+		{[]string{"eval", "fixtures", "--require-f1", "80"}, "--require-f1 80", "a fraction, not a percentage"},
+		{[]string{"eval", "fixtures", "--min-confidence", "-0.1"}, "--min-confidence -0.1", "a confidence is in [0,1]"},
+		{[]string{"eval", "generated", "--events", "0"}, "--events 0", "a generated suite needs an event"},
+		{[]string{"eval", "generated", "--outlets", "1"}, "--outlets 1", "one outlet cannot disagree with itself"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := run(t, nil, tt.args...)
@@ -98,4 +102,113 @@ func countDeviant(t *testing.T, path string) int {
 		t.Fatal(err)
 	}
 	return strings.Count(string(data), `"problem":"deviation: `)
+}
+
+// evalJSON runs eval with --format json and decodes its report.
+func evalJSON(t *testing.T, want int, args ...string) (EvalReport, string) {
+	t.Helper()
+	code, out, errOut := run(t, nil, append(append([]string{"eval"}, args...), "--format", "json")...)
+	if code != want {
+		t.Fatalf("eval %v: exit %d, want %d: %s", args, code, want, errOut)
+	}
+	var rep EvalReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("eval %v: bad JSON: %v", args, err)
+	}
+	return rep, errOut
+}
+
+// TestEvalFixturesFloor is the regression floor CI holds: every fixture
+// event against its expected.json at F1 0.95 or better, with the
+// confidence model calibrated on them (ECE at most 0.1 on so few
+// findings).
+func TestEvalFixturesFloor(t *testing.T) {
+	inRepo(t)
+	rep, _ := evalJSON(t, ExitOK, "fixtures", "--require-f1", "0.95")
+	if len(rep.Detection) != 1 || rep.Detection[0].Suite != "fixtures" {
+		t.Fatalf("want the fixtures suite, got %+v", rep.Detection)
+	}
+	d := rep.Detection[0]
+	if d.Cases < 8 || d.Overall.Disagreements < 20 {
+		t.Errorf("fixtures: %d events, %d disagreements; want at least 8 and 20", d.Cases, d.Overall.Disagreements)
+	}
+	if d.Overall.F1 < 0.95 || len(d.Missed) != 0 {
+		t.Errorf("fixtures: F1 %.3f, missed %v", d.Overall.F1, d.Missed)
+	}
+	n := 0
+	for _, b := range d.Reliability {
+		n += b.Findings
+	}
+	if n < d.Overall.Findings || len(d.Reliability) != 10 {
+		t.Errorf("reliability holds %d findings in %d bins; want every finding (≥ %d) in 10", n, len(d.Reliability), d.Overall.Findings)
+	}
+	if d.ECE > 0.1 {
+		t.Errorf("fixtures ECE %.3f, want ≤ 0.1", d.ECE)
+	}
+}
+
+func TestEvalRequireF1Fails(t *testing.T) {
+	inRepo(t)
+	// At a threshold no finding reaches, nothing is found: F1 is 0.
+	rep, errOut := evalJSON(t, ExitFindings, "fixtures", "--min-confidence", "1", "--require-f1", "0.5")
+	if !strings.Contains(errOut, "fixtures F1 0.000") || !strings.Contains(errOut, "below 0.500") {
+		t.Errorf("stderr %q should say the F1 and the floor", errOut)
+	}
+	if len(rep.Detection) != 1 || len(rep.Detection[0].Missed) == 0 {
+		t.Errorf("at confidence 1 every disagreement is missed and listed; got %+v", rep.Detection)
+	}
+}
+
+// TestEvalGenerated scores a small generated corpus: the truth is what the
+// generator planted, so the numbers are exact, and the floor guards the
+// pipeline on phrasings no fixture has.
+func TestEvalGenerated(t *testing.T) {
+	rep, _ := evalJSON(t, ExitOK, "generated", "--events", "40", "--seed", "3")
+	if len(rep.Detection) != 1 {
+		t.Fatalf("want one suite, got %d", len(rep.Detection))
+	}
+	d := rep.Detection[0]
+	if d.Cases != 40 || d.Overall.Disagreements < 20 {
+		t.Fatalf("generated: %d events, %d planted disagreements", d.Cases, d.Overall.Disagreements)
+	}
+	if d.Overall.Precision < 0.9 || d.Overall.Recall < 0.75 {
+		t.Errorf("generated: precision %.3f, recall %.3f; want ≥ 0.9 and ≥ 0.75", d.Overall.Precision, d.Overall.Recall)
+	}
+	if len(d.Missed) != d.Overall.Disagreements-d.Overall.Found {
+		t.Errorf("%d missed listed, want %d", len(d.Missed), d.Overall.Disagreements-d.Overall.Found)
+	}
+	groups := 0
+	for _, g := range d.Groups {
+		groups += g.Disagreements
+	}
+	if groups != d.Overall.Disagreements {
+		t.Errorf("the slip groups hold %d disagreements, the suite %d", groups, d.Overall.Disagreements)
+	}
+}
+
+func TestEvalWikiContradictSkipsWithoutData(t *testing.T) {
+	rep, errOut := evalJSON(t, ExitOK, "wikicontradict", "--benchmarks", filepath.Join(t.TempDir(), "absent"))
+	if len(rep.Detection) != 0 || !strings.Contains(errOut, "cases.jsonl (not found)") {
+		t.Errorf("want a skip note and no suite; got %+v, stderr %q", rep.Detection, errOut)
+	}
+}
+
+// TestEvalWikiContradict runs the held-out set when ../shared is beside
+// the repository: the counts must be the set's, and precision on the
+// explicit number and date cases must stay at 0.8 or more.
+func TestEvalWikiContradict(t *testing.T) {
+	inRepo(t)
+	if _, err := os.Stat(filepath.Join("..", "shared", "benchmarks", "wikicontradict", "cases.jsonl")); err != nil {
+		t.Skip("../shared/benchmarks is absent")
+	}
+	rep, _ := evalJSON(t, ExitOK, "wikicontradict")
+	d := rep.Detection[0]
+	if d.Cases != 102 || d.Negatives != 51 || d.Overall.Disagreements != 51 {
+		t.Errorf("wikicontradict: %d cases, %d agree, %d disagree; want 102, 51, 51", d.Cases, d.Negatives, d.Overall.Disagreements)
+	}
+	for _, g := range d.Groups {
+		if g.Group == "explicit number/date" && g.Findings > 0 && g.Precision < 0.8 {
+			t.Errorf("explicit number/date precision %.3f, want ≥ 0.8", g.Precision)
+		}
+	}
 }
