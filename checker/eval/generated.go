@@ -6,7 +6,6 @@ import (
 
 	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/newsgen"
-	"github.com/crosscheck/crosscheck/sources"
 )
 
 // Generated checks events written by newsgen from seed, each reported by
@@ -18,14 +17,9 @@ func Generated(seed uint64, events, outlets int, c *checker.Checker) (SuiteResul
 	g := newsgen.New(seed)
 	for i := range events {
 		ev := g.Event(fmt.Sprintf("gen-%04d", i), outlets)
-		var arts []*checker.Article
-		for _, d := range ev.Docs {
-			a, err := sources.Parse(d.Source+".txt", []byte(d.Text))
-			if err != nil {
-				return r, fmt.Errorf("event %s, %s: %w", ev.ID, d.Source, err)
-			}
-			a.ID = d.Source
-			arts = append(arts, a)
+		arts, err := articles(ev.Docs)
+		if err != nil {
+			return r, fmt.Errorf("event %s: %w", ev.ID, err)
 		}
 		if len(ev.Planted) == 0 {
 			r.Negatives++

@@ -8,23 +8,21 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/newsgen"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
 // A ContradictionCase is one line of WikiContradict's cases.jsonl: two
 // passages, and whether they disagree.
 type ContradictionCase struct {
-	ID         string   `json:"id"`
-	Expect     string   `json:"expect"` // "disagree" or "agree"
-	Slot       string   `json:"slot"`   // number, date or person
-	Explicit   bool     `json:"explicit"`
-	Title      string   `json:"title"`
-	Question   string   `json:"question"`
-	GoldValues []string `json:"gold_values"`
-	Docs       []struct {
-		Source string `json:"source"`
-		Text   string `json:"text"`
-	} `json:"docs"`
+	ID         string        `json:"id"`
+	Expect     string        `json:"expect"` // "disagree" or "agree"
+	Slot       string        `json:"slot"`   // number, date or person
+	Explicit   bool          `json:"explicit"`
+	Title      string        `json:"title"`
+	Question   string        `json:"question"`
+	GoldValues []string      `json:"gold_values"`
+	Docs       []newsgen.Doc `json:"docs"`
 }
 
 // Tags are the groups a case is scored in: "explicit" or "implicit",
@@ -81,14 +79,9 @@ func LoadContradictions(path string) ([]ContradictionCase, error) {
 func Contradictions(cases []ContradictionCase, c *checker.Checker) (SuiteResult, error) {
 	r := SuiteResult{Suite: "wikicontradict", Cases: len(cases)}
 	for _, cc := range cases {
-		var arts []*checker.Article
-		for _, d := range cc.Docs {
-			a, err := sources.Parse(d.Source+".txt", []byte(d.Text))
-			if err != nil {
-				return r, fmt.Errorf("case %s, doc %s: %w", cc.ID, d.Source, err)
-			}
-			a.ID = d.Source
-			arts = append(arts, a)
+		arts, err := articles(cc.Docs)
+		if err != nil {
+			return r, fmt.Errorf("case %s: %w", cc.ID, err)
 		}
 		tags := cc.Tags()
 		if cc.Expect == "disagree" {
@@ -172,4 +165,18 @@ func eqPtr(a, b *float64) bool {
 		return a == b
 	}
 	return same(*a, *b)
+}
+
+// articles reads each doc as a text source named after its outlet.
+func articles(docs []newsgen.Doc) ([]*checker.Article, error) {
+	arts := make([]*checker.Article, 0, len(docs))
+	for _, d := range docs {
+		a, err := sources.Parse(d.Source+".txt", []byte(d.Text))
+		if err != nil {
+			return nil, fmt.Errorf("doc %s: %w", d.Source, err)
+		}
+		a.ID = d.Source
+		arts = append(arts, a)
+	}
+	return arts, nil
 }

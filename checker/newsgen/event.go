@@ -20,8 +20,8 @@ type Event struct {
 
 // A Doc is one outlet's article about an event.
 type Doc struct {
-	Source string // the outlet, unique within the event
-	Text   string
+	Source string `json:"source"` // the outlet, unique within the event
+	Text   string `json:"text"`
 }
 
 // Planted is a disagreement the generator wrote on purpose: most outlets
