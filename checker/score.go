@@ -62,6 +62,14 @@ func (f Factors) Vector() []float64 {
 	return []float64{f.Clarity, f.Support, f.Hedge, f.OpenBound, f.Approximate, f.Gap, f.Pattern, f.Implausible, f.SameSource}
 }
 
+// FactorsOf is the inverse of Vector: factors from a vector in the order
+// of FactorNames. Missing entries are zero.
+func FactorsOf(x []float64) Factors {
+	v := make([]float64, len(FactorNames()))
+	copy(v, x)
+	return Factors{Clarity: v[0], Support: v[1], Hedge: v[2], OpenBound: v[3], Approximate: v[4], Gap: v[5], Pattern: v[6], Implausible: v[7], SameSource: v[8]}
+}
+
 // FactorNames are the names of the factors in score.yaml, in the order of
 // Factors.Vector.
 func FactorNames() []string {

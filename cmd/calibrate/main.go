@@ -81,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	// found right, which a linear model of few factors cannot give.
 	for i := range ds {
 		if ds[i].X != nil {
-			ds[i].Confidence = w.Raw(factorsOf(ds[i].X))
+			ds[i].Confidence = w.Raw(checker.FactorsOf(ds[i].X))
 		}
 	}
 	for _, k := range eval.FitIsotonic(ds) {
@@ -89,7 +89,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	for i := range ds {
 		if ds[i].X != nil {
-			ds[i].Confidence = w.Confidence(factorsOf(ds[i].X))
+			ds[i].Confidence = w.Confidence(checker.FactorsOf(ds[i].X))
 		}
 	}
 	_, after := eval.Reliability(ds)
@@ -107,10 +107,6 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	return renameio.WriteFile(*out, []byte(text), 0o644)
-}
-
-func factorsOf(x []float64) checker.Factors {
-	return checker.Factors{Clarity: x[0], Support: x[1], Hedge: x[2], OpenBound: x[3], Approximate: x[4], Gap: x[5], Pattern: x[6], Implausible: x[7], SameSource: x[8]}
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
