@@ -43,18 +43,10 @@ func DefaultWeights() (Weights, error) {
 	return w, w.validate()
 }
 
-// Factors are what a disagreement's confidence is computed from, each
-// described beside its weight in score.yaml.
+// Factors are what a disagreement's confidence is computed from, in
+// the order of FactorNames; FactorDescriptions says what each measures.
 type Factors struct {
-	Clarity     float64 // how surely both sides' subject and attribute were read, 0..1
-	Support     float64 // log2 of the weighted number of sources on the two sides
-	Hedge       float64 // share of the claims on the two sides that are hedged
-	OpenBound   float64 // 1 when a side is only a bound
-	Approximate float64 // 1 when a side is approximate or a range
-	Gap         float64 // how far apart the values are beyond tolerance, as a share of 5%, up to 1
-	Pattern     float64 // 1 for a typical editorial slip
-	Implausible float64 // 1 for values more than 3x apart with no slip to explain them
-	SameSource  float64 // 1 when one source states both values
+	Clarity, Support, Hedge, OpenBound, Approximate, Gap, Pattern, Implausible, SameSource float64
 }
 
 // Vector returns the factors in the order of FactorNames.
@@ -74,6 +66,22 @@ func FactorsOf(x []float64) Factors {
 // Factors.Vector.
 func FactorNames() []string {
 	return []string{"clarity", "support", "hedge", "open_bound", "approximate", "gap", "pattern", "implausible", "same_source"}
+}
+
+// FactorDescriptions say what each factor measures, in the order of
+// FactorNames: the comments of score.yaml.
+func FactorDescriptions() []string {
+	return []string{
+		"how surely both sides' subject and attribute were read (0..1)",
+		"log2 of the number of independent sources on the two sides",
+		"share of the claims on the two sides that are hedged",
+		`a side is only a bound ("over $29 billion")`,
+		"a side is approximate or a range",
+		"how far apart the values are, beyond tolerance, up to 5%",
+		"a typical editorial slip: scale word, transposed digits, off by one",
+		"values more than 3x apart with no slip to explain them",
+		"one source states both values",
+	}
 }
 
 // Coefficients returns the weights in the order of FactorNames.

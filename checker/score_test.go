@@ -11,8 +11,8 @@ func TestFactorsRoundTrip(t *testing.T) {
 	if got := FactorsOf(f.Vector()); got != f {
 		t.Errorf("FactorsOf(Vector()) = %+v, want %+v", got, f)
 	}
-	if len(f.Vector()) != len(FactorNames()) || len(Weights{}.Coefficients()) != len(FactorNames()) {
-		t.Error("factors, names and coefficients differ in length")
+	if n := len(FactorNames()); len(f.Vector()) != n || len(Weights{}.Coefficients()) != n || len(FactorDescriptions()) != n {
+		t.Error("factors, names, descriptions and coefficients differ in length")
 	}
 	if _, err := WeightsOf(0, []float64{1}); err == nil {
 		t.Error("WeightsOf with one coefficient: no error")

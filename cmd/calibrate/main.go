@@ -121,20 +121,6 @@ func roundAll(xs []float64) []float64 {
 	return out
 }
 
-// descriptions say what each factor measures, in the order of
-// checker.FactorNames.
-var descriptions = []string{
-	"how surely both sides' subject and attribute were read (0..1)",
-	"log2 of the number of independent sources on the two sides",
-	"share of the claims on the two sides that are hedged",
-	`a side is only a bound ("over $29 billion")`,
-	"a side is approximate or a range",
-	"how far apart the values are, beyond tolerance, up to 5%",
-	"a typical editorial slip: scale word, transposed digits, off by one",
-	"values more than 3x apart with no slip to explain them",
-	"one source states both values",
-}
-
 // modelFile writes the model as score.yaml, saying how it was made.
 func modelFile(w checker.Weights, cmd string, n int, before, after float64) string {
 	var b bytes.Buffer
@@ -150,7 +136,7 @@ func modelFile(w checker.Weights, cmd string, n int, before, after float64) stri
 # Run 'make calibrate' to refit after changing what the factors measure.
 `, cmd, n, before, after)
 	fmt.Fprintf(&b, "bias: %g\n", w.Bias)
-	names := checker.FactorNames()
+	names, descriptions := checker.FactorNames(), checker.FactorDescriptions()
 	for i, c := range w.Coefficients() {
 		line := fmt.Sprintf("%s: %g", names[i], c)
 		fmt.Fprintf(&b, "%s%s# %s\n", line, strings.Repeat(" ", max(1, 20-len(line))), descriptions[i])

@@ -54,11 +54,7 @@ func TestEvalFlags(t *testing.T) {
 // 95% value accuracy outside the documented deviations, no false
 // positive, no panic.
 func TestEvalQuantitiesFloor(t *testing.T) {
-	inRepo(t)
-	bench := filepath.Join("..", "shared", "benchmarks")
-	if _, err := os.Stat(filepath.Join(bench, "recognizers-text", "relevant.jsonl")); err != nil {
-		t.Skip("../shared/benchmarks is absent")
-	}
+	needBenchmark(t, "recognizers-text", "relevant.jsonl")
 	fails := filepath.Join(t.TempDir(), "fails.jsonl")
 	code, out, errOut := run(t, nil, "eval", "quantities", "--format", "json", "--require-accuracy", "0.95", "--failures", fails)
 	if code != ExitOK {
@@ -197,10 +193,7 @@ func TestEvalWikiContradictSkipsWithoutData(t *testing.T) {
 // the repository: the counts must be the set's, and precision on the
 // explicit number and date cases must stay at 0.8 or more.
 func TestEvalWikiContradict(t *testing.T) {
-	inRepo(t)
-	if _, err := os.Stat(filepath.Join("..", "shared", "benchmarks", "wikicontradict", "cases.jsonl")); err != nil {
-		t.Skip("../shared/benchmarks is absent")
-	}
+	needBenchmark(t, "wikicontradict", "cases.jsonl")
 	rep, _ := evalJSON(t, ExitOK, "wikicontradict")
 	d := rep.Detection[0]
 	if d.Cases != 102 || d.Negatives != 51 || d.Overall.Disagreements != 51 {
@@ -210,5 +203,16 @@ func TestEvalWikiContradict(t *testing.T) {
 		if g.Group == "explicit number/date" && g.Findings > 0 && g.Precision < 0.8 {
 			t.Errorf("explicit number/date precision %.3f, want ≥ 0.8", g.Precision)
 		}
+	}
+}
+
+// needBenchmark moves the test to the repository root and skips it when
+// the third-party file under ../shared/benchmarks is absent, as it is in a
+// clone without ../shared beside it.
+func needBenchmark(t *testing.T, path ...string) {
+	t.Helper()
+	inRepo(t)
+	if _, err := os.Stat(filepath.Join(append([]string{"..", "shared", "benchmarks"}, path...)...)); err != nil {
+		t.Skip("../shared/benchmarks is absent")
 	}
 }
