@@ -261,7 +261,7 @@ func TestDedupeAndSyndication(t *testing.T) {
 		t.Errorf("kept %d, duplicates %+v; want b (same text) and c (same URL, tracking and www and scheme ignored) merged into a", len(kept), dups)
 	}
 	AssignIDs(kept)
-	syn := syndicated(kept)
+	syn := Syndicated(kept)
 	if len(syn) != 1 || syn[0].A != "a" || syn[0].B != "d" || syn[0].Similarity < SyndicationThreshold {
 		t.Errorf("syndicated = %+v, want a and d (one paragraph changed), not e", syn)
 	}

@@ -95,10 +95,10 @@ func words(s string) []string {
 	})
 }
 
-// syndicated flags pairs of articles whose word 3-grams overlap by
+// Syndicated flags pairs of articles whose word 3-grams overlap by
 // SyndicationThreshold or more. A check has a handful of articles, so all
 // pairs are compared.
-func syndicated(arts []*checker.Article) []Syndication {
+func Syndicated(arts []*checker.Article) []Syndication {
 	sets := make([]map[string]bool, len(arts))
 	for i, a := range arts {
 		ws := words(normalText(a))
@@ -132,4 +132,13 @@ func jaccard(a, b map[string]bool) float64 {
 		}
 	}
 	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+// SameArticle returns the two keys under which Load merges copies of an
+// article: its URL with tracking parameters and the like ironed out (""
+// when it has none), and its text with case, punctuation and spacing
+// ironed out. A batch run that cannot hold a corpus in memory hashes them
+// to find the copies as it streams.
+func SameArticle(a *checker.Article) (url, text string) {
+	return normalURL(a.URL), normalText(a)
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/checker"
@@ -37,28 +38,44 @@ type jsonlRecord struct {
 // silence; blank lines are allowed. Each article's path is "name:line",
 // and its positions are in its own text. maxLine bounds one line.
 func ParseJSONL(name string, r io.Reader, maxLine int) (arts []*checker.Article, bad []error, err error) {
+	err = eachJSONL(name, r, maxLine, func(rec Record) error {
+		if rec.Err != nil {
+			bad = append(bad, rec.Err)
+		} else {
+			arts = append(arts, rec.Article)
+		}
+		return nil
+	})
+	return arts, bad, err
+}
+
+// eachJSONL reads a JSONL dump a line at a time and hands fn each line's
+// article, or an *Error naming the line ("name:7") that says why it is
+// not one. It returns fn's error, or a read error, at once.
+func eachJSONL(name string, r io.Reader, maxLine int, fn func(Record) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	for n := 1; ; n++ {
 		line, rerr := readLine(br, maxLine)
+		key := name + ":" + strconv.Itoa(n)
 		if rerr != nil && !errors.Is(rerr, io.EOF) {
-			if errors.Is(rerr, ErrTooLarge) {
-				bad = append(bad, &Error{fmt.Sprintf("%s:%d", name, n), rerr})
-				if line == nil {
-					continue
-				}
-			} else {
-				return arts, bad, rerr
+			if !errors.Is(rerr, ErrTooLarge) {
+				return rerr
+			}
+			if err := fn(Record{Key: key, Err: &Error{key, rerr}}); err != nil {
+				return err
 			}
 		} else if len(bytes.TrimSpace(line)) > 0 {
-			a, lerr := parseJSONLine(fmt.Sprintf("%s:%d", name, n), line)
+			a, lerr := parseJSONLine(key, line)
+			rec := Record{Key: key, Article: a}
 			if lerr != nil {
-				bad = append(bad, &Error{fmt.Sprintf("%s:%d", name, n), lerr})
-			} else {
-				arts = append(arts, a)
+				rec = Record{Key: key, Err: &Error{key, lerr}}
+			}
+			if err := fn(rec); err != nil {
+				return err
 			}
 		}
 		if errors.Is(rerr, io.EOF) {
-			return arts, bad, nil
+			return nil
 		}
 	}
 }

@@ -126,7 +126,7 @@ func Load(inputs []string, opt Options) (Result, error) {
 	}
 	res.Articles, res.Duplicates = dedupe(res.Articles)
 	AssignIDs(res.Articles)
-	res.Syndicated = syndicated(res.Articles)
+	res.Syndicated = Syndicated(res.Articles)
 	return res, nil
 }
 
