@@ -171,7 +171,7 @@ func (g *Generator) Event(id string, n int) Event {
 // other picks a company that is none of not.
 func (g *Generator) other(not ...string) string {
 	for {
-		if c := g.pick(companies); !slices.Contains(not, c) {
+		if c := g.company(); !slices.Contains(not, c) {
 			return c
 		}
 	}
@@ -294,11 +294,11 @@ func (g *Generator) percentText(v float64) string {
 }
 
 func (g *Generator) deal() (string, []fact, []func() string) {
-	buyer, target := g.pick(companies), g.pick(companies)
+	buyer, target := g.company(), g.company()
 	for target == buyer {
-		target = g.pick(companies)
+		target = g.company()
 	}
-	who := g.pick(people)
+	who := g.person()
 	price := roundSig(float64(2+g.r.IntN(400))*1e8*(1+g.r.Float64()), 3)
 	stake := float64(10 + g.r.IntN(80))
 	staff := float64(200 + g.r.IntN(20000))
@@ -352,7 +352,7 @@ func (g *Generator) deal() (string, []fact, []func() string) {
 }
 
 func (g *Generator) quake() (string, []fact, []func() string) {
-	where := g.pick(places)
+	where := g.place()
 	mag := float64(55+g.r.IntN(30)) / 10
 	dead := float64(5 + g.r.IntN(900))
 	hurt := dead * float64(2+g.r.IntN(6))
@@ -389,13 +389,13 @@ func (g *Generator) quake() (string, []fact, []func() string) {
 	asides := []func() string{
 		func() string { return fmt.Sprintf("A magnitude %s aftershock hit the region hours later.", after) },
 		func() string { return fmt.Sprintf("In 2009 a quake near %s killed %s people.", where, past) },
-		func() string { return fmt.Sprintf("%s said rescue teams were still searching.", g.pick(people)) },
+		func() string { return fmt.Sprintf("%s said rescue teams were still searching.", g.person()) },
 	}
 	return title, facts, asides
 }
 
 func (g *Generator) layoffs() (string, []fact, []func() string) {
-	co := g.pick(companies)
+	co := g.company()
 	staff := float64(2000 + g.r.IntN(60000))
 	share := float64(3 + g.r.IntN(20))
 	cuts := math.Round(staff * share / 100)
@@ -432,7 +432,7 @@ func (g *Generator) layoffs() (string, []fact, []func() string) {
 }
 
 func (g *Generator) wildfire() (string, []fact, []func() string) {
-	where := g.pick(places)
+	where := g.place()
 	acres := float64(1000 + g.r.IntN(90000))
 	evac := float64(500 + g.r.IntN(30000))
 	contained := float64(5 + g.r.IntN(90))
@@ -460,7 +460,7 @@ func (g *Generator) wildfire() (string, []fact, []func() string) {
 	pastAcres := grouped(500 + g.r.IntN(50000))
 	asides := []func() string{
 		func() string { return fmt.Sprintf("In 2018 a fire near %s burned %s acres.", where, pastAcres) },
-		func() string { return fmt.Sprintf("%s said crews were working through the night.", g.pick(people)) },
+		func() string { return fmt.Sprintf("%s said crews were working through the night.", g.person()) },
 	}
 	return title, facts, asides
 }

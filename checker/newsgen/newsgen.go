@@ -24,6 +24,10 @@ type Sentence struct {
 // A Generator writes sentences from a seed.
 type Generator struct {
 	r *rand.Rand
+	// invent makes Event name fresh companies, people and places instead
+	// of drawing from the short lists, so that events of one kind are
+	// told apart by their names, as real ones are (Corpus sets it).
+	invent bool
 }
 
 // New returns a generator for seed.

@@ -81,3 +81,72 @@ func TestEventPlanted(t *testing.T) {
 		t.Errorf("%d planted disagreements in 200 events, want about 280", planted)
 	}
 }
+
+// TestCorpus checks the properties a batch benchmark relies on: articles
+// come in order of publication, each names its event, singletons and
+// duplicates occur at their rates, and invented names keep two events of
+// one kind apart.
+func TestCorpus(t *testing.T) {
+	var arts []CorpusArticle
+	err := New(3).Corpus(CorpusOptions{Events: 400}, func(a CorpusArticle) error {
+		arts = append(arts, a)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := map[string]int{}
+	titles := map[string]string{}
+	ids := map[string]bool{}
+	dups := 0
+	for i, a := range arts {
+		if i > 0 && a.Published < arts[i-1].Published {
+			t.Fatalf("article %d published %s before article %d (%s)", i, a.Published, i-1, arts[i-1].Published)
+		}
+		if ids[a.ID] {
+			t.Fatalf("ID %s twice", a.ID)
+		}
+		ids[a.ID] = true
+		if a.DuplicateOf != "" {
+			dups++
+			continue
+		}
+		size[a.Event]++
+		if old, ok := titles[a.Event]; ok && old != a.Title {
+			t.Errorf("event %s titled %q and %q", a.Event, old, a.Title)
+		}
+		titles[a.Event] = a.Title
+	}
+	if len(size) != 400 {
+		t.Fatalf("%d events, want 400", len(size))
+	}
+	singles := 0
+	for _, n := range size {
+		if n == 1 {
+			singles++
+		}
+	}
+	if singles < 20 || singles > 70 {
+		t.Errorf("%d of 400 events are singletons, want about 40", singles)
+	}
+	if dups == 0 || dups > len(arts)/20 {
+		t.Errorf("%d duplicates in %d articles, want about 2%%", dups, len(arts))
+	}
+	byTitle := map[string]int{}
+	for _, title := range titles {
+		byTitle[title]++
+	}
+	for title, n := range byTitle {
+		if n > 2 {
+			t.Errorf("%d events titled %q: invented names should keep events apart", n, title)
+		}
+	}
+	var again []CorpusArticle
+	_ = New(3).Corpus(CorpusOptions{Events: 400}, func(a CorpusArticle) error {
+		again = append(again, a)
+		return nil
+	})
+	if len(again) != len(arts) || again[len(again)-1].Text != arts[len(arts)-1].Text {
+		t.Error("the same seed gave a different corpus")
+	}
+}
