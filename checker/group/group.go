@@ -1,0 +1,463 @@
+package group
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/checker"
+)
+
+// Options are the parameters of the grouping; the zero value of a field
+// means its default (DefaultOptions).
+type Options struct {
+	Bands, Rows int           // LSH: Bands bands of Rows MinHash rows each
+	Threshold   float64       // IDF-weighted Jaccard index from which two articles are linked
+	Window      time.Duration // articles published further apart are never linked
+	Neighbours  int           // comparisons an article makes in one bucket, at most
+	Salient     int           // the most weighty features of an article that its MinHash is of
+	MaxShare    float64       // a feature in more than this share of the articles is dropped …
+	MinCommon   int           // … when it is also in more than this many
+}
+
+// DefaultOptions are the parameters crosscheck batch uses.
+func DefaultOptions() Options {
+	return Options{Bands: 16, Rows: 1, Threshold: 0.3, Window: 72 * time.Hour, Neighbours: 40, Salient: 10, MaxShare: 0.01, MinCommon: 20}
+}
+
+func (o Options) withDefaults() Options {
+	d := DefaultOptions()
+	if o.Bands <= 0 {
+		o.Bands = d.Bands
+	}
+	if o.Rows <= 0 {
+		o.Rows = d.Rows
+	}
+	if o.Threshold <= 0 {
+		o.Threshold = d.Threshold
+	}
+	if o.Window <= 0 {
+		o.Window = d.Window
+	}
+	if o.Salient <= 0 {
+		o.Salient = d.Salient
+	}
+	if o.Neighbours <= 0 {
+		o.Neighbours = d.Neighbours
+	}
+	if o.MaxShare <= 0 {
+		o.MaxShare = d.MaxShare
+	}
+	if o.MinCommon <= 0 {
+		o.MinCommon = d.MinCommon
+	}
+	return o
+}
+
+// A Grouper takes the articles of a corpus one at a time, keeping only
+// their features (a few dozen bytes an article), and then groups them.
+// It is not safe for concurrent use.
+type Grouper struct {
+	opt    Options
+	ids    map[uint64]uint32   // feature hash -> feature number
+	df     []uint32            // articles each feature is in
+	feats  []uint32            // every article's features, one after another
+	tf     []uint16            // how often the article names each, and openerOnly
+	hashes []uint64            // feature number -> word hash
+	lower  map[uint64]struct{} // words seen in lower case anywhere
+	start  []uint32            // article i's features are feats[start[i]:start[i+1]]
+	at     []int64             // publication time, Unix seconds; 0 when unknown
+	label  []int32             // a named event's number, or -1
+	named  map[string]int32    // event name -> number
+	buf    []uint64
+}
+
+// A tf holds how often an article uses a name, up to maxTF, and whether
+// every use opens a sentence (openerOnly): such a word is a name only if
+// the corpus never writes it in lower case ("Lenholt", not "Officials").
+const (
+	openerOnly = 1 << 15
+	maxTF      = openerOnly - 1
+)
+
+// New returns a Grouper.
+func New(opt Options) *Grouper {
+	return &Grouper{opt: opt.withDefaults(), ids: map[uint64]uint32{}, lower: map[uint64]struct{}{}, start: []uint32{0}, named: map[string]int32{}}
+}
+
+// Len is the number of articles added.
+func (g *Grouper) Len() int { return len(g.at) }
+
+// Add takes an article's features and returns its number, its index in
+// what Groups returns.
+func (g *Grouper) Add(a *checker.Article) int {
+	n := len(g.at)
+	var at int64
+	if !a.Published.IsZero() {
+		at = a.Published.Unix()
+	}
+	g.at = append(g.at, at)
+	if a.Event != "" {
+		l, ok := g.named[a.Event]
+		if !ok {
+			l = int32(len(g.named))
+			g.named[a.Event] = l
+		}
+		g.label = append(g.label, l)
+		g.start = append(g.start, uint32(len(g.feats)))
+		return n
+	}
+	g.label = append(g.label, -1)
+	g.buf = g.buf[:0]
+	add := func(h uint64, k wordKind) {
+		if k == lowerWord {
+			g.lower[h] = struct{}{}
+			return
+		}
+		id, ok := g.ids[h]
+		if !ok {
+			id = uint32(len(g.df))
+			g.ids[h] = id
+			g.df = append(g.df, 0)
+			g.hashes = append(g.hashes, h)
+		}
+		// The low bit marks an opener, so a word's name uses sort first.
+		g.buf = append(g.buf, uint64(id)<<1|uint64(k))
+	}
+	names(a.Title, add)
+	for _, p := range a.Paragraphs {
+		names(p.Text, add)
+	}
+	slices.Sort(g.buf)
+	for k := 0; k < len(g.buf); {
+		id := uint32(g.buf[k] >> 1)
+		m := k + 1
+		for m < len(g.buf) && uint32(g.buf[m]>>1) == id {
+			m++
+		}
+		tf := uint16(min(m-k, maxTF))
+		if g.buf[k]&1 == 1 { // every use opens a sentence
+			tf |= openerOnly
+		}
+		g.df[id]++
+		g.feats = append(g.feats, id)
+		g.tf = append(g.tf, tf)
+		k = m
+	}
+	g.start = append(g.start, uint32(len(g.feats)))
+	return n
+}
+
+// Groups returns, for each article in the order added, the number of the
+// first article of its event: articles with the same number are one
+// event, and an article alone in its event has its own number.
+func (g *Grouper) Groups() []int {
+	n := len(g.at)
+	parent := make([]int32, n)
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	find := func(i int32) int32 {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(i, j int32) {
+		ri, rj := find(i), find(j)
+		if ri == rj {
+			return
+		}
+		if ri < rj {
+			parent[rj] = ri
+		} else {
+			parent[ri] = rj
+		}
+	}
+	// Named events.
+	first := make([]int32, len(g.named))
+	for i := range first {
+		first[i] = -1
+	}
+	for i, l := range g.label {
+		if l < 0 {
+			continue
+		}
+		if first[l] < 0 {
+			first[l] = int32(i)
+		} else {
+			union(first[l], int32(i))
+		}
+	}
+	// Features kept, and their weights.
+	limit := max(g.opt.MaxShare*float64(n), float64(g.opt.MinCommon))
+	idf := make([]float32, len(g.df))
+	for id, d := range g.df {
+		if float64(d) > limit {
+			idf[id] = 0
+			continue
+		}
+		idf[id] = float32(math.Log(1 + float64(n)/float64(d)))
+	}
+	// Each article's weighted features (w = (1 + ln tf) × idf) and, for
+	// the MinHash, its Salient most weighty ones: the names an article is
+	// about, repeated, against those it mentions once.
+	type weighted struct {
+		f uint32
+		w float32
+	}
+	vecs := make([][]weighted, n)
+	sets := make([][]uint32, n)
+	norm := make([]float32, n)
+	var top []weighted
+	for i := range n {
+		if g.label[i] >= 0 {
+			continue
+		}
+		lo, hi := g.start[i], g.start[i+1]
+		var v []weighted
+		var sq float32
+		for k := lo; k < hi; k++ {
+			f, tf := g.feats[k], g.tf[k]
+			if idf[f] == 0 {
+				continue
+			}
+			if tf&openerOnly != 0 {
+				if _, ok := g.lower[g.hashes[f]]; ok {
+					continue
+				}
+				tf &^= openerOnly
+			}
+			w := (1 + float32(math.Log(float64(tf)))) * idf[f]
+			v = append(v, weighted{f, w})
+			sq += w * w
+		}
+		vecs[i], norm[i] = v, float32(math.Sqrt(float64(sq)))
+		top = append(top[:0], v...)
+		slices.SortFunc(top, func(a, b weighted) int {
+			if c := cmp.Compare(b.w, a.w); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.f, b.f)
+		})
+		set := make([]uint32, 0, min(len(top), g.opt.Salient))
+		for _, x := range top[:min(len(top), g.opt.Salient)] {
+			set = append(set, x.f)
+		}
+		sets[i] = set
+	}
+	similar := func(i, j int32) bool {
+		a, b := vecs[i], vecs[j]
+		var dot float32
+		for x, y := 0, 0; x < len(a) && y < len(b); {
+			switch {
+			case a[x].f == b[y].f:
+				dot += a[x].w * b[y].w
+				x++
+				y++
+			case a[x].f < b[y].f:
+				x++
+			default:
+				y++
+			}
+		}
+		return dot > 0 && float64(dot/(norm[i]*norm[j])) >= g.opt.Threshold
+	}
+	window := int64(g.opt.Window / time.Second)
+	near := func(i, j int32) bool {
+		a, b := g.at[i], g.at[j]
+		return a == 0 || b == 0 || abs(a-b) <= window
+	}
+	type entry struct {
+		key uint64
+		at  int64
+		i   int32
+	}
+	entries := make([]entry, 0, n)
+	for band := range g.opt.Bands {
+		entries = entries[:0]
+		for i, s := range sets {
+			if len(s) == 0 {
+				continue
+			}
+			key := uint64(band+1) * 0x9e3779b97f4a7c15
+			for r := range g.opt.Rows {
+				key = mix(key ^ minHash(s, uint64(band*g.opt.Rows+r)))
+			}
+			entries = append(entries, entry{key, g.at[i], int32(i)})
+		}
+		slices.SortFunc(entries, func(a, b entry) int {
+			if c := cmp.Compare(a.key, b.key); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(a.at, b.at); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.i, b.i)
+		})
+		for lo := 0; lo < len(entries); {
+			hi := lo + 1
+			for hi < len(entries) && entries[hi].key == entries[lo].key {
+				hi++
+			}
+			run := entries[lo:hi]
+			for x := range run {
+				for y, k := x+1, 0; y < len(run) && k < g.opt.Neighbours; y, k = y+1, k+1 {
+					i, j := run[x].i, run[y].i
+					if run[x].at != 0 && run[y].at != 0 && run[y].at-run[x].at > window {
+						break
+					}
+					if find(i) == find(j) || !near(i, j) {
+						continue
+					}
+					if similar(i, j) {
+						union(i, j)
+					}
+				}
+			}
+			lo = hi
+		}
+	}
+	out := make([]int, n)
+	for i := range out {
+		out[i] = int(find(int32(i)))
+	}
+	return out
+}
+
+func abs(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// minHash is the smallest hash of a set's members under the k-th hash
+// function.
+func minHash(s []uint32, k uint64) uint64 {
+	m := uint64(math.MaxUint64)
+	salt := mix(k + 0x632be59bd9b4e019)
+	for _, f := range s {
+		if h := mix(uint64(f) ^ salt); h < m {
+			m = h
+		}
+	}
+	return m
+}
+
+// mix is SplitMix64's finalizer: a cheap, well-spread hash of a word.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// names calls add with the hash of each name word of text: a word that
+// begins with a capital letter and is not a sentence's opening word on
+// its own ("The", "Officials"), a weekday or a month.
+func names(text string, add func(h uint64, k wordKind)) {
+	opener := true // the next word opens a sentence
+	prevCap := false
+	var pending uint64 // an opener held back until the next word shows it is part of a name
+	havePending := false
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			switch r {
+			case '.', '!', '?', '\n', ':', '"', '“', '”':
+				opener = true
+			}
+			if unicode.IsDigit(r) {
+				if havePending {
+					add(pending, openerWord)
+				}
+				prevCap = false
+				havePending = false
+			}
+			i += size
+			continue
+		}
+		j := i
+		var h uint64 = 14695981039346656037
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
+				break
+			}
+			if r < utf8.RuneSelf {
+				b := byte(r)
+				if 'A' <= b && b <= 'Z' {
+					b += 'a' - 'A'
+				}
+				h = (h ^ uint64(b)) * 1099511628211
+			} else {
+				var enc [utf8.UTFMax]byte
+				for _, b := range utf8.AppendRune(enc[:0], unicode.ToLower(r)) {
+					h = (h ^ uint64(b)) * 1099511628211
+				}
+			}
+			j += size
+		}
+		word := text[i:j]
+		capital := unicode.IsUpper(r) && !common(word)
+		if havePending && !(capital && prevCap && !opener) {
+			add(pending, openerWord)
+			havePending = false
+		}
+		switch {
+		case !capital:
+			if !unicode.IsUpper(r) {
+				add(h, lowerWord)
+			}
+		case opener:
+			pending, havePending = h, true
+		default:
+			if havePending {
+				add(pending, nameWord)
+				havePending = false
+			}
+			add(h, nameWord)
+		}
+		prevCap = capital
+		opener = false
+		i = j
+	}
+	if havePending {
+		add(pending, openerWord)
+	}
+}
+
+// A wordKind is what names makes of a word.
+type wordKind uint8
+
+const (
+	nameWord   wordKind = iota // capitalized inside a sentence, or part of a run of them
+	openerWord                 // capitalized only because it opens a sentence: a name or not
+	lowerWord                  // lower-case: not a name wherever it is
+)
+
+// common reports whether a capitalized word names nothing: a weekday, a
+// month, or a word that opens sentences.
+func common(w string) bool {
+	_, ok := commonWords[w]
+	return ok
+}
+
+var commonWords = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range []string{
+		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+		"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+		"The", "A", "An", "In", "On", "At", "It", "Its", "He", "She", "They", "We", "I", "But", "And", "Or", "As", "If", "This", "That", "These", "Those", "There", "His", "Her", "Their", "Mr", "Mrs", "Ms", "Dr",
+	} {
+		m[w] = struct{}{}
+	}
+	return m
+}()
