@@ -13,17 +13,11 @@ import (
 // to one rune (its line mode over words joined by newlines), diffed, and
 // mapped back.
 func WordDiff(a, b string, colour bool) string {
-	dmp := diffmatchpatch.New()
-	ra, rb, words := dmp.DiffLinesToRunes(wordLines(a), wordLines(b))
-	diffs := dmp.DiffCharsToLines(dmp.DiffMainRunes(ra, rb, false), words)
 	del := newColor(colour, color.FgRed, color.CrossedOut)
 	ins := newColor(colour, color.FgGreen, color.Bold)
 	var out []string
-	for _, d := range diffs {
-		text := strings.Join(strings.Fields(d.Text), " ")
-		if text == "" {
-			continue
-		}
+	for _, d := range wordDiff(a, b) {
+		text := d.Text
 		switch d.Type {
 		case diffmatchpatch.DiffDelete:
 			if colour {
@@ -42,6 +36,22 @@ func WordDiff(a, b string, colour bool) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// wordDiff diffs two sentences word by word: each diff's text is one or
+// more whole words, single-spaced; empty diffs are left out.
+func wordDiff(a, b string) []diffmatchpatch.Diff {
+	dmp := diffmatchpatch.New()
+	ra, rb, words := dmp.DiffLinesToRunes(wordLines(a), wordLines(b))
+	diffs := dmp.DiffCharsToLines(dmp.DiffMainRunes(ra, rb, false), words)
+	out := diffs[:0]
+	for _, d := range diffs {
+		d.Text = strings.Join(strings.Fields(d.Text), " ")
+		if d.Text != "" {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // wordLines puts each word of s on its own line.

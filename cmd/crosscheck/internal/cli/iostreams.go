@@ -3,6 +3,7 @@ package cli
 import (
 	"io"
 	"os"
+	"time"
 
 	"golang.org/x/term"
 )
@@ -14,10 +15,14 @@ type IOStreams struct {
 	ErrOut io.Writer
 	// OutTTY is true when Out is a terminal: tables and colour by default.
 	OutTTY bool
+	// ErrTTY is true when ErrOut is a terminal: progress bars.
+	ErrTTY bool
 	// NoColor is true when the NO_COLOR environment variable is set.
 	NoColor bool
 	// Width is the terminal's width, 0 when unknown.
 	Width int
+	// Now is the clock (--since 24h); nil is time.Now.
+	Now func() time.Time
 	// Getenv reads the environment (CROSSCHECK_CONFIG); nil reads none.
 	Getenv func(string) string
 	// WorkDir is where .crosscheck.yaml is looked for, upwards, and what
@@ -34,6 +39,7 @@ func System() *IOStreams {
 			s.Width = w
 		}
 	}
+	s.ErrTTY = term.IsTerminal(int(os.Stderr.Fd()))
 	_, s.NoColor = os.LookupEnv("NO_COLOR")
 	s.Getenv = os.Getenv
 	if wd, err := os.Getwd(); err == nil {

@@ -27,7 +27,7 @@ evidence behind it.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{err}
 	})
-	root.AddCommand(NewCmdCheck(io, nil), NewCmdLint(io, nil), NewCmdExtract(io, nil), NewCmdEval(io, nil), NewCmdConfig(io, nil))
+	root.AddCommand(NewCmdCheck(io, nil), NewCmdLint(io, nil), NewCmdExtract(io, nil), NewCmdEval(io, nil), NewCmdConfig(io, nil), NewCmdBatch(io, nil), NewCmdMerge(io, nil))
 	return root
 }
 

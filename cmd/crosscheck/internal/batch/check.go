@@ -1,0 +1,91 @@
+package batch
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+
+	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/sources"
+)
+
+// CheckEvent checks one event's articles against each other. It depends
+// only on its arguments, so an event can be checked anywhere (another
+// process, another machine) with the same result. An event of one
+// article is reported unchecked.
+func CheckEvent(c *checker.Checker, id, title string, arts []*checker.Article, dups []checker.DuplicateInfo) checker.EventReport {
+	ev := checker.EventReport{
+		SchemaVersion: checker.SchemaVersion, ID: id, Title: title, Status: checker.EventUnchecked,
+		Hash: Hash(arts), Findings: []checker.Finding{}, Duplicates: dups,
+	}
+	if len(arts) < 2 {
+		ev.Sources = sourcesOf(arts)
+		return ev
+	}
+	r := c.Check(arts)
+	for _, s := range sources.Syndicated(arts) {
+		for i := range r.Sources {
+			switch r.Sources[i].ID {
+			case s.A:
+				r.Sources[i].SyndicatedWith = append(r.Sources[i].SyndicatedWith, s.B)
+			case s.B:
+				r.Sources[i].SyndicatedWith = append(r.Sources[i].SyndicatedWith, s.A)
+			}
+		}
+	}
+	ev.Status = checker.EventChecked
+	ev.Sources = r.Sources
+	ev.Findings = r.Findings
+	ev.Agreements = len(r.Agreements)
+	return ev
+}
+
+// sourcesOf describes the articles of an event that is not checked.
+func sourcesOf(arts []*checker.Article) []checker.SourceInfo {
+	out := make([]checker.SourceInfo, 0, len(arts))
+	for _, a := range arts {
+		si := checker.SourceInfo{ID: a.ID, Path: a.Path, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Byline: a.Byline}
+		if !a.Published.IsZero() {
+			si.Published = a.Published.Format("2006-01-02")
+		}
+		out = append(out, si)
+	}
+	return out
+}
+
+// Hash identifies a set of articles by their IDs and texts, whatever
+// their order.
+func Hash(arts []*checker.Article) string {
+	type item struct{ id, sum string }
+	items := make([]item, len(arts))
+	for i, a := range arts {
+		h := sha256.New()
+		for _, p := range a.Paragraphs {
+			h.Write([]byte(p.Text))
+			h.Write([]byte{0})
+		}
+		items[i] = item{a.ID, string(h.Sum(nil))}
+	}
+	slices.SortFunc(items, func(a, b item) int {
+		if a.id != b.id {
+			if a.id < b.id {
+				return -1
+			}
+			return 1
+		}
+		if a.sum < b.sum {
+			return -1
+		}
+		if a.sum > b.sum {
+			return 1
+		}
+		return 0
+	})
+	h := sha256.New()
+	for _, it := range items {
+		h.Write([]byte(it.id))
+		h.Write([]byte{0})
+		h.Write([]byte(it.sum))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
