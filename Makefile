@@ -20,7 +20,9 @@ FUZZ_TARGETS = \
 	./checker/text:FuzzSentences \
 	./sources:FuzzParse \
 	./sources:FuzzParseHTML \
-	./sources:FuzzParseJSONL
+	./sources:FuzzParseJSONL \
+	./checker/group:FuzzGroup \
+	./cmd/crosscheck/internal/batch:FuzzReadAssignment
 
 .PHONY: all build install test vet fmt-check unit fuzz-short fuzz lint bench bench-batch profile eval-quantities eval calibrate clean
 

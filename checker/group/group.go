@@ -210,18 +210,21 @@ func (g *Grouper) Groups() []int {
 		f uint32
 		w float32
 	}
-	vecs := make([][]weighted, n)
-	sets := make([][]uint32, n)
+	// One arena each for the weighted features and the salient sets:
+	// article i's are at [off[i], off[i+1]).
+	vecs := make([]weighted, 0, len(g.feats))
+	sets := make([]uint32, 0, n*g.opt.Salient/2)
+	voff := make([]uint32, n+1)
+	soff := make([]uint32, n+1)
 	norm := make([]float32, n)
 	var top []weighted
 	for i := range n {
+		voff[i], soff[i] = uint32(len(vecs)), uint32(len(sets))
 		if g.label[i] >= 0 {
 			continue
 		}
-		lo, hi := g.start[i], g.start[i+1]
-		var v []weighted
 		var sq float32
-		for k := lo; k < hi; k++ {
+		for k := g.start[i]; k < g.start[i+1]; k++ {
 			f, tf := g.feats[k], g.tf[k]
 			if idf[f] == 0 {
 				continue
@@ -233,25 +236,25 @@ func (g *Grouper) Groups() []int {
 				tf &^= openerOnly
 			}
 			w := (1 + float32(math.Log(float64(tf)))) * idf[f]
-			v = append(v, weighted{f, w})
+			vecs = append(vecs, weighted{f, w})
 			sq += w * w
 		}
-		vecs[i], norm[i] = v, float32(math.Sqrt(float64(sq)))
-		top = append(top[:0], v...)
+		norm[i] = float32(math.Sqrt(float64(sq)))
+		top = append(top[:0], vecs[voff[i]:]...)
 		slices.SortFunc(top, func(a, b weighted) int {
 			if c := cmp.Compare(b.w, a.w); c != 0 {
 				return c
 			}
 			return cmp.Compare(a.f, b.f)
 		})
-		set := make([]uint32, 0, min(len(top), g.opt.Salient))
 		for _, x := range top[:min(len(top), g.opt.Salient)] {
-			set = append(set, x.f)
+			sets = append(sets, x.f)
 		}
-		sets[i] = set
 	}
+	voff[n], soff[n] = uint32(len(vecs)), uint32(len(sets))
+	setOf := func(i int) []uint32 { return sets[soff[i]:soff[i+1]] }
 	similar := func(i, j int32) bool {
-		a, b := vecs[i], vecs[j]
+		a, b := vecs[voff[i]:voff[i+1]], vecs[voff[j]:voff[j+1]]
 		var dot float32
 		for x, y := 0, 0; x < len(a) && y < len(b); {
 			switch {
@@ -280,7 +283,8 @@ func (g *Grouper) Groups() []int {
 	entries := make([]entry, 0, n)
 	for band := range g.opt.Bands {
 		entries = entries[:0]
-		for i, s := range sets {
+		for i := range n {
+			s := setOf(i)
 			if len(s) == 0 {
 				continue
 			}

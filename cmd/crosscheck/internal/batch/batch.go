@@ -236,6 +236,7 @@ func check(opt *Options, a *Assignment, p *plan, resumed map[string]string, jour
 			defer wg.Done()
 			for ev := range work {
 				rep := CheckEvent(opt.Checker, ev.id, ev.title, ev.arts, ev.dups)
+				ev.arts, ev.dups = nil, nil // memory is bounded by the events in flight
 				line, _ := json.Marshal(&rep)
 				results <- result{line, &rep}
 			}

@@ -330,8 +330,13 @@ func Merge(dir string, shards []string, formats []string, htmlEvents int) (*chec
 		return nil, err
 	}
 	ids := map[string]bool{}
-	for id := range readJournal(journal) {
-		ids[id] = true
+	for _, d := range shards {
+		for id := range readJournal(filepath.Join(d, EventsFile)) {
+			if ids[id] {
+				return nil, fmt.Errorf("event %s is in two shards (again in %s): the shards were not grouped by one assignment", id, d)
+			}
+			ids[id] = true
+		}
 	}
 	var skipped []skippedLine
 	for _, d := range shards {

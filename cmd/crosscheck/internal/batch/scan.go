@@ -55,11 +55,12 @@ func scan(opt *Options) (*Assignment, error) {
 	var recs []Record
 	var gidx []int32 // record -> article number in g, or -1
 	first := map[uint64]int32{}
-	ids := map[string]int{}
+	ids := map[uint64]int32{} // a hash of each ID given -> how many times
+	var dupOf []int32          // record -> the record it copies, or -1
 	named := false
 	err := sources.Stream(opt.Inputs, opt.Sources, func(r sources.Record) error {
 		rec := Record{N: len(recs) + 1, Key: r.Key}
-		gi := int32(-1)
+		gi, dup := int32(-1), int32(-1)
 		a := r.Article
 		switch {
 		case r.Err != nil:
@@ -71,9 +72,9 @@ func scan(opt *Options) (*Assignment, error) {
 			u, t := sources.SameArticle(a)
 			hu, ht := hash64("u"+u), hash64("t"+t)
 			if j, ok := first[hu]; ok && u != "" {
-				rec.DuplicateOf, rec.Reason = recs[j].Key, "same URL"
+				rec.DuplicateOf, rec.Reason, dup = recs[j].Key, "same URL", j
 			} else if j, ok := first[ht]; ok && t != "" {
-				rec.DuplicateOf, rec.Reason = recs[j].Key, "same text"
+				rec.DuplicateOf, rec.Reason, dup = recs[j].Key, "same text", j
 			} else {
 				if u != "" {
 					first[hu] = int32(len(recs))
@@ -88,6 +89,7 @@ func scan(opt *Options) (*Assignment, error) {
 		}
 		recs = append(recs, rec)
 		gidx = append(gidx, gi)
+		dupOf = append(dupOf, dup)
 		opt.Counters.Records.Add(1)
 		return nil
 	})
@@ -117,15 +119,9 @@ func scan(opt *Options) (*Assignment, error) {
 			recs[n].Event = id
 		}
 	}
-	byKey := make(map[string]int32, len(recs))
-	for i, r := range recs {
-		if r.DuplicateOf == "" && !r.Skipped {
-			byKey[r.Key] = int32(i)
-		}
-	}
-	for i, r := range recs {
-		if r.DuplicateOf != "" {
-			recs[i].Event = recs[byKey[r.DuplicateOf]].Event
+	for i, j := range dupOf {
+		if j >= 0 {
+			recs[i].Event = recs[j].Event
 		}
 	}
 	how := describe(gopt)
@@ -147,7 +143,7 @@ func describe(o group.Options) string {
 
 // uniqueID is an article's ID: its own, else its file name without
 // extension (for a JSONL line, the line's key), made unique in the run.
-func uniqueID(a *checker.Article, key string, seen map[string]int) string {
+func uniqueID(a *checker.Article, key string, seen map[uint64]int32) string {
 	base := strings.TrimSpace(a.ID)
 	if base == "" {
 		base = filepath.Base(key)
@@ -155,9 +151,12 @@ func uniqueID(a *checker.Article, key string, seen map[string]int) string {
 			base = strings.TrimSuffix(base, filepath.Ext(base))
 		}
 	}
-	seen[base]++
-	if n := seen[base]; n > 1 {
-		return base + "-" + strconv.Itoa(n)
+	// Hashes, not strings, keep a million IDs small; for a suffixed ID to
+	// collide with another, two 64-bit hashes would have to.
+	h := hash64(base)
+	seen[h]++
+	if n := seen[h]; n > 1 {
+		return base + "-" + strconv.Itoa(int(n))
 	}
 	return base
 }

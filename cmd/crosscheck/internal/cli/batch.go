@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -33,6 +34,7 @@ type BatchOptions struct {
 	Interval  time.Duration
 	Quiet     bool
 	HTMLLimit int
+	MemLimit  string
 	Settings
 	Inputs
 
@@ -122,6 +124,7 @@ runtime error. Findings do not fail a batch; use 'crosscheck lint' for that.`,
 	f.StringVar(&opts.Progress, "progress", "auto", "progress on stderr: auto (a bar on a terminal, else plain), bar, plain (a line every --progress-interval), none")
 	f.DurationVar(&opts.Interval, "progress-interval", 10*time.Second, "how often --progress plain writes a line")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress, no closing line")
+	f.StringVar(&opts.MemLimit, "memory-limit", "768MiB", "a soft limit on the heap: the garbage collector works harder near it (GOMEMLIMIT wins when set; 0 for none)")
 	f.IntVar(&opts.HTMLLimit, "html-events", render.DefaultHTMLEvents, "events index.html details; the rest are counted")
 	f.StringVar(&opts.Config, "config", "", "configuration file (tolerances, weights, synonyms, min_confidence)")
 	f.Float64Var(&opts.MinConfidence, "min-confidence", 0, "leave out findings below this confidence, 0 to 1")
@@ -177,6 +180,11 @@ func (o *BatchOptions) validate() error {
 	if o.Interval <= 0 {
 		return usagef("--progress-interval %v: want a positive duration", o.Interval)
 	}
+	if o.MemLimit != "0" {
+		if _, err := parseSize(o.MemLimit); err != nil {
+			return usagef("--memory-limit: %v", err)
+		}
+	}
 	if o.GroupOnly && o.Assign != "" {
 		return usagef("--group-only and --assign: the one groups, the other uses a grouping; give one")
 	}
@@ -208,6 +216,9 @@ func runBatch(o *BatchOptions) error {
 	c, err := newChecker(cfg)
 	if err != nil {
 		return err
+	}
+	if limit, _ := parseSize(o.MemLimit); limit > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

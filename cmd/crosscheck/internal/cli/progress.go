@@ -61,6 +61,8 @@ func showProgress(io *IOStreams, mode string, interval time.Duration, c *batch.C
 					progressbar.OptionSetWriter(io.ErrOut),
 					progressbar.OptionSetDescription(p),
 					progressbar.OptionShowCount(),
+					progressbar.OptionShowIts(),
+					progressbar.OptionSetItsString(map[bool]string{true: "events", false: "records"}[p == "check"]),
 					progressbar.OptionSetPredictTime(true),
 					progressbar.OptionSetElapsedTime(true),
 					progressbar.OptionThrottle(100*time.Millisecond),
@@ -101,8 +103,8 @@ func progressLine(c *batch.Counters, elapsed time.Duration) string {
 		if done > 0 && total >= done {
 			eta = (time.Duration(float64(elapsed) / float64(done) * float64(total-done))).Round(time.Second).String()
 		}
-		return fmt.Sprintf("crosscheck: checking: %d/%d events, %d findings, %.1f MB of text, %d records read in all, ETA %s",
-			done, total, c.Findings.Load(), float64(c.Bytes.Load())/1e6, c.Records.Load(), eta)
+		return fmt.Sprintf("crosscheck: checking: %d/%d events, %d findings, %.1f MB of text (%.1f MB/s), ETA %s",
+			done, total, c.Findings.Load(), float64(c.Bytes.Load())/1e6, float64(c.Bytes.Load())/1e6/secs, eta)
 	}
 	return "crosscheck: starting"
 }
