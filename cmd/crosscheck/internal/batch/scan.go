@@ -56,7 +56,7 @@ func scan(opt *Options) (*Assignment, error) {
 	var gidx []int32 // record -> article number in g, or -1
 	first := map[uint64]int32{}
 	ids := map[uint64]int32{} // a hash of each ID given -> how many times
-	var dupOf []int32          // record -> the record it copies, or -1
+	var dupOf []int32         // record -> the record it copies, or -1
 	named := false
 	err := sources.Stream(opt.Inputs, opt.Sources, func(r sources.Record) error {
 		rec := Record{N: len(recs) + 1, Key: r.Key}
