@@ -51,7 +51,7 @@ func (s *Slot) key() string {
 // every slot that two or more sources speak to.
 func (c *Checker) Check(arts []*Article) *Report {
 	claims := Extractor{Lex: c.Lexicon}.Extract(arts)
-	r := &Report{SchemaVersion: SchemaVersion, Sources: sourceInfos(arts), Findings: []Finding{}, Agreements: []Agreement{}}
+	r := &Report{SchemaVersion: SchemaVersion, Sources: SourcesOf(arts), Findings: []Finding{}, Agreements: []Agreement{}}
 	weight := weigher(arts)
 	for _, s := range Align(claims) {
 		f, a, ok := c.compare(s, weight)
@@ -99,7 +99,8 @@ func weigher(arts []*Article) func(id string) float64 {
 	}
 }
 
-func sourceInfos(arts []*Article) []SourceInfo {
+// SourcesOf describes articles as a report lists them.
+func SourcesOf(arts []*Article) []SourceInfo {
 	out := make([]SourceInfo, 0, len(arts))
 	for _, a := range arts {
 		si := SourceInfo{ID: a.ID, Path: a.Path, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Byline: a.Byline}

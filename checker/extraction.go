@@ -33,7 +33,7 @@ type Extracted struct {
 // NewExtraction lists the claims of arts (or, with quantities, every
 // quantity found) in article and text order.
 func NewExtraction(arts []*Article, lex *Lexicon, quantities bool) *Extraction {
-	x := &Extraction{SchemaVersion: SchemaVersion, Sources: sourceInfos(arts)}
+	x := &Extraction{SchemaVersion: SchemaVersion, Sources: SourcesOf(arts)}
 	if quantities {
 		var sc Scanner
 		var fs []Found

@@ -20,7 +20,7 @@ import (
 // Drafts are checked one at a time: they are not each other's references.
 func (c *Checker) Lint(drafts, refs []*Article) (*Report, error) {
 	all := append(append([]*Article(nil), refs...), drafts...)
-	r := &Report{SchemaVersion: SchemaVersion, Sources: sourceInfos(all), Findings: []Finding{}, Agreements: []Agreement{}}
+	r := &Report{SchemaVersion: SchemaVersion, Sources: SourcesOf(all), Findings: []Finding{}, Agreements: []Agreement{}}
 	weight := weigher(all)
 	for _, d := range drafts {
 		sup, err := ParseSuppressions(d)

@@ -40,6 +40,19 @@ type SourceInfo struct {
 	SyndicatedWith []string `json:"syndicated_with,omitempty"`
 }
 
+// MarkSyndicated records that sources a and b are near copies of each
+// other (SourceInfo.SyndicatedWith).
+func (r *Report) MarkSyndicated(a, b string) {
+	for i := range r.Sources {
+		switch r.Sources[i].ID {
+		case a:
+			r.Sources[i].SyndicatedWith = append(r.Sources[i].SyndicatedWith, b)
+		case b:
+			r.Sources[i].SyndicatedWith = append(r.Sources[i].SyndicatedWith, a)
+		}
+	}
+}
+
 // DuplicateInfo is an input merged into an earlier one.
 type DuplicateInfo struct {
 	Path        string `json:"path"`

@@ -47,6 +47,23 @@ type Options struct {
 	Context context.Context
 }
 
+// withDefaults fills in what opt leaves unset.
+func (opt Options) withDefaults() Options {
+	if opt.MaxSize <= 0 {
+		opt.MaxSize = DefaultMaxSize
+	}
+	if opt.Context == nil {
+		opt.Context = context.Background()
+	}
+	if opt.Fetcher == nil {
+		opt.Fetcher = &Fetcher{}
+	}
+	if opt.Fetcher.MaxSize <= 0 {
+		opt.Fetcher.MaxSize = opt.MaxSize
+	}
+	return opt
+}
+
 // A Skipped input failed to load and was left out of a KeepGoing run.
 type Skipped struct {
 	Path string
@@ -72,18 +89,7 @@ type Result struct {
 // IDs are the inputs' own (JSONL "id", a feed item's title) or file names
 // without extension, made unique with a numeric suffix.
 func Load(inputs []string, opt Options) (Result, error) {
-	if opt.MaxSize <= 0 {
-		opt.MaxSize = DefaultMaxSize
-	}
-	if opt.Context == nil {
-		opt.Context = context.Background()
-	}
-	if opt.Fetcher == nil {
-		opt.Fetcher = &Fetcher{}
-	}
-	if opt.Fetcher.MaxSize <= 0 {
-		opt.Fetcher.MaxSize = opt.MaxSize
-	}
+	opt = opt.withDefaults()
 	var res Result
 	fail := func(err error) error {
 		if !opt.KeepGoing {

@@ -2,7 +2,6 @@ package sources
 
 import (
 	"bufio"
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -33,18 +32,7 @@ type Record struct {
 // ("-") cannot be read twice and is refused; copy it to a file first.
 // An error from fn stops the stream and is returned.
 func Stream(inputs []string, opt Options, fn func(Record) error) error {
-	if opt.MaxSize <= 0 {
-		opt.MaxSize = DefaultMaxSize
-	}
-	if opt.Context == nil {
-		opt.Context = context.Background()
-	}
-	if opt.Fetcher == nil {
-		opt.Fetcher = &Fetcher{}
-	}
-	if opt.Fetcher.MaxSize <= 0 {
-		opt.Fetcher.MaxSize = opt.MaxSize
-	}
+	opt = opt.withDefaults()
 	for _, in := range inputs {
 		if in == "-" {
 			return &Error{in, errors.New("standard input cannot be streamed twice; save it to a file")}

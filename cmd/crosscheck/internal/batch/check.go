@@ -19,38 +19,18 @@ func CheckEvent(c *checker.Checker, id, title string, arts []*checker.Article, d
 		Hash: Hash(arts), Findings: []checker.Finding{}, Duplicates: dups,
 	}
 	if len(arts) < 2 {
-		ev.Sources = sourcesOf(arts)
+		ev.Sources = checker.SourcesOf(arts)
 		return ev
 	}
 	r := c.Check(arts)
 	for _, s := range sources.Syndicated(arts) {
-		for i := range r.Sources {
-			switch r.Sources[i].ID {
-			case s.A:
-				r.Sources[i].SyndicatedWith = append(r.Sources[i].SyndicatedWith, s.B)
-			case s.B:
-				r.Sources[i].SyndicatedWith = append(r.Sources[i].SyndicatedWith, s.A)
-			}
-		}
+		r.MarkSyndicated(s.A, s.B)
 	}
 	ev.Status = checker.EventChecked
 	ev.Sources = r.Sources
 	ev.Findings = r.Findings
 	ev.Agreements = len(r.Agreements)
 	return ev
-}
-
-// sourcesOf describes the articles of an event that is not checked.
-func sourcesOf(arts []*checker.Article) []checker.SourceInfo {
-	out := make([]checker.SourceInfo, 0, len(arts))
-	for _, a := range arts {
-		si := checker.SourceInfo{ID: a.ID, Path: a.Path, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Byline: a.Byline}
-		if !a.Published.IsZero() {
-			si.Published = a.Published.Format("2006-01-02")
-		}
-		out = append(out, si)
-	}
-	return out
 }
 
 // Hash identifies a set of articles by their IDs and texts, whatever

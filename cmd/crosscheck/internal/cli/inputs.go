@@ -74,13 +74,6 @@ func account(io *IOStreams, res sources.Result, r *checker.Report) {
 	}
 	for _, s := range res.Syndicated {
 		fmt.Fprintf(io.ErrOut, "crosscheck: %s and %s are near copies (%.0f%% of their word triples shared): syndicated, not independent\n", s.A, s.B, 100*s.Similarity)
-		for i := range r.Sources {
-			switch r.Sources[i].ID {
-			case s.A:
-				r.Sources[i].SyndicatedWith = append(r.Sources[i].SyndicatedWith, s.B)
-			case s.B:
-				r.Sources[i].SyndicatedWith = append(r.Sources[i].SyndicatedWith, s.A)
-			}
-		}
+		r.MarkSyndicated(s.A, s.B)
 	}
 }
