@@ -49,6 +49,11 @@ type Options struct {
 	// Counters, when not nil, are kept up to date for a progress display.
 	Counters *Counters
 	Context  context.Context
+
+	// journaled, when not nil, is called after each checked event is
+	// handed to the journal, with how many have been: a test seam, so a
+	// test can kill the run at an exact point.
+	journaled func(n int64)
 }
 
 // Counters tell a progress display how far a run is.
@@ -253,8 +258,11 @@ func check(opt *Options, a *Assignment, p *plan, resumed map[string]string, jour
 					werr = err
 				}
 			}
-			opt.Counters.Done.Add(1)
+			n := opt.Counters.Done.Add(1)
 			opt.Counters.Findings.Add(int64(len(r.ev.Findings)))
+			if opt.journaled != nil {
+				opt.journaled(n)
+			}
 		}
 		if werr == nil {
 			werr = bw.Flush()

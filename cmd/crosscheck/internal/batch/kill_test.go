@@ -8,23 +8,23 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
-	"time"
 )
 
 // TestMain lets a test run a batch in a child process (this test binary
 // again), so that it can be killed for real.
 func TestMain(m *testing.M) {
 	if in, out := os.Getenv("CROSSCHECK_BATCH_CHILD_IN"), os.Getenv("CROSSCHECK_BATCH_CHILD_OUT"); in != "" {
-		// The child kills itself with SIGKILL once it has checked
-		// killAfter events: a real kill, at a point no race decides.
-		c := &Counters{}
-		go func() {
-			for c.Done.Load() < killAfter {
-				time.Sleep(100 * time.Microsecond)
+		// The child kills itself with SIGKILL right after the journal
+		// writer has taken its killAfter-th event, in that writer's own
+		// goroutine: a real kill, at a point no race decides (no further
+		// event can reach the journal).
+		kill := func(n int64) {
+			if n == killAfter {
+				_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)
+				select {} // SIGKILL cannot be caught; wait for it to land
 			}
-			_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)
-		}()
-		if _, err := Run(Options{Inputs: []string{in}, Dir: out, Jobs: 1, Counters: c}); err != nil {
+		}
+		if _, err := Run(Options{Inputs: []string{in}, Dir: out, Jobs: 1, journaled: kill}); err != nil {
 			os.Stderr.WriteString(err.Error())
 			os.Exit(2)
 		}
