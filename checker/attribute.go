@@ -278,9 +278,29 @@ func (x Extractor) readAttribute(s *sentence, qi int) (attr, how string, score f
 		}
 		return best.attr, "cue", score, best.start, best.end
 	}
+	if q.Kind == quantity.Year || q.Kind == quantity.Date {
+		if end := x.periodEnd(s, qi); end != "" {
+			return "date of " + end, "noun", 0.6, qa, qb
+		}
+	}
 	switch q.Kind {
+	case quantity.Year:
+		// A bare year dates the word before it ("died in 1931", "was laid
+		// down in 1802") only when its clause states no other figure: in
+		// "sales rose to $5bn in 2025" the year says when the figure held.
+		if !x.clauseHasFigure(s, qi) && !x.attributiveYear(s, qb) {
+			if w := x.datedNoun(s, qa); w != "" {
+				return "date of " + w, "noun", 0.6, qa, qb
+			}
+			if w := x.frontedVerb(s, qa, qb); w != "" {
+				return "date of " + w, "noun", 0.6, qa, qb
+			}
+		}
 	case quantity.Date:
 		if w := x.datedNoun(s, qa); w != "" {
+			return "date of " + w, "noun", 0.6, qa, qb
+		}
+		if w := x.frontedVerb(s, qa, qb); w != "" {
 			return "date of " + w, "noun", 0.6, qa, qb
 		}
 		if dateCost <= 8 {
@@ -297,7 +317,74 @@ func (x Extractor) readAttribute(s *sentence, qi int) (attr, how string, score f
 			}
 		}
 	}
+	switch q.Kind {
+	case quantity.Count, quantity.Number, quantity.Money, quantity.Measure, quantity.Percent:
+		if i := x.nounBefore(s, qa); i >= 0 {
+			return singular(s.low[i]), "noun", 0.5, i, i + 1
+		}
+	}
 	return "", "", 0, 0, 0
+}
+
+// nounBefore returns the token of the noun a figure is stated as the
+// value of, or -1: "a salinity of 0.4%", "the overall salinity is
+// between 2% and 4%", "the maximum range of the Sparrow (mortar) is
+// 900 metres". The noun is the head of the phrase before
+// "of" right before the figure, or of the subject of a copula ("is",
+// "was") right before it, past a bracket and an "of" phrase naming what
+// it belongs to.
+func (x Extractor) nounBefore(s *sentence, qa int) int {
+	j := qa - 1
+	if j >= 1 && (s.low[j] == "only" || s.low[j] == "just" || s.low[j] == "merely") {
+		j-- // "a salinity of only 0.4%"
+	}
+	if j < 1 || s.toks[j].Kind != text.Word {
+		return -1
+	}
+	switch s.low[j] {
+	case "of":
+		return x.headAt(s, j-1)
+	case "is", "was", "are", "were":
+	default:
+		return -1
+	}
+	k := j - 1
+	if k >= 0 && s.toks[k].Text == ")" {
+		for k >= 0 && s.toks[k].Text != "(" {
+			k--
+		}
+		k--
+	}
+	// "… of the Sparrow", "… of Lake Vessor": the owner goes.
+	for o := k; o >= 1 && k-o < 6; o-- {
+		t := s.toks[o]
+		if s.low[o] == "of" {
+			if o < k {
+				k = o - 1
+			}
+			break
+		}
+		if t.Kind != text.Word || !(isCap(t.Text) || s.low[o] == "the") {
+			break
+		}
+	}
+	return x.headAt(s, k)
+}
+
+// headAt returns i when token i can head a noun phrase naming what a
+// figure measures: a lower-case content word, not a vague noun, not a
+// participle, not inside a figure. Otherwise -1.
+func (x Extractor) headAt(s *sentence, i int) int {
+	if i < 0 || i >= len(s.toks) {
+		return -1
+	}
+	t := s.toks[i]
+	w := s.low[i]
+	if t.Kind != text.Word || isCap(t.Text) || functionWord(w) || x.Lex.vague[w] ||
+		strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || x.quantityAt(s, i) >= 0 || len(w) < 3 {
+		return -1
+	}
+	return i
 }
 
 // headNoun returns the last word of the noun phrase after a figure (the
@@ -327,10 +414,15 @@ func (x Extractor) nounAfter(s *sentence, i int, q quantity.Quantity) string {
 		if t.Kind != text.Word || isCap(t.Text) || functionWord(s.low[j]) || x.quantityAt(s, j) >= 0 {
 			break
 		}
-		if strings.HasSuffix(s.low[j], "ed") {
+		if strings.HasSuffix(s.low[j], "ed") && !(len(words) == 0 && isNounAfter(s, j+1)) {
 			// A participle ends the phrase: "50 mph pushed the flames",
-			// "3,100 buildings damaged or destroyed".
+			// "3,100 buildings damaged or destroyed". One right after the
+			// figure and before a noun describes it: "40 confirmed
+			// cases".
 			break
+		}
+		if strings.HasSuffix(s.low[j], "ed") {
+			continue // the modifier is not what is counted
 		}
 		words = append(words, s.low[j])
 	}
@@ -345,7 +437,8 @@ func singular(w string) string {
 	switch {
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
 		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"),
+		strings.HasSuffix(w, "oes") && len(w) > 6: // "tornadoes", not "shoes" or "canoes"
 		return w[:len(w)-2]
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && len(w) > 3:
 		return w[:len(w)-1]
@@ -356,9 +449,18 @@ func singular(w string) string {
 // datedNoun returns the word a date dates: the nearest word before it
 // that is not a filler such as "due" or "on", within four words, stemmed:
 // "deliver her Budget on 26 March" and "the Budget, due on 25 March" both
-// date the budget.
+// date the budget. A place, a name after a preposition such as "in" or
+// "at", is passed over as one word: "died in Lisbon in 1931" dates the
+// death, "laid down at Pembrey Yard in 1802" the laying down.
 func (x Extractor) datedNoun(s *sentence, i int) string {
-	for j := i - 1; j >= 0 && j >= i-5; j-- {
+	words := 0
+	for j := i - 1; j >= 0 && words < 5; j-- {
+		if m := x.nameEndingAt(s, j); m != nil && m.start > 0 && placePreps[s.low[m.start-1]] {
+			j = m.start - 1 // the loop's j-- steps past the preposition
+			words++
+			continue
+		}
+		words++
 		t := s.toks[j]
 		if t.Kind == text.Sym {
 			if t.Text == "," {
@@ -366,14 +468,104 @@ func (x Extractor) datedNoun(s *sentence, i int) string {
 			}
 			return ""
 		}
-		if t.Kind != text.Word {
-			return ""
+		if t.Kind != text.Word || x.quantityAt(s, j) >= 0 {
+			return "" // "sales rose to $5bn in 2025": the year dates the figure
 		}
 		w, _ := stripPossessive(s.low[j])
 		if x.Lex.dateFill[w] || functionWord(w) {
 			continue
 		}
-		return stem(w)
+		return x.dateEvent(stem(w))
 	}
 	return ""
+}
+
+// dateEvent returns the event a stem names for dating, the stem itself
+// when the lexicon groups it with no other.
+func (x Extractor) dateEvent(st string) string {
+	if e, ok := x.Lex.dateEvent[st]; ok {
+		return e
+	}
+	return st
+}
+
+// attributiveYear reports whether a year ending at token qb modifies the
+// word after it, "its 2025 AI budget", "2025 capital expenditures": it
+// says which budget, not when something happened.
+func (x Extractor) attributiveYear(s *sentence, qb int) bool {
+	if qb >= len(s.toks) || s.toks[qb].Kind != text.Word || !s.toks[qb].Space {
+		return false
+	}
+	return !functionWord(s.low[qb])
+}
+
+// periodEnd reads a date that opens or closes a period, "from June 2004
+// to March 2011", as the date of the period's start or end (the words
+// of the lexicon's date events), or returns "".
+func (x Extractor) periodEnd(s *sentence, qi int) string {
+	isDate := func(k quantity.Kind) bool { return k == quantity.Year || k == quantity.Date }
+	qa, qb := s.qtok[qi][0], s.qtok[qi][1]
+	if qa >= 1 && s.low[qa-1] == "from" && qi+1 < len(s.qs) && isDate(s.qs[qi+1].Kind) &&
+		s.qtok[qi+1][0] == qb+1 && periodTo[s.low[qb]] {
+		return x.dateEvent(stem("began"))
+	}
+	if qa >= 1 && periodTo[s.low[qa-1]] && qi >= 1 && isDate(s.qs[qi-1].Kind) && s.qtok[qi-1][1] == qa-1 {
+		if pa := s.qtok[qi-1][0]; pa >= 1 && s.low[pa-1] == "from" {
+			return "end"
+		}
+	}
+	return ""
+}
+
+var periodTo = map[string]bool{"to": true, "until": true, "till": true, "through": true}
+
+// frontedVerb returns what a date that opens its sentence dates: the
+// stem of the first past participle or past tense after it in its clause,
+// "In 1971, a second book was published" dates the publishing. It
+// returns "" when the date is not fronted ("In 1971," or "On 8 May,").
+func (x Extractor) frontedVerb(s *sentence, qa, qb int) string {
+	first := firstWord(s.toks)
+	if first < 0 || qa != first+1 || (s.low[first] != "in" && s.low[first] != "on") || qb >= len(s.toks) || s.toks[qb].Text != "," {
+		return ""
+	}
+	_, hi := clause(s, qb+1, qb+1)
+	for j := qb + 1; j < hi && j <= qb+10; j++ {
+		t := s.toks[j]
+		if t.Kind != text.Word || isCap(t.Text) || x.quantityAt(s, j) >= 0 {
+			continue
+		}
+		if w := s.low[j]; strings.HasSuffix(w, "ed") && len(w) > 4 {
+			return x.dateEvent(stem(w))
+		}
+	}
+	return ""
+}
+
+// placePreps introduce a place: "in Lisbon", "at Pembrey Yard".
+var placePreps = map[string]bool{"in": true, "at": true, "near": true, "outside": true}
+
+// nameEndingAt returns the name (not a noun phrase standing for one) whose
+// last token is i, or nil.
+func (x Extractor) nameEndingAt(s *sentence, i int) *mention {
+	for k := range s.ments {
+		if m := &s.ments[k]; m.coref == "" && m.end-1 == i {
+			return m
+		}
+	}
+	return nil
+}
+
+// clauseHasFigure reports whether the clause of quantity qi holds another
+// quantity that is not a year or a date.
+func (x Extractor) clauseHasFigure(s *sentence, qi int) bool {
+	lo, hi := clause(s, s.qtok[qi][0], s.qtok[qi][1])
+	for oj, o := range s.qs {
+		if oj == qi || o.Kind == quantity.Year || o.Kind == quantity.Date || o.Kind == quantity.Age {
+			continue
+		}
+		if r := s.qtok[oj]; r[0] >= lo && r[1] <= hi {
+			return true
+		}
+	}
+	return false
 }

@@ -20,7 +20,7 @@ type Tolerances struct {
 func DefaultTolerances() Tolerances {
 	return Tolerances{
 		ByKind: map[quantity.Kind]float64{
-			quantity.Money: 0.005, quantity.Measure: 0.01, quantity.Multiplier: 0.01,
+			quantity.Money: 0.005, quantity.Measure: 0.005, quantity.Multiplier: 0.01,
 		},
 		About: 0.1,
 	}

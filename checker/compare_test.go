@@ -42,6 +42,9 @@ func TestCompatible(t *testing.T) {
 		{"a five-year contract", "a four-year contract", false, "durations a year apart"},
 		{"for two years", "24 months", true, "durations in other units"},
 		{"12,000 acres", "about 4,860 hectares", true, "areas in other units"},
+		{"5 ft 10 in", "5 ft 11 in", false, "heights an inch apart: the measure tolerance (0.5%) is under an inch at human heights"},
+		{"33 ft", "10 metres", true, "a conversion rounded to the foot agrees with the metres"},
+		{"62 miles", "100 km", true, "a conversion rounded to the mile agrees with the kilometres"},
 	}
 	for _, tt := range tests {
 		a, b := one(t, tt.a), one(t, tt.b)

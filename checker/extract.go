@@ -212,10 +212,14 @@ func firstWord(toks []text.Token) int {
 // named, for "the company" and "he".
 type discourse struct {
 	lastOrg, lastPerson string
-	orgs                []string         // organisations named, newest last
-	orgSent             []int            // the sentence each of orgs was named in
-	sent                int              // the current sentence
-	byAttr              map[string]Claim // the last well-read subject of each attribute
+	// lastSubject is the last name that opened a sentence as its
+	// subject: what "he" or "she" stands for when no name is known to
+	// be a person's ("In 2004, Tomas Ferrel joined … He is …").
+	lastSubject string
+	orgs        []string         // organisations named, newest last
+	orgSent     []int            // the sentence each of orgs was named in
+	sent        int              // the current sentence
+	byAttr      map[string]Claim // the last well-read subject of each attribute
 }
 
 func (x Extractor) claims(doc []*sentence, ents *entities) []Claim {
@@ -247,12 +251,20 @@ func (x Extractor) claims(doc []*sentence, ents *entities) []Claim {
 				d.orgSent = append(d.orgSent, si)
 			}
 		}
+		if m, _ := x.sentenceSubject(s); m != nil && m.coref == "" && m.key != "" && !ents.places[m.key] && strings.Contains(m.key, " ") {
+			d.lastSubject = m.key
+		}
 		var prev *Claim
 		for qi := range s.qs {
 			c, ok := x.claim(s, qi, ents, d)
 			if conv := x.conversionOf(s, qi); conv && prev != nil {
 				// "€85m (£72m)": the bracketed figure restates the one
-				// before it in another unit, so it is the same claim.
+				// before it in another unit, so it is the same claim. In
+				// the same base unit ("5 metres (16 ft)") it adds nothing
+				// to compare: the figure as first written stands.
+				if s.qs[qi].Unit == prev.Quantity.Unit {
+					continue
+				}
 				c, ok = x.restate(*prev, s, qi), true
 			}
 			if !ok {
@@ -294,6 +306,9 @@ func (x Extractor) restate(prev Claim, s *sentence, qi int) Claim {
 // startup"), else the most recent.
 func (d *discourse) resolve(m *mention, ents *entities) string {
 	if m.coref == "person" {
+		if d.lastPerson == "" {
+			return d.lastSubject
+		}
 		return d.lastPerson
 	}
 	for i := len(d.orgs) - 1; i >= 0 && d.orgSent[i] >= d.sent-2; i-- {

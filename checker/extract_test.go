@@ -43,6 +43,19 @@ func TestExtract(t *testing.T) {
 		{"Officials said 1,412 were injured, 300 of them seriously.", "1,412", "", "injuries", "current", "", "the total is a claim"},
 		{"Kestrel Bank agreed a five-year contract with its chief executive.", "five-year", "Kestrel Bank", "contract length", "current", "", "a duration's own noun is its cue"},
 		{"In 2009, a flood in the valley killed 74 people.", "74", "", "deaths", "2009", "", "a year opening the sentence dates it"},
+		{"The poet Ana Vireo died in Lisbon in 1931.", "1931", "", "date of death", "current", "", "a year dates the word before it, past a place after 'in'"},
+		{"Ana Vireo was killed in 1931, aged 40.", "1931", "", "date of death", "current", "", "killed and died date one event; an age in the clause is no figure the year times"},
+		{"The frigate Halcyon was laid down at Pembrey Yard in 1802.", "1802", "", "date of laid", "current", "", "a place after 'at' is passed over"},
+		{"In 1971, a second edition was published.", "1971", "", "date of publish", "current", "", "a fronted year dates the verb of its clause"},
+		{"Production of the Vela coupe began in June 2004.", "June 2004", "", "date of start", "current", "", "began is a start"},
+		{"Production of the Vela coupe ran from June 2004 to March 2011.", "June 2004", "", "date of start", "current", "", "the first date of 'from … to …' is the start"},
+		{"Production of the Vela coupe ran from June 2004 to March 2011.", "March 2011", "", "date of end", "current", "", "the second date of 'from … to …' is the end"},
+		{"Kestrel County saw 40 confirmed floods.", "40", "Kestrel County", "flood", "current", "", "a participle before the noun describes it and is not what is counted"},
+		{"Lake Vessor is brackish, and its overall salinity is between 2% and 4%.", "between 2% and 4%", "Lake Vessor", "salinity", "current", "", "the subject of 'is' names what the figure measures"},
+		{"The delta of the Orvo River has a salinity of only 0.4%.", "0.4%", "Orvo River", "salinity", "current", "", "'a salinity of' names what the figure measures, past 'only'"},
+		{"The maximum firing range of the Sparrow (mortar) is 900 metres.", "900 metres", "Sparrow", "range", "current", "", "the subject of 'is' past a bracket and its owner's name"},
+		{"Tomas Ferrel is billed at a height of 5 ft 10 in.", "5 ft 10 in", "Tomas Ferrel", "height", "current", "", "height is an attribute of measures"},
+		{"In 2004, Tomas Ferrel joined the Aldis troupe.\nHe is the tallest actor (6' 2\") in it.", "6' 2\"", "Tomas Ferrel", "height", "current", "", "'he' with no known person is the name that last opened a sentence"},
 	}
 	for _, tt := range tests {
 		claims := Extractor{Lex: lex}.Extract([]*Article{article("a", tt.text)})
@@ -115,5 +128,24 @@ func TestHeadNounNamesTheCount(t *testing.T) {
 		if c.Quantity.Text == "two" && c.Attribute != "live album" {
 			t.Errorf("two live albums: attribute %q, want %q", c.Attribute, "live album")
 		}
+	}
+}
+
+func TestMonthIsNoHedge(t *testing.T) {
+	lex, _ := DefaultLexicon()
+	claims := Extractor{Lex: lex}.Extract([]*Article{article("a", "The essay first appeared on 3 May 1919.")})
+	if len(claims) != 1 {
+		t.Fatalf("claims = %v, want the date of the essay's appearance", claimTexts(claims))
+	}
+	if len(claims[0].Hedges) != 0 {
+		t.Errorf("hedges %v: the month May inside a date is not the modal 'may'", claims[0].Hedges)
+	}
+}
+
+func TestConversionInSameUnitIsOneClaim(t *testing.T) {
+	lex, _ := DefaultLexicon()
+	claims := Extractor{Lex: lex}.Extract([]*Article{article("a", "The maximum range of the Sparrow (mortar) is 900 metres (2,950 ft).")})
+	if len(claims) != 1 || claims[0].Quantity.Text != "900 metres" {
+		t.Errorf("claims = %v, want just the 900 metres: the bracketed feet restate it in the same base unit, and as a second value they would show as a disagreement of their own", claimTexts(claims))
 	}
 }

@@ -23,7 +23,7 @@ func (x Extractor) claim(s *sentence, qi int, ents *entities, d *discourse) (Cla
 	if attr == "age" {
 		c.Scope = "person"
 	}
-	if how == "noun" && q.Kind == quantity.Date {
+	if how == "noun" && (q.Kind == quantity.Date || q.Kind == quantity.Year) {
 		// A date is about the event it dates, named in its attribute.
 		c.Scope = "event"
 	}

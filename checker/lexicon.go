@@ -31,6 +31,7 @@ type Lexicon struct {
 	Anaphoric  []string                `yaml:"anaphoric_nouns"`
 	Subevents  []string                `yaml:"subevents"`
 	DateFiller []string                `yaml:"date_fillers"`
+	DateEvents map[string][]string     `yaml:"date_events"`
 	Relative   map[string]int          `yaml:"relative_years"`
 	PlaceNouns []string                `yaml:"place_nouns"`
 
@@ -48,6 +49,7 @@ type Lexicon struct {
 	anaphoric map[string]bool
 	subevents *phraseList
 	dateFill  map[string]bool
+	dateEvent map[string]string // word stem -> the event a date of it is
 	relative  *phraseList // relative years, by their words
 	relOffset []int       // the year offset of each of relative
 	place     map[string]bool
@@ -113,6 +115,16 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	l.anaphoric = set(l.Anaphoric, strings.ToLower)
 	l.subevents = newPhraseList(subeventList, l.Subevents)
 	l.dateFill = set(l.DateFiller, strings.ToLower)
+	l.dateEvent = map[string]string{}
+	for event, words := range l.DateEvents {
+		for _, w := range words {
+			st := stem(strings.ToLower(w))
+			if other, ok := l.dateEvent[st]; ok && other != event {
+				return nil, fmt.Errorf("lexicon: date event word %q is in both %q and %q", w, other, event)
+			}
+			l.dateEvent[st] = event
+		}
+	}
 	l.place = set(l.PlaceNouns, strings.ToLower)
 	rel := make([]string, 0, len(l.Relative))
 	for k := range l.Relative {

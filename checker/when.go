@@ -66,8 +66,10 @@ var yearPreps = map[string]bool{"in": true, "during": true, "since": true, "for"
 // isClaimValue reports whether year oj is itself what a claim states
 // ("founded in 2016"), rather than when another figure holds.
 func (x Extractor) isClaimValue(s *sentence, oj int) bool {
-	attr, _, _, _, _ := x.attribute(s, oj)
-	return attr != ""
+	attr, how, _, _, _ := x.attribute(s, oj)
+	// A year read only as dating the word before it ("in 2009, when 74
+	// people died") still says when the figures of its sentence hold.
+	return attr != "" && how != "noun"
 }
 
 // clause returns the token range of the clause around [a, b).
@@ -95,10 +97,28 @@ func (x Extractor) hedges(s *sentence, qi, cs int) []string {
 	var buf [16]int
 	var out []string
 	for _, h := range x.Lex.hedges.find(s, lo, hi, buf[:0]) {
-		out = append(out, x.Lex.hedges.text[h])
+		if !x.hedgeInFigure(s, h, lo, hi) {
+			out = append(out, x.Lex.hedges.text[h])
+		}
 	}
 	for _, r := range x.Lex.reporting.find(s, 0, len(s.toks), buf[:0]) {
 		out = append(out, x.Lex.reporting.text[r])
 	}
 	return out
+}
+
+// hedgeInFigure reports whether every occurrence of hedge h within tokens
+// [lo, hi) of s is part of a quantity: the month in "3 May 1919" is no
+// "may".
+func (x Extractor) hedgeInFigure(s *sentence, h, lo, hi int) bool {
+	n := len(x.Lex.hedges.list[h])
+	for _, hit := range x.Lex.hedges.hits(s) {
+		if hit.phrase != h || hit.at < lo || hit.at+n > hi {
+			continue
+		}
+		if x.quantityAt(s, hit.at) < 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -140,10 +141,64 @@ func (p *Parser) joinBounds(qs []Quantity, from int) []Quantity {
 				i++
 				continue
 			}
+			if m, ok := p.unitRange(q, r, gap); ok {
+				out = append(out, m)
+				i++
+				continue
+			}
 		}
 		out = append(out, q)
 	}
 	return out
+}
+
+// unitRange reads two figures that each carry the same unit as one
+// range: "between 1.5% and 3.8%", "0.2% to 0.3%", "5 km–8 km". After
+// "from" the pair is a change ("rose from 2% to 3%"), not a range.
+func (p *Parser) unitRange(q, r Quantity, gap string) (Quantity, bool) {
+	switch q.Kind {
+	case Percent, Money, Measure:
+	default:
+		return q, false
+	}
+	if q.Kind != r.Kind || q.Unit != r.Unit || q.Bound != Exact || r.Bound != Exact || !(r.Value > q.Value) {
+		return q, false
+	}
+	before := p.wordBefore(q.Start)
+	switch gap {
+	case "to", "-", "–", "—":
+		if before == "from" {
+			return q, false
+		}
+	case "and":
+		if before != "between" {
+			return q, false
+		}
+	default:
+		return q, false
+	}
+	m := q
+	m.Bound = Range
+	m.Low, m.High = q.Value, r.Value
+	m.Value = (m.Low + m.High) / 2
+	m.Precision = math.Max(q.Precision, r.Precision)
+	if before == "between" {
+		m.Start = p.toks[p.tokenAt(q.Start)-1].Start
+	}
+	m.End = r.End
+	m.Text = p.s[m.Start:m.End]
+	return m, true
+}
+
+// tokenAt returns the index of the token that starts at byte offset b,
+// or of the first token after it.
+func (p *Parser) tokenAt(b int) int {
+	return sort.Search(len(p.toks), func(i int) bool { return p.toks[i].Start >= b })
+}
+
+// wordBefore returns the lower-case word right before byte offset b, or "".
+func (p *Parser) wordBefore(b int) string {
+	return p.word(p.tokenAt(b) - 1)
 }
 
 // plainKind folds the kinds a bare figure may get into one.
@@ -1227,6 +1282,15 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 	}
 	w := p.word(k)
 	s := p.sym(k)
+	if !hyphen && f.plainInt && bound == Exact {
+		if n, inches, ok := p.primeInches(k); ok {
+			// 6' 8": feet and inches in prime marks.
+			q.Kind, q.Unit = Measure, "m"
+			q.Value = q.Value*footM + inches*inchM
+			q.Precision = inchM / 2
+			return n, q, bound
+		}
+	}
 	switch {
 	case s == "%" && !hyphen:
 		q.Kind, q.Unit = Percent, "%"
@@ -1300,7 +1364,26 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			kk++
 		}
 	}
-	if u, ok := measureUnits[p.word(kk)]; ok {
+	u, ok := measureUnits[p.word(kk)]
+	if sq := kk + 1; !square && !hyphen && kk < len(p.toks) && p.adjacent(sq) && (p.toks[sq].Text == "2" || p.sym(sq) == "²") {
+		// "24,000 m2", "14 km²": a length unit squared.
+		lu, lok := measureUnits[p.word(kk)]
+		if p.word(kk) == "m" {
+			lu, lok = unit{"m", 1}, true
+		}
+		if lok && lu.base == "m" {
+			q.Kind, q.Unit = Measure, "m2"
+			q.Value *= lu.factor * lu.factor
+			q.Precision *= lu.factor * lu.factor
+			return p.afterBound(sq+1, q, bound)
+		}
+	}
+	if !ok && !square && !hyphen && p.toks[min(kk, len(p.toks)-1)].Text == "m" && p.sym(f.Start-1) == "(" && p.sym(kk+1) == ")" {
+		// "(2.06 m)": a bare "m" is metres when it converts a figure in
+		// brackets; elsewhere it may be millions.
+		u, ok = unit{"m", 1}, true
+	}
+	if ok {
 		unitTok := p.toks[kk].Text
 		// "m" alone is ambiguous; only the spelled-out forms and the short
 		// forms written as units count.
@@ -1318,6 +1401,24 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 				return kk + 1, q, bound
 			}
 			n := kk + 1
+			if u.factor == footM && hyphen && p.sym(n) == "-" && p.adjacent(n) && p.adjacent(n+1) {
+				// "the 6-foot-8 forward"
+				if in, ok := p.numberAt(n + 1); ok && in.plainInt && in.value < 12 && p.toks[in.Start].Kind == text.Num {
+					q.Value += in.value * inchM
+					q.Precision = inchM / 2
+					n = in.End
+				}
+			}
+			if u.factor == footM && !square && !hyphen {
+				// "6 ft 9 in", "5 feet 11 inches": the inches join the feet.
+				if in, ok := p.numberAt(n); ok && in.plainInt && in.value < 12 {
+					if iu := p.word(in.End); iu == "in" || iu == "inch" || iu == "inches" {
+						q.Value += in.value * inchM
+						q.Precision = inchM / 2
+						n = in.End + 1
+					}
+				}
+			}
 			if hyphen || u.base == "magnitude" {
 				q.Noun = p.word(n)
 			}
@@ -1353,6 +1454,34 @@ func (p *Parser) isScore(f figure) bool {
 	}
 	g, ok := p.numberAt(j + 1)
 	return ok && g.plainInt && g.value <= f.value
+}
+
+// The foot and the inch in metres.
+const (
+	footM = 0.3048
+	inchM = 0.0254
+)
+
+// primeInches reads the rest of a height in prime marks after the feet:
+// "' 8\"" or "′8″". It returns the token after it and the inches.
+func (p *Parser) primeInches(k int) (int, float64, bool) {
+	switch p.sym(k) {
+	case "'", "′", "’":
+	default:
+		return k, 0, false
+	}
+	if !p.adjacent(k) {
+		return k, 0, false
+	}
+	in, ok := p.numberAt(k + 1)
+	if !ok || !in.plainInt || in.value >= 12 {
+		return k, 0, false
+	}
+	switch p.sym(in.End) {
+	case "\"", "″", "”", "''":
+		return in.End + 1, in.value, true
+	}
+	return k, 0, false
 }
 
 // afterBound reads "or more", "or so", "plus" after a quantity.
@@ -1467,8 +1596,8 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 		return 0, false
 	}
 	w := p.word(start - 1)
-	if w == "aged" || w == "age" {
-		return end, true
+	if w == "aged" || w == "age" || (w == "of" && p.word(start-2) == "age") {
+		return end, true // "aged 38", "at the age of 38"
 	}
 	k := start - 1
 	if w == "just" || w == "only" {
