@@ -50,8 +50,8 @@ type Lexicon struct {
 	subevents *phraseList
 	dateFill  map[string]bool
 	dateEvent map[string]string // word stem -> the event a date of it is
-	relative  *phraseList // relative years, by their words
-	relOffset []int       // the year offset of each of relative
+	relative  *phraseList       // relative years, by their words
+	relOffset []int             // the year offset of each of relative
 	place     map[string]bool
 	stems     *stemCache
 }
