@@ -54,11 +54,23 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 	var p quantity.Parser
 	x.refYear = medianYear(arts)
 	docs := make([][]*sentence, len(arts))
+	size := 0
+	for _, a := range arts {
+		for _, para := range a.Paragraphs {
+			size += len(para.Text)
+		}
+	}
+	ar := arena{block: size/4 + 16} // about a token per four bytes of prose
+	nq := 0
 	for ai, a := range arts {
 		for pi, para := range a.Paragraphs {
-			for _, sp := range text.Sentences(para.Text) {
-				s := &sentence{art: a, text: para.Text[sp.Start:sp.End], para: &a.Paragraphs[pi], start: sp.Start}
-				x.read(s, &p)
+			spans := text.Sentences(para.Text)
+			slab := make([]sentence, len(spans)) // one allocation for the paragraph's sentences
+			for k, sp := range spans {
+				s := &slab[k]
+				*s = sentence{art: a, text: para.Text[sp.Start:sp.End], para: &a.Paragraphs[pi], start: sp.Start}
+				x.read(s, &p, &ar)
+				nq += len(s.qs)
 				docs[ai] = append(docs[ai], s)
 			}
 		}
@@ -85,11 +97,41 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 	}
 	ents.finish()
 	ents.topic = ents.mainEntity(docs)
-	var claims []Claim
+	claims := make([]Claim, 0, nq) // a claim a quantity at most, bar conversions
 	for _, doc := range docs {
-		claims = append(claims, x.claims(doc, ents)...)
+		claims = x.claims(doc, ents, claims)
 	}
 	return claims
+}
+
+// An arena hands out the token and word slices of an extraction's
+// sentences from a few large blocks instead of two allocations a
+// sentence.
+type arena struct {
+	block int // tokens a block holds
+	toks  []text.Token
+	words []string
+	buf   []text.Token // the tokenizer's scratch
+}
+
+// tokens copies toks into the arena and returns the copy.
+func (a *arena) tokens(toks []text.Token) []text.Token {
+	if len(toks) > cap(a.toks)-len(a.toks) {
+		a.toks = make([]text.Token, 0, max(a.block, len(toks)))
+	}
+	n := len(a.toks)
+	a.toks = append(a.toks, toks...)
+	return a.toks[n:len(a.toks):len(a.toks)]
+}
+
+// strings returns n empty strings from the arena.
+func (a *arena) strings(n int) []string {
+	if n > cap(a.words)-len(a.words) {
+		a.words = make([]string, 0, max(2*a.block, n))
+	}
+	k := len(a.words)
+	a.words = a.words[:k+n]
+	return a.words[k : k+n : k+n]
 }
 
 // stemOf returns the stem of a lower-case word.
@@ -151,10 +193,10 @@ func (e *entities) mainEntity(docs [][]*sentence) string {
 }
 
 // read tokenizes a sentence and finds its quantities.
-func (x Extractor) read(s *sentence, p *quantity.Parser) {
-	s.toks = text.Tokenize(s.text, nil)
-	words := make([]string, 2*len(s.toks))
-	s.low, s.bare = words[:len(s.toks):len(s.toks)], words[len(s.toks):]
+func (x Extractor) read(s *sentence, p *quantity.Parser, ar *arena) {
+	ar.buf = text.Tokenize(s.text, ar.buf)
+	s.toks = ar.tokens(ar.buf)
+	s.low, s.bare = ar.strings(len(s.toks)), ar.strings(len(s.toks))
 	for i, t := range s.toks {
 		s.low[i] = strings.ToLower(t.Text)
 		if t.Kind == text.Word {
@@ -222,9 +264,9 @@ type discourse struct {
 	byAttr      map[string]Claim // the last well-read subject of each attribute
 }
 
-func (x Extractor) claims(doc []*sentence, ents *entities) []Claim {
+// claims appends the claims of one article's sentences to out.
+func (x Extractor) claims(doc []*sentence, ents *entities, out []Claim) []Claim {
 	d := &discourse{byAttr: map[string]Claim{}}
-	var out []Claim
 	for si, s := range doc {
 		d.sent = si
 		x.addCorefs(s)
