@@ -153,7 +153,7 @@ func (p *Parser) joinBounds(qs []Quantity, from int) []Quantity {
 }
 
 // unitRange reads two figures that each carry the same unit as one
-// range: "between 1.5% and 3.8%", "0.2% to 0.3%", "5 km–8 km". After
+// range: "between 2.5% and 4.1%", "0.6% to 0.9%", "5 km–8 km". After
 // "from" the pair is a change ("rose from 2% to 3%"), not a range.
 func (p *Parser) unitRange(q, r Quantity, gap string) (Quantity, bool) {
 	switch q.Kind {
@@ -1367,7 +1367,7 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 	u, ok := measureUnits[p.word(kk)]
 	if sq := kk + 1; !square && !hyphen && kk < len(p.toks) && p.adjacent(sq) && (p.toks[sq].Text == "2" || p.sym(sq) == "²") {
 		// "24,000 m2", "14 km²": a length unit squared.
-		lu, lok := measureUnits[p.word(kk)]
+		lu, lok := u, ok
 		if p.word(kk) == "m" {
 			lu, lok = unit{"m", 1}, true
 		}
