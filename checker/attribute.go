@@ -40,7 +40,7 @@ func (x Extractor) findCues(s *sentence) []cueMatch {
 			}
 		}
 	}
-	stems := x.stemsOf(s)
+	stems := s.stems
 	var out []cueMatch
 	for i := 0; i < len(s.toks); i++ {
 		if taken[i] || s.toks[i].Kind != text.Word {

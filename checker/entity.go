@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,27 +24,51 @@ type mention struct {
 // entities is what the whole article set says about its named entities.
 type entities struct {
 	lex     *Lexicon
-	display map[string]string         // key -> the name to show
-	forms   map[string]map[string]int // key -> surface form -> count
-	person  map[string]bool           // keys of people
-	surname map[string]string         // surname -> person key, when unique
-	alias   map[string]string         // acronym key -> the key it stands for
-	tags    map[string]map[string]bool
-	midCaps map[string]bool   // words seen capitalized inside sentences
-	lowSeen map[string]bool   // words seen in lower case
-	topic   string            // the entity named most often in the set
-	places  map[string]bool   // keys of names used as places
-	keys    map[string]string // surface -> key, as keyOf made it
+	display map[string]string   // key -> the name to show
+	forms   map[string][]form   // key -> its surface forms
+	person  map[string]bool     // keys of people
+	surname map[string]string   // surname -> person key, when unique
+	alias   map[string]string   // acronym key -> the key it stands for
+	tags    map[string][]string // key -> the descriptors met before it ("startup")
+	midCaps map[string]bool     // words seen capitalized inside sentences
+	lowSeen map[string]bool     // words seen in lower case
+	topic   string              // the entity named most often in the set
+	places  map[string]bool     // keys of names used as places
+	keys    map[string]string   // surface -> key, as keyOf made it
+}
+
+// A form is one way a set writes an entity's name, and how often.
+type form struct {
+	surface string
+	n       int
 }
 
 func newEntities(lex *Lexicon) *entities {
 	return &entities{
-		lex: lex, display: map[string]string{}, forms: map[string]map[string]int{},
+		lex: lex, display: map[string]string{}, forms: map[string][]form{},
 		person: map[string]bool{}, surname: map[string]string{}, alias: map[string]string{},
-		tags: map[string]map[string]bool{}, midCaps: map[string]bool{}, lowSeen: map[string]bool{},
+		tags: map[string][]string{}, midCaps: map[string]bool{}, lowSeen: map[string]bool{},
 		places: map[string]bool{}, keys: map[string]string{},
 	}
 }
+
+// reset empties e for another article set, keeping its maps' room.
+func (e *entities) reset(lex *Lexicon) {
+	e.lex, e.topic = lex, ""
+	clear(e.display)
+	clear(e.forms)
+	clear(e.person)
+	clear(e.surname)
+	clear(e.alias)
+	clear(e.tags)
+	clear(e.midCaps)
+	clear(e.lowSeen)
+	clear(e.places)
+	clear(e.keys)
+}
+
+// hasTag reports whether the entity of key k was described by noun tag.
+func (e *entities) hasTag(k, tag string) bool { return slices.Contains(e.tags[k], tag) }
 
 func isCap(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
@@ -66,12 +91,13 @@ func stripPossessive(w string) (string, bool) {
 // capRuns finds runs of capitalized words in a sentence: candidate names.
 // Role words ("CEO", "Chancellor") split runs and are left out; a
 // possessive ends a run.
-func (e *entities) capRuns(toks []text.Token, low []string) []mention {
+func (e *entities) capRuns(s *sentence) []mention {
+	toks, cls := s.toks, s.cls
 	var ms []mention
 	i := 0
 	for i < len(toks) {
 		t := toks[i]
-		if t.Kind != text.Word || !isCap(t.Text) || e.lex.role[low[i]] {
+		if t.Kind != text.Word || cls[i]&(wCap|wRole) != wCap {
 			i++
 			continue
 		}
@@ -83,7 +109,7 @@ func (e *entities) capRuns(toks []text.Token, low []string) []mention {
 		j := i
 		for j < len(toks) {
 			tj := toks[j]
-			if tj.Kind == text.Word && isCap(tj.Text) && !e.lex.role[low[j]] &&
+			if tj.Kind == text.Word && cls[j]&(wCap|wRole) == wCap &&
 				!(j+1 < len(toks) && toks[j+1].Kind == text.Num && !toks[j+1].Space) { // "H100" is no name
 				w, p := stripPossessive(tj.Text)
 				words, at = append(words, w), append(at, j)
@@ -108,12 +134,12 @@ func (e *entities) capRuns(toks []text.Token, low []string) []mention {
 			break
 		}
 		// Leading words that are never names ("The", "AI infrastructure") go.
-		for len(words) > 0 && (e.lex.notEntity[words[0]] || functionWord(lowerWord(words[0], toks[at[0]].Text, low[at[0]]))) {
+		for len(words) > 0 && (e.lex.notEntity[words[0]] || isFunctionWord(s, words[0], at[0])) {
 			words, at = words[1:], at[1:]
 			start++
 		}
 		if len(words) > 0 && !(len(words) == 1 && (utf8.RuneCountInString(words[0]) < 2 || e.lex.notEntity[words[0]])) {
-			ms = append(ms, mention{start: start, end: j, surface: strings.Join(words, " "), poss: poss})
+			ms = append(ms, mention{start: start, end: j, surface: s.join(words, toks[at[0]].Start), poss: poss})
 		}
 		if j == i {
 			j++
@@ -143,7 +169,8 @@ func (e *entities) seeOpeners(docs [][]*sentence) {
 				continue
 			}
 			for i, t := range s.toks {
-				if t.Kind != text.Word || !openers[t.Text] {
+				// filterRuns asks of no function word.
+				if t.Kind != text.Word || s.cls[i]&wFunction != 0 || !openers[t.Text] {
 					continue
 				}
 				if !isCap(t.Text) {
@@ -156,13 +183,35 @@ func (e *entities) seeOpeners(docs [][]*sentence) {
 	}
 }
 
-// lowerWord returns word w in lower case, using low, the lower-case form
-// of the token it starts at, when w is that token as written.
-func lowerWord(w, tok, low string) string {
-	if w == tok {
-		return low
+// isFunctionWord reports whether w, a word of a name that starts at
+// token i, is a function word.
+func isFunctionWord(s *sentence, w string, i int) bool {
+	if w == s.toks[i].Text {
+		return s.cls[i]&wFunction != 0
 	}
-	return strings.ToLower(w)
+	return functionWord(strings.ToLower(w))
+}
+
+// join returns words joined by spaces: the sentence's own text when it
+// reads so from byte at, to spare a copy.
+func (s *sentence) join(words []string, at int) string {
+	if len(words) == 1 {
+		return words[0]
+	}
+	k := at
+	for i, w := range words {
+		if i > 0 {
+			if k >= len(s.text) || s.text[k] != ' ' {
+				return strings.Join(words, " ")
+			}
+			k++
+		}
+		if !strings.HasPrefix(s.text[k:], w) {
+			return strings.Join(words, " ")
+		}
+		k += len(w)
+	}
+	return s.text[at:k]
 }
 
 // knownIn finds, in a headline where every word is capitalized, the
@@ -238,30 +287,25 @@ func (e *entities) keyOf(surface string) string {
 }
 
 // learn records the mentions of one sentence.
-func (e *entities) learn(ms []mention, toks []text.Token, low []string) {
+func (e *entities) learn(ms []mention, s *sentence) {
+	toks, low, cls := s.toks, s.low, s.cls
 	for _, m := range ms {
 		k := e.keyOf(m.surface)
-		if e.forms[k] == nil {
-			e.forms[k] = map[string]int{}
-		}
-		e.forms[k][m.surface]++
+		e.see(k, m.surface)
 		// A role word or honorific before the name, ", who" or an age
 		// after it: a person.
 		if m.start > 0 {
 			p := low[m.start-1]
-			if e.lex.role[p] || p == "chief" || p == "executive" {
+			if cls[m.start-1]&wRole != 0 || p == "chief" || p == "executive" {
 				e.person[k] = true
 			}
 			// "startup Scale AI": a descriptor before the name.
-			if e.lex.orgNoun[p] {
-				if e.tags[k] == nil {
-					e.tags[k] = map[string]bool{}
-				}
-				e.tags[k][p] = true
+			if cls[m.start-1]&wOrgNoun != 0 && !e.hasTag(k, p) {
+				e.tags[k] = append(e.tags[k], p)
 			}
 		}
 		// "its plant in Eindhoven", "the city of Lenholt", "Boston-based".
-		if m.start >= 2 && e.lex.place[low[m.start-2]] && (low[m.start-1] == "in" || low[m.start-1] == "of" || low[m.start-1] == "at" || low[m.start-1] == "near") ||
+		if m.start >= 2 && cls[m.start-2]&wPlace != 0 && (low[m.start-1] == "in" || low[m.start-1] == "of" || low[m.start-1] == "at" || low[m.start-1] == "near") ||
 			m.start >= 2 && low[m.start-2] == "based" && low[m.start-1] == "in" ||
 			m.end+1 < len(toks) && low[m.end] == "-" && low[m.end+1] == "based" {
 			e.places[k] = true
@@ -299,6 +343,18 @@ func (e *entities) learn(ms []mention, toks []text.Token, low []string) {
 	}
 }
 
+// see counts one mention of entity k written as surface.
+func (e *entities) see(k, surface string) {
+	fs := e.forms[k]
+	for i := range fs {
+		if fs[i].surface == surface {
+			fs[i].n++
+			return
+		}
+	}
+	e.forms[k] = append(fs, form{surface, 1})
+}
+
 // finish settles display names, people and surnames once every sentence
 // has been learned.
 func (e *entities) finish() {
@@ -311,16 +367,16 @@ func (e *entities) finish() {
 		// Show the fullest form that is common: at least a quarter as
 		// frequent as the most frequent ("Scale AI" over "Scale").
 		top := 0
-		for _, n := range e.forms[k] {
-			top = max(top, n)
+		for _, f := range e.forms[k] {
+			top = max(top, f.n)
 		}
 		best := ""
-		for f, n := range e.forms[k] {
-			if 4*n < top {
+		for _, f := range e.forms[k] {
+			if 4*f.n < top {
 				continue
 			}
-			if best == "" || len(f) > len(best) || (len(f) == len(best) && f < best) {
-				best = f
+			if best == "" || len(f.surface) > len(best) || (len(f.surface) == len(best) && f.surface < best) {
+				best = f.surface
 			}
 		}
 		e.display[k] = best
@@ -391,10 +447,10 @@ func lastWord(k string) (string, bool) {
 	return k[i+1:], i > 0
 }
 
-func total(m map[string]int) int {
+func total(fs []form) int {
 	n := 0
-	for _, v := range m {
-		n += v
+	for _, f := range fs {
+		n += f.n
 	}
 	return n
 }

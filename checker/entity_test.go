@@ -1,10 +1,7 @@
 package checker
 
 import (
-	"strings"
 	"testing"
-
-	"github.com/crosscheck/crosscheck/checker/text"
 )
 
 func TestCapRuns(t *testing.T) {
@@ -23,7 +20,7 @@ func TestCapRuns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, m := range e.capRuns(lowered(text.Tokenize(tt.in, nil))) {
+		for _, m := range e.capRuns(readSentence(lex, tt.in)) {
 			got = append(got, m.surface)
 		}
 		if len(got) != len(tt.want) {
@@ -39,11 +36,10 @@ func TestCapRuns(t *testing.T) {
 	}
 }
 
-// lowered returns tokens with their lower-case words, as capRuns takes them.
-func lowered(toks []text.Token) ([]text.Token, []string) {
-	low := make([]string, len(toks))
-	for i, t := range toks {
-		low[i] = strings.ToLower(t.Text)
-	}
-	return toks, low
+// readSentence reads one sentence as Extract does before it looks for
+// names.
+func readSentence(lex *Lexicon, in string) *sentence {
+	s := &sentence{text: in}
+	Extractor{Lex: lex}.read(s, &arena{block: 64})
+	return s
 }

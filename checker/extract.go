@@ -17,7 +17,8 @@ type sentence struct {
 	toks     []text.Token
 	low      []string // lower-case words
 	bare     []string // lower-case words, possessive dropped
-	stems    []string // word stems, filled on first use by stemsOf
+	stems    []string // word stems
+	cls      []wordClass
 	qs       []quantity.Quantity
 	qtok     [][2]int // token range of each quantity
 	ments    []mention
@@ -50,26 +51,25 @@ type Extractor struct {
 // Entities are resolved across the whole set, so "Wang" in one article is
 // the "Alexandr Wang" of another.
 func (x Extractor) Extract(arts []*Article) []Claim {
-	ents := newEntities(x.Lex)
-	var p quantity.Parser
 	x.refYear = medianYear(arts)
-	docs := make([][]*sentence, len(arts))
+	ar := x.Lex.arena()
+	defer x.Lex.release(ar)
+	ents := ar.entities(x.Lex)
+	docs := ar.docs(len(arts))
 	size := 0
 	for _, a := range arts {
 		for _, para := range a.Paragraphs {
 			size += len(para.Text)
 		}
 	}
-	ar := arena{block: size/4 + 16} // about a token per four bytes of prose
+	ar.block = size/4 + 16 // about a token per four bytes of prose
 	nq := 0
 	for ai, a := range arts {
 		for pi, para := range a.Paragraphs {
-			spans := text.Sentences(para.Text)
-			slab := make([]sentence, len(spans)) // one allocation for the paragraph's sentences
-			for k, sp := range spans {
-				s := &slab[k]
+			for _, sp := range text.Sentences(para.Text) {
+				s := ar.sentence()
 				*s = sentence{art: a, text: para.Text[sp.Start:sp.End], para: &a.Paragraphs[pi], start: sp.Start}
-				x.read(s, &p, &ar)
+				x.read(s, ar)
 				nq += len(s.qs)
 				docs[ai] = append(docs[ai], s)
 			}
@@ -84,8 +84,8 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 			if s.headline {
 				continue
 			}
-			s.ments = ents.filterRuns(ents.capRuns(s.toks, s.low), s)
-			ents.learn(s.ments, s.toks, s.low)
+			s.ments = ents.filterRuns(ents.capRuns(s), s)
+			ents.learn(s.ments, s)
 		}
 	}
 	for _, doc := range docs {
@@ -104,55 +104,121 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 	return claims
 }
 
-// An arena hands out the token and word slices of an extraction's
-// sentences from a few large blocks instead of two allocations a
-// sentence.
+// An arena hands out the sentences of an extraction, their tokens, words
+// and quantities from a few large blocks instead of several allocations
+// a sentence. Extractions that share a lexicon reuse its arenas: nothing
+// an arena hands out outlives the extraction it was handed to.
 type arena struct {
 	block int // tokens a block holds
 	toks  []text.Token
 	words []string
+	cls   []wordClass
+	qs    []quantity.Quantity
+	qtok  [][2]int
+	sents []sentence
+	doc   [][]*sentence
 	buf   []text.Token // the tokenizer's scratch
+	p     quantity.Parser
+	ents  *entities
+}
+
+// entities returns the arena's empty entities.
+func (a *arena) entities(lex *Lexicon) *entities {
+	if a.ents == nil {
+		a.ents = newEntities(lex)
+	} else {
+		a.ents.reset(lex)
+	}
+	return a.ents
+}
+
+// maxArenaTokens bounds the arenas a lexicon keeps for reuse: one that
+// read a huge article is left to the collector.
+const maxArenaTokens = 1 << 16
+
+// arena returns an empty arena, reused when one is free.
+func (l *Lexicon) arena() *arena {
+	if a, ok := l.arenas.Get().(*arena); ok {
+		return a
+	}
+	return &arena{}
+}
+
+// release hands an arena back for reuse, emptied.
+func (l *Lexicon) release(a *arena) {
+	if cap(a.toks) > maxArenaTokens || cap(a.sents) > maxArenaTokens/8 {
+		return
+	}
+	a.toks, a.words, a.cls, a.qs, a.qtok = a.toks[:0], a.words[:0], a.cls[:0], a.qs[:0], a.qtok[:0]
+	clear(a.sents) // sentences point at articles: let them go
+	a.sents = a.sents[:0]
+	for i := range a.doc {
+		a.doc[i] = nil
+	}
+	l.arenas.Put(a)
+}
+
+// grow returns the room left in a block of n items, or a new block when
+// fewer than need are left.
+func grow[T any](block []T, need, n int) []T {
+	if need > cap(block)-len(block) {
+		return make([]T, 0, max(n, need))
+	}
+	return block
+}
+
+// take returns n zero items from the end of block, and the block.
+func take[T any](block []T, n, size int) ([]T, []T) {
+	block = grow(block, n, size)
+	k := len(block)
+	block = block[:k+n]
+	clear(block[k:])
+	return block, block[k : k+n : k+n]
 }
 
 // tokens copies toks into the arena and returns the copy.
 func (a *arena) tokens(toks []text.Token) []text.Token {
-	if len(toks) > cap(a.toks)-len(a.toks) {
-		a.toks = make([]text.Token, 0, max(a.block, len(toks)))
-	}
+	a.toks = grow(a.toks, len(toks), a.block)
 	n := len(a.toks)
 	a.toks = append(a.toks, toks...)
 	return a.toks[n:len(a.toks):len(a.toks)]
 }
 
 // strings returns n empty strings from the arena.
-func (a *arena) strings(n int) []string {
-	if n > cap(a.words)-len(a.words) {
-		a.words = make([]string, 0, max(2*a.block, n))
+func (a *arena) strings(n int) (out []string) {
+	a.words, out = take(a.words, n, 3*a.block)
+	return out
+}
+
+// classes returns n empty word classes from the arena.
+func (a *arena) classes(n int) (out []wordClass) {
+	a.cls, out = take(a.cls, n, a.block)
+	return out
+}
+
+// quantityRanges returns n token ranges from the arena.
+func (a *arena) quantityRanges(n int) (out [][2]int) {
+	a.qtok, out = take(a.qtok, n, a.block/16)
+	return out
+}
+
+// sentence returns a sentence from the arena.
+func (a *arena) sentence() *sentence {
+	a.sents = grow(a.sents, 1, a.block/16)
+	a.sents = a.sents[:len(a.sents)+1]
+	return &a.sents[len(a.sents)-1]
+}
+
+// docs returns n empty lists of sentences, one an article.
+func (a *arena) docs(n int) [][]*sentence {
+	if cap(a.doc) < n {
+		a.doc = make([][]*sentence, n)
 	}
-	k := len(a.words)
-	a.words = a.words[:k+n]
-	return a.words[k : k+n : k+n]
+	return a.doc[:n]
 }
 
 // stemOf returns the stem of a lower-case word.
-func (x Extractor) stemOf(w string) string { return x.Lex.stems.stem(w) }
-
-// stemsOf returns the stems of the words of s, worked out on first use:
-// only sentences with a quantity to attribute need them.
-func (x Extractor) stemsOf(s *sentence) []string {
-	if s.stems != nil || len(s.toks) == 0 {
-		return s.stems
-	}
-	s.stems = make([]string, len(s.toks))
-	for i, t := range s.toks {
-		if t.Kind == text.Word {
-			s.stems[i] = x.stemOf(s.bare[i])
-		} else {
-			s.stems[i] = s.low[i]
-		}
-	}
-	return s.stems
-}
+func (x Extractor) stemOf(w string) string { return x.Lex.stemOf(w) }
 
 // medianYear returns the median publication year of the dated articles,
 // 0 when none is dated.
@@ -193,21 +259,34 @@ func (e *entities) mainEntity(docs [][]*sentence) string {
 }
 
 // read tokenizes a sentence and finds its quantities.
-func (x Extractor) read(s *sentence, p *quantity.Parser, ar *arena) {
+func (x Extractor) read(s *sentence, ar *arena) {
 	ar.buf = text.Tokenize(s.text, ar.buf)
 	s.toks = ar.tokens(ar.buf)
-	s.low, s.bare = ar.strings(len(s.toks)), ar.strings(len(s.toks))
+	n := len(s.toks)
+	s.low, s.bare, s.stems = ar.strings(n), ar.strings(n), ar.strings(n)
+	s.cls = ar.classes(n)
 	for i, t := range s.toks {
-		s.low[i] = strings.ToLower(t.Text)
+		if t.Kind == text.Num {
+			// Digits: too many to remember, with no case and no class.
+			s.low[i], s.bare[i], s.stems[i] = t.Text, t.Text, t.Text
+			continue
+		}
+		w := x.Lex.word(t.Text)
+		s.low[i], s.cls[i] = w.low, w.class
 		if t.Kind == text.Word {
-			s.bare[i], _ = stripPossessive(s.low[i])
+			s.bare[i], s.stems[i] = w.bare, w.stem
 		} else {
-			s.bare[i] = s.low[i]
+			s.bare[i], s.stems[i] = w.low, w.low
 		}
 	}
 	s.headline = text.IsHeadline(s.toks)
-	s.qs = p.ParseTokens(s.text, s.toks, nil)
-	s.qtok = make([][2]int, len(s.qs))
+	// The quantities go at the end of the arena's block: the next
+	// sentence's go after them.
+	ar.qs = grow(ar.qs, 8, ar.block/8)
+	k := len(ar.qs)
+	ar.qs = ar.p.ParseTokens(s.text, s.toks, ar.qs)
+	s.qs = ar.qs[k:len(ar.qs):len(ar.qs)]
+	s.qtok = ar.quantityRanges(len(s.qs))
 	for qi, q := range s.qs {
 		a := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].End > q.Start })
 		b := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].Start >= q.End })
@@ -354,7 +433,7 @@ func (d *discourse) resolve(m *mention, ents *entities) string {
 		return d.lastPerson
 	}
 	for i := len(d.orgs) - 1; i >= 0 && d.orgSent[i] >= d.sent-2; i-- {
-		if ents.tags[d.orgs[i]][m.tag] {
+		if ents.hasTag(d.orgs[i], m.tag) {
 			return d.orgs[i]
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
 
@@ -53,7 +55,8 @@ type Lexicon struct {
 	relative  *phraseList       // relative years, by their words
 	relOffset []int             // the year offset of each of relative
 	place     map[string]bool
-	stems     *stemCache
+	words     atomic.Pointer[wordTable] // the words met so far; replaced when cues change
+	arenas    sync.Pool                 // *arena, free for an extraction
 }
 
 // An AttributeDef says what kinds of quantity an attribute measures and
@@ -83,7 +86,6 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	l.cues = map[string][]cue{}
-	l.stems = newStemCache(stemCacheSize)
 	for name, a := range l.Attributes {
 		if len(a.Kinds) == 0 {
 			return nil, fmt.Errorf("lexicon: attribute %q has no kinds", name)
@@ -135,6 +137,7 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	for _, k := range rel {
 		l.relOffset = append(l.relOffset, l.Relative[k])
 	}
+	l.words.Store(&wordTable{max: wordTableSize})
 	return &l, nil
 }
 
@@ -166,6 +169,7 @@ func (l *Lexicon) AddCues(attr string, cues ...string) error {
 		l.cues[p[0]] = cs
 	}
 	l.Attributes[attr] = a
+	l.words.Store(&wordTable{max: wordTableSize}) // the words' cue classes changed
 	return nil
 }
 

@@ -89,6 +89,9 @@ func (l *phraseList) hits(s *sentence) []phraseHit {
 	}
 	var hs []phraseHit
 	for i := range s.low {
+		if s.cls[i]&phraseFirst(l.id) == 0 {
+			continue
+		}
 		hs = l.matchAt(s, i, l.byFirst[s.low[i]], hs)
 		if s.bare[i] != s.low[i] {
 			hs = l.matchAt(s, i, l.byFirst[s.bare[i]], hs)

@@ -1,0 +1,125 @@
+package checker
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/crosscheck/crosscheck/checker/text"
+)
+
+// wordTableSize bounds the words a lexicon remembers: about the
+// vocabulary of a year of a newspaper, a few megabytes.
+const wordTableSize = 200_000
+
+// A wordClass is a set of the lexicon's word classes a word belongs to,
+// so that each stage of reading tests a bit instead of looking a word up
+// in a map of its own.
+type wordClass uint32
+
+const (
+	wFunction   wordClass = 1 << iota // a closed-class word ("the", "of")
+	wCap                              // written with a capital first letter
+	wRole                             // a role word ("CEO")
+	wOrgNoun                          // a noun for an organisation ("startup")
+	wPersonNoun                       // a noun for a person ("founder")
+	wPlace                            // a noun for a place ("city")
+	wDeterminer                       // "the", "this", "that", "its", "their"
+	wCueFirst                         // its stem opens an attribute cue
+	// wPhraseFirst<<list: the word, or the word less its possessive, opens
+	// a phrase of that phrase list.
+	wPhraseFirst
+)
+
+// phraseFirst is the class of the words that open a phrase of list id.
+func phraseFirst(id int) wordClass { return wPhraseFirst << id }
+
+// A word is what the lexicon knows of one word as written: its lower-case
+// form, that form less a possessive, the stem of that, and its classes.
+type word struct {
+	low, bare, stem string
+	class           wordClass
+}
+
+// A wordTable remembers the words met by every extraction that shares a
+// lexicon, so that an archive works each word out once, not once per
+// article. It is safe for concurrent use and stops growing at its bound.
+type wordTable struct {
+	m   sync.Map // word as written → *word
+	n   atomic.Int64
+	max int64
+}
+
+// word returns what the lexicon knows of w, a word token as written.
+func (l *Lexicon) word(w string) *word {
+	t := l.words.Load()
+	if v, ok := t.m.Load(w); ok {
+		return v.(*word)
+	}
+	wd := l.newWord(w)
+	if t.n.Load() < t.max {
+		// The word points into an article's text: keep a copy, not the
+		// article.
+		k := strings.Clone(w)
+		wd.low, wd.bare, wd.stem = strings.Clone(wd.low), strings.Clone(wd.bare), strings.Clone(wd.stem)
+		if v, loaded := t.m.LoadOrStore(k, wd); loaded {
+			return v.(*word)
+		}
+		t.n.Add(1)
+	}
+	return wd
+}
+
+// newWord works out what the lexicon knows of w.
+func (l *Lexicon) newWord(w string) *word {
+	low := strings.ToLower(w)
+	bare, _ := stripPossessive(low)
+	wd := &word{low: low, bare: bare, stem: stem(bare)}
+	if isCap(w) {
+		wd.class |= wCap
+	}
+	for _, f := range []struct {
+		set map[string]bool
+		c   wordClass
+	}{
+		{l.role, wRole}, {l.orgNoun, wOrgNoun}, {l.person, wPersonNoun},
+		{l.place, wPlace}, {determiners, wDeterminer},
+	} {
+		if f.set[low] {
+			wd.class |= f.c
+		}
+	}
+	if text.FunctionWord(low) {
+		wd.class |= wFunction
+	}
+	if len(l.cues[wd.stem]) > 0 {
+		wd.class |= wCueFirst
+	}
+	for _, pl := range l.phraseLists() {
+		if len(pl.byFirst[low]) > 0 || len(pl.byFirst[bare]) > 0 {
+			wd.class |= phraseFirst(pl.id)
+		}
+	}
+	return wd
+}
+
+// phraseLists returns the lexicon's phrase lists.
+func (l *Lexicon) phraseLists() [numPhraseLists]*phraseList {
+	return [numPhraseLists]*phraseList{
+		hedgeList: l.hedges, reportingList: l.reporting, earlierList: l.earlier,
+		subeventList: l.subevents, relativeList: l.relative,
+	}
+}
+
+// stemOf returns the stem of a lower-case word.
+func (l *Lexicon) stemOf(w string) string { return l.word(w).stem }
+
+// stem reduces a lower-case word to its Snowball English stem.
+func stem(w string) string {
+	if len(w) <= 2 {
+		return w
+	}
+	return english.Stem(w, false)
+}
