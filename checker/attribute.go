@@ -150,7 +150,7 @@ func npEnd(s *sentence, i int) int {
 			j++
 			continue
 		}
-		if t.Kind != text.Word || isCap(t.Text) || functionWord(s.low[j]) {
+		if t.Kind != text.Word || s.is(j, wCap|wFunction) {
 			break
 		}
 		j++
@@ -256,7 +256,7 @@ func (x Extractor) readAttribute(s *sentence, qi int) (attr, how string, score f
 		// A bare number needs a cue right beside it ("the death toll rose to 212").
 		maxCost = 4
 	}
-	if bestCost > maxCost && npEnd(s, qb) > qb && x.Lex.anaphoric[s.low[npEnd(s, qb)-1]] {
+	if bestCost > maxCost && npEnd(s, qb) > qb && s.is(npEnd(s, qb)-1, wAnaphoric) {
 		// "the $28bn figure": a vague noun refers back to a cue earlier in
 		// the sentence, across clauses.
 		for _, c := range x.cuesIn(s) {
@@ -380,7 +380,7 @@ func (x Extractor) headAt(s *sentence, i int) int {
 	}
 	t := s.toks[i]
 	w := s.low[i]
-	if t.Kind != text.Word || isCap(t.Text) || functionWord(w) || x.Lex.vague[w] ||
+	if t.Kind != text.Word || s.is(i, wCap|wFunction|wVague) ||
 		strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || x.quantityAt(s, i) >= 0 || len(w) < 3 {
 		return -1
 	}
@@ -411,7 +411,7 @@ func (x Extractor) nounAfter(s *sentence, i int, q quantity.Quantity) string {
 		if t.Kind == text.Sym && t.Text == "-" && j+1 < len(s.toks) && !s.toks[j+1].Space {
 			continue
 		}
-		if t.Kind != text.Word || isCap(t.Text) || functionWord(s.low[j]) || x.quantityAt(s, j) >= 0 {
+		if t.Kind != text.Word || s.is(j, wCap|wFunction) || x.quantityAt(s, j) >= 0 {
 			break
 		}
 		if strings.HasSuffix(s.low[j], "ed") && !(len(words) == 0 && isNounAfter(s, j+1)) {
@@ -531,7 +531,7 @@ func (x Extractor) frontedVerb(s *sentence, qa, qb int) string {
 	_, hi := clause(s, qb+1, qb+1)
 	for j := qb + 1; j < hi && j <= qb+10; j++ {
 		t := s.toks[j]
-		if t.Kind != text.Word || isCap(t.Text) || x.quantityAt(s, j) >= 0 {
+		if t.Kind != text.Word || s.is(j, wCap) || x.quantityAt(s, j) >= 0 {
 			continue
 		}
 		if w := s.low[j]; strings.HasSuffix(w, "ed") && len(w) > 4 {

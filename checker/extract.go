@@ -452,7 +452,7 @@ func (x Extractor) addCorefs(s *sentence) {
 			add = append(add, mention{start: i, end: i + 1, coref: "person"})
 			continue
 		}
-		if !determiners[w] || w == "its" || w == "their" {
+		if !s.is(i, wDeterminer) || w == "its" || w == "their" {
 			continue
 		}
 		// the [modifiers] noun: up to four words and hyphens.
@@ -461,13 +461,13 @@ func (x Extractor) addCorefs(s *sentence) {
 			if t.Kind == text.Sym && t.Text == "-" {
 				continue
 			}
-			if t.Kind != text.Word || isCap(t.Text) {
+			if t.Kind != text.Word || s.is(j, wCap) {
 				// "the 28-year-old": an age standing as a noun.
 				if qi := x.quantityAt(s, j); qi >= 0 && s.qs[qi].Kind == quantity.Age {
 					end := s.qtok[qi][1]
 					// "the 25-year-old Italian": a capitalized word after the
 					// age describes the person too.
-					if end < len(s.toks) && s.toks[end].Kind == text.Word && isCap(s.toks[end].Text) {
+					if end < len(s.toks) && s.toks[end].Kind == text.Word && s.is(end, wCap) {
 						add = append(add, mention{start: i, end: end + 1, coref: "person"})
 					} else if !isNounAfter(s, end) {
 						add = append(add, mention{start: i, end: end, coref: "person"})
@@ -475,15 +475,15 @@ func (x Extractor) addCorefs(s *sentence) {
 				}
 				break
 			}
-			if x.Lex.orgNoun[s.low[j]] {
+			if s.is(j, wOrgNoun) {
 				add = append(add, mention{start: i, end: j + 1, coref: "org", tag: s.low[j]})
 				break
 			}
-			if x.Lex.person[s.low[j]] && j == i+1 {
+			if s.is(j, wPersonNoun) && j == i+1 {
 				add = append(add, mention{start: i, end: j + 1, coref: "person"})
 				break
 			}
-			if functionWord(s.low[j]) {
+			if s.is(j, wFunction) {
 				break
 			}
 		}
@@ -511,11 +511,13 @@ func isNounAfter(s *sentence, i int) bool {
 	if i >= len(s.toks) || s.toks[i].Kind != text.Word {
 		return false
 	}
-	w := s.low[i]
-	return !functionWord(w) && !strings.HasSuffix(w, "ed")
+	return !s.is(i, wFunction) && !strings.HasSuffix(s.low[i], "ed")
 }
 
 func functionWord(w string) bool { return text.FunctionWord(w) }
+
+// is reports whether token i is a word of any of the classes c.
+func (s *sentence) is(i int, c wordClass) bool { return s.cls[i]&c != 0 }
 
 // evidence points at quantity q of sentence s in the original file.
 func (s *sentence) evidence(q quantity.Quantity) Evidence {

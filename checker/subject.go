@@ -100,7 +100,7 @@ func (x Extractor) attributive(s *sentence, m mention) bool {
 	if m.start == 0 || !determiners[s.low[m.start-1]] && s.low[m.start-1] != "a" && s.low[m.start-1] != "an" {
 		return false
 	}
-	return next.Kind == text.Word && !isCap(next.Text) && !functionWord(s.low[m.end]) && !m.poss
+	return next.Kind == text.Word && !s.is(m.end, wCap|wFunction) && !m.poss
 }
 
 // speaker reports whether a mention is who said something, not what it
@@ -145,7 +145,7 @@ func (x Extractor) object(s *sentence, qi, cs, ce int) *mention {
 	if m := x.mentionAt(s, j); m != nil && cs != qa {
 		return m
 	}
-	if j >= len(s.toks) || !x.Lex.objPrep[s.low[j]] {
+	if j >= len(s.toks) || !s.is(j, wObjPrep) {
 		return nil
 	}
 	preps := 0
@@ -157,7 +157,7 @@ func (x Extractor) object(s *sentence, qi, cs, ce int) *mention {
 		switch {
 		case t.Kind == text.Sym && t.Text != "-" && t.Text != "%" && t.Text != "$" && t.Text != "€" && t.Text != "£":
 			return nil
-		case t.Kind == text.Word && x.Lex.objPrep[s.low[k]]:
+		case t.Kind == text.Word && s.is(k, wObjPrep):
 			preps++
 			if preps > 2 {
 				return nil

@@ -28,6 +28,9 @@ const (
 	wPlace                            // a noun for a place ("city")
 	wDeterminer                       // "the", "this", "that", "its", "their"
 	wCueFirst                         // its stem opens an attribute cue
+	wVague                            // a vague noun ("figure")
+	wAnaphoric                        // a noun that refers back ("figure")
+	wObjPrep                          // a preposition before an object ("for")
 	// wPhraseFirst<<list: the word, or the word less its possessive, opens
 	// a phrase of that phrase list.
 	wPhraseFirst
@@ -85,7 +88,8 @@ func (l *Lexicon) newWord(w string) *word {
 		c   wordClass
 	}{
 		{l.role, wRole}, {l.orgNoun, wOrgNoun}, {l.person, wPersonNoun},
-		{l.place, wPlace}, {determiners, wDeterminer},
+		{l.place, wPlace}, {determiners, wDeterminer}, {l.vague, wVague},
+		{l.anaphoric, wAnaphoric}, {l.objPrep, wObjPrep},
 	} {
 		if f.set[low] {
 			wd.class |= f.c
