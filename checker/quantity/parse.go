@@ -982,13 +982,15 @@ func (p *Parser) canStart(i int) bool {
 		return true
 	case text.Sym:
 		switch t.Text {
-		case "-", "–", "—", "‒", "−", ".", "+":
-			return true
+		case "-", "–", "—", "‒", "−", "+":
+			return p.adjacent(i + 1) // "-5", "+1-222-…": a sign binds tight
+		case ".":
+			return p.adjacent(i+1) && p.isNum(i+1) // ".08"; not a full stop
 		}
 		_, ok := currencySigns[t.Text]
 		return ok
 	}
-	if startWords[t.Text] {
+	if isStartWord(t.Text) {
 		return true
 	}
 	if p.sym(i+1) == "$" {

@@ -247,3 +247,18 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestStartShape checks that the prefilter before startWords rejects no
+// start word in any case, and still rejects common words.
+func TestStartShape(t *testing.T) {
+	for w := range startWords {
+		if !isStartWord(w) {
+			t.Errorf("isStartWord(%q) = false; it is a start word", w)
+		}
+	}
+	for _, w := range []string{"the", "of", "said", "Company", "", "x", "ÉTÉ"} {
+		if isStartWord(w) != startWords[w] {
+			t.Errorf("isStartWord(%q) = %v, want %v", w, isStartWord(w), startWords[w])
+		}
+	}
+}

@@ -349,6 +349,26 @@ var startWords = func() map[string]bool {
 	return m
 }()
 
+// startShape prefilters startWords without hashing: bit n-1 of
+// startShape[first][last] is set when a start word of n bytes (16 for
+// longer) begins and ends with those bytes, folded to five bits so that
+// case does not matter.
+var startShape = func() (t [32][32]uint16) {
+	for w := range startWords {
+		if w != "" {
+			t[w[0]&31][w[len(w)-1]&31] |= shapeBit(w)
+		}
+	}
+	return t
+}()
+
+func shapeBit(w string) uint16 { return 1 << (min(len(w), 16) - 1) }
+
+// isStartWord reports whether w is one of startWords.
+func isStartWord(w string) bool {
+	return w != "" && startShape[w[0]&31][w[len(w)-1]&31]&shapeBit(w) != 0 && startWords[w]
+}
+
 // modifiersByLast indexes modifiers by their last word, longest first, so
 // that a figure's modifier is found with one lookup.
 var modifiersByLast = func() map[string][]modifier {
