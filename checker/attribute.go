@@ -27,7 +27,7 @@ func (x Extractor) cuesIn(s *sentence) []cueMatch {
 }
 
 func (x Extractor) findCues(s *sentence) []cueMatch {
-	taken := make([]bool, len(s.toks))
+	taken := x.scratchFlags(len(s.toks))
 	for _, r := range s.qtok {
 		for i := r[0]; i < r[1] && i < len(taken); i++ {
 			taken[i] = true

@@ -35,6 +35,12 @@ type entities struct {
 	topic   string              // the entity named most often in the set
 	places  map[string]bool     // keys of names used as places
 	keys    map[string]string   // surface -> key, as keyOf made it
+
+	// Scratch for finish and mainEntity, kept for reuse.
+	sorted   []string
+	opens    map[string][]string
+	initials map[string][]string
+	count    map[string]int
 }
 
 // A form is one way a set writes an entity's name, and how often.
@@ -49,6 +55,7 @@ func newEntities(lex *Lexicon) *entities {
 		person: map[string]bool{}, surname: map[string]string{}, alias: map[string]string{},
 		tags: map[string][]string{}, midCaps: map[string]bool{}, lowSeen: map[string]bool{},
 		places: map[string]bool{}, keys: map[string]string{},
+		opens: map[string][]string{}, initials: map[string][]string{}, count: map[string]int{},
 	}
 }
 
@@ -65,6 +72,9 @@ func (e *entities) reset(lex *Lexicon) {
 	clear(e.lowSeen)
 	clear(e.places)
 	clear(e.keys)
+	clear(e.opens)
+	clear(e.initials)
+	clear(e.count)
 }
 
 // hasTag reports whether the entity of key k was described by noun tag.
@@ -91,9 +101,8 @@ func stripPossessive(w string) (string, bool) {
 // capRuns finds runs of capitalized words in a sentence: candidate names.
 // Role words ("CEO", "Chancellor") split runs and are left out; a
 // possessive ends a run.
-func (e *entities) capRuns(s *sentence) []mention {
+func (e *entities) capRuns(s *sentence, ms []mention) []mention {
 	toks, cls := s.toks, s.cls
-	var ms []mention
 	i := 0
 	for i < len(toks) {
 		t := toks[i]
@@ -358,11 +367,12 @@ func (e *entities) see(k, surface string) {
 // finish settles display names, people and surnames once every sentence
 // has been learned.
 func (e *entities) finish() {
-	keys := make([]string, 0, len(e.forms))
+	keys := e.sorted[:0]
 	for k := range e.forms {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	e.sorted = keys
 	for _, k := range keys {
 		// Show the fullest form that is common: at least a quarter as
 		// frequent as the most frequent ("Scale AI" over "Scale").
@@ -385,7 +395,7 @@ func (e *entities) finish() {
 	// person's ("Wang"); one that opens exactly one organisation's longer
 	// name, used at least a third as often, is that organisation's
 	// ("Lumora" for "Lumora Health").
-	opens := map[string][]string{} // first word -> the longer names it opens
+	opens := e.opens // first word -> the longer names it opens
 	for _, l := range keys {
 		if first, _, ok := strings.Cut(l, " "); ok && !e.person[l] {
 			opens[first] = append(opens[first], l)
@@ -407,7 +417,7 @@ func (e *entities) finish() {
 	}
 	// An acronym stands for the entity whose initials it spells: "EU" for
 	// "European Union", when just one entity does.
-	initials := map[string][]string{}
+	initials := e.initials
 	for _, k := range keys {
 		d := e.display[k]
 		if !strings.ContainsAny(d, " \t") {
@@ -428,7 +438,7 @@ func (e *entities) finish() {
 			e.alias[k] = full[0]
 		}
 	}
-	count := map[string]int{}
+	count := e.count
 	for _, k := range keys {
 		if last, ok := lastWord(k); ok && e.person[k] {
 			count[last]++

@@ -20,7 +20,7 @@ func TestCapRuns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, m := range e.capRuns(readSentence(lex, tt.in)) {
+		for _, m := range e.capRuns(readSentence(lex, tt.in), nil) {
 			got = append(got, m.surface)
 		}
 		if len(got) != len(tt.want) {

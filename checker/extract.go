@@ -45,6 +45,7 @@ type Extractor struct {
 	// refYear is the year relative dates resolve against in an article
 	// with no publication date: the median of the set's dated articles.
 	refYear int
+	ar      *arena // the extraction's arena, for scratch
 }
 
 // Extract returns the claims of every article, in article and text order.
@@ -54,6 +55,7 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 	x.refYear = medianYear(arts)
 	ar := x.Lex.arena()
 	defer x.Lex.release(ar)
+	x.ar = ar
 	ents := ar.entities(x.Lex)
 	docs := ar.docs(len(arts))
 	size := 0
@@ -84,7 +86,7 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 			if s.headline {
 				continue
 			}
-			s.ments = ents.filterRuns(ents.capRuns(s), s)
+			s.ments = ents.filterRuns(ar.keep(ents.capRuns(s, ar.mentionRoom())), s)
 			ents.learn(s.ments, s)
 		}
 	}
@@ -116,10 +118,12 @@ type arena struct {
 	qs    []quantity.Quantity
 	qtok  [][2]int
 	sents []sentence
+	ments []mention
 	doc   [][]*sentence
 	buf   []text.Token // the tokenizer's scratch
 	p     quantity.Parser
 	ents  *entities
+	taken []bool // findCues' scratch
 }
 
 // entities returns the arena's empty entities.
@@ -150,6 +154,7 @@ func (l *Lexicon) release(a *arena) {
 		return
 	}
 	a.toks, a.words, a.cls, a.qs, a.qtok = a.toks[:0], a.words[:0], a.cls[:0], a.qs[:0], a.qtok[:0]
+	a.ments = a.ments[:0]
 	clear(a.sents) // sentences point at articles: let them go
 	a.sents = a.sents[:0]
 	for i := range a.doc {
@@ -209,6 +214,37 @@ func (a *arena) sentence() *sentence {
 	return &a.sents[len(a.sents)-1]
 }
 
+// mentionRoom returns an empty slice with room for a sentence's names at
+// the end of the arena's block; keep takes what was put there.
+func (a *arena) mentionRoom() []mention {
+	a.ments = grow(a.ments, 16, a.block/8)
+	return a.ments[len(a.ments):len(a.ments)]
+}
+
+// keep claims ms for a sentence: when ms is the room mentionRoom gave, the
+// block's next sentence goes after it. The result has no spare room, so
+// appending to it copies.
+func (a *arena) keep(ms []mention) []mention {
+	k := len(a.ments)
+	if len(ms) > 0 && k < cap(a.ments) && &a.ments[:k+1][k] == &ms[0] {
+		a.ments = a.ments[:k+len(ms)]
+	}
+	return ms[:len(ms):len(ms)]
+}
+
+// scratchFlags returns n false flags, to use until the next call.
+func (x Extractor) scratchFlags(n int) []bool {
+	if x.ar == nil {
+		return make([]bool, n)
+	}
+	if cap(x.ar.taken) < n {
+		x.ar.taken = make([]bool, n)
+	}
+	t := x.ar.taken[:n]
+	clear(t)
+	return t
+}
+
 // docs returns n empty lists of sentences, one an article.
 func (a *arena) docs(n int) [][]*sentence {
 	if cap(a.doc) < n {
@@ -239,7 +275,8 @@ func medianYear(arts []*Article) int {
 // mainEntity returns the entity named most often across all articles: the
 // subject of a figure nothing else in its article attributes.
 func (e *entities) mainEntity(docs [][]*sentence) string {
-	n := map[string]int{}
+	n := e.count
+	clear(n) // finish is done with it
 	for _, doc := range docs {
 		for _, s := range doc {
 			for _, m := range s.ments {
