@@ -124,6 +124,9 @@ type arena struct {
 	p     quantity.Parser
 	ents  *entities
 	taken []bool // findCues' scratch
+	// local holds the words of table met by this arena's extractions.
+	local map[string]*word
+	table *wordTable
 }
 
 // entities returns the arena's empty entities.
@@ -308,7 +311,7 @@ func (x Extractor) read(s *sentence, ar *arena) {
 			s.low[i], s.bare[i], s.stems[i] = t.Text, t.Text, t.Text
 			continue
 		}
-		w := x.Lex.word(t.Text)
+		w := ar.word(x.Lex, t.Text)
 		s.low[i], s.cls[i] = w.low, w.class
 		if t.Kind == text.Word {
 			s.bare[i], s.stems[i] = w.bare, w.stem
@@ -321,7 +324,7 @@ func (x Extractor) read(s *sentence, ar *arena) {
 	// sentence's go after them.
 	ar.qs = grow(ar.qs, 8, ar.block/8)
 	k := len(ar.qs)
-	ar.qs = ar.p.ParseTokens(s.text, s.toks, ar.qs)
+	ar.qs = ar.p.ParseWords(s.text, s.toks, s.low, ar.qs)
 	s.qs = ar.qs[k:len(ar.qs):len(ar.qs)]
 	s.qtok = ar.quantityRanges(len(s.qs))
 	for qi, q := range s.qs {

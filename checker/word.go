@@ -42,8 +42,9 @@ func phraseFirst(id int) wordClass { return wPhraseFirst << id }
 // A word is what the lexicon knows of one word as written: its lower-case
 // form, that form less a possessive, the stem of that, and its classes.
 type word struct {
-	low, bare, stem string
-	class           wordClass
+	text, low, bare, stem string // text: the word as written
+	class                 wordClass
+	kept                  bool // in the table, its strings copied from the article
 }
 
 // A wordTable remembers the words met by every extraction that shares a
@@ -65,9 +66,8 @@ func (l *Lexicon) word(w string) *word {
 	if t.n.Load() < t.max {
 		// The word points into an article's text: keep a copy, not the
 		// article.
-		k := strings.Clone(w)
-		wd.low, wd.bare, wd.stem = strings.Clone(wd.low), strings.Clone(wd.bare), strings.Clone(wd.stem)
-		if v, loaded := t.m.LoadOrStore(k, wd); loaded {
+		wd.keep()
+		if v, loaded := t.m.LoadOrStore(wd.text, wd); loaded {
 			return v.(*word)
 		}
 		t.n.Add(1)
@@ -75,11 +75,57 @@ func (l *Lexicon) word(w string) *word {
 	return wd
 }
 
+// localWords bounds the words an arena keeps in front of its lexicon's
+// table.
+const localWords = 1 << 14
+
+// word returns what the lexicon knows of w, a word token as written,
+// asking the arena's own map first: a plain map is cheaper to ask than
+// the lexicon's shared one.
+func (a *arena) word(l *Lexicon, w string) *word {
+	if t := l.words.Load(); a.table != t {
+		a.table = t
+		clear(a.local)
+	}
+	if wd, ok := a.local[w]; ok {
+		return wd
+	}
+	wd := l.word(w)
+	if a.local == nil {
+		a.local = make(map[string]*word)
+	}
+	if len(a.local) >= localWords {
+		clear(a.local)
+	}
+	if wd.kept {
+		a.local[wd.text] = wd // the table's copy of the word: the article may go
+	}
+	return wd
+}
+
+// keep copies the word's strings out of the article it was met in,
+// sharing one copy among forms that are the same.
+func (wd *word) keep() {
+	same := func(s string, of ...string) string {
+		for _, o := range of {
+			if s == o {
+				return o
+			}
+		}
+		return strings.Clone(s)
+	}
+	wd.text = strings.Clone(wd.text)
+	wd.low = same(wd.low, wd.text)
+	wd.bare = same(wd.bare, wd.low)
+	wd.stem = same(wd.stem, wd.bare)
+	wd.kept = true
+}
+
 // newWord works out what the lexicon knows of w.
 func (l *Lexicon) newWord(w string) *word {
 	low := strings.ToLower(w)
 	bare, _ := stripPossessive(low)
-	wd := &word{low: low, bare: bare, stem: stem(bare)}
+	wd := &word{text: w, low: low, bare: bare, stem: stem(bare)}
 	if isCap(w) {
 		wd.class |= wCap
 	}

@@ -24,7 +24,8 @@ type Parser struct {
 	s     string
 	toks  []text.Token
 	buf   []text.Token // Parse's own tokens
-	low   []string     // lower-case form of each word token
+	low   []string     // lower-case form of each word token: own or given
+	own   []string     // the forms ParseTokens makes
 	skip  []bool       // tokens inside a URL
 	// nameEnd is the token index after the last figure read as a name, so
 	// that "Llama 3 and 4" drops the 4 as well.
@@ -47,14 +48,22 @@ func (p *Parser) Parse(s string, dst []Quantity) []Quantity {
 // ParseTokens is Parse for a caller that has already tokenized s with
 // text.Tokenize; toks is read, never changed.
 func (p *Parser) ParseTokens(s string, toks []text.Token, dst []Quantity) []Quantity {
-	p.s = s
-	p.toks = toks
 	// Lower-case forms are made on first use (lowAt): most words are
 	// passed over by canStart, which needs none.
-	p.low = p.low[:0]
-	for range p.toks {
-		p.low = append(p.low, "")
+	p.own = p.own[:0]
+	for range toks {
+		p.own = append(p.own, "")
 	}
+	return p.ParseWords(s, toks, p.own, dst)
+}
+
+// ParseWords is ParseTokens for a caller that has lower-cased the tokens
+// too: low[i] is strings.ToLower(toks[i].Text), or "" to have the parser
+// make it there. Neither toks nor the forms given are changed.
+func (p *Parser) ParseWords(s string, toks []text.Token, low []string, dst []Quantity) []Quantity {
+	p.s = s
+	p.toks = toks
+	p.low = low
 	p.nameEnd = -1
 	p.headline = text.IsHeadline(p.toks)
 	p.skipURLs()
