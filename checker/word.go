@@ -103,14 +103,12 @@ func (a *arena) word(l *Lexicon, w string) *word {
 	return wd
 }
 
-// keep copies the word's strings out of the article it was met in,
-// sharing one copy among forms that are the same.
+// keep copies the word's strings out of the article it was met in, a
+// form that opens the form before it sharing that one's copy.
 func (wd *word) keep() {
-	same := func(s string, of ...string) string {
-		for _, o := range of {
-			if s == o {
-				return o
-			}
+	same := func(s, of string) string {
+		if strings.HasPrefix(of, s) {
+			return of[:len(s)]
 		}
 		return strings.Clone(s)
 	}
