@@ -43,7 +43,7 @@ func (x Extractor) findCues(s *sentence) []cueMatch {
 	stems := s.stems
 	var out []cueMatch
 	for i := 0; i < len(s.toks); i++ {
-		if taken[i] || s.toks[i].Kind != text.Word {
+		if taken[i] || s.toks[i].Kind != text.Word || !s.is(i, wCueFirst) {
 			continue
 		}
 		best := 0

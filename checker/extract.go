@@ -380,12 +380,12 @@ type discourse struct {
 	orgs        []string         // organisations named, newest last
 	orgSent     []int            // the sentence each of orgs was named in
 	sent        int              // the current sentence
-	byAttr      map[string]Claim // the last well-read subject of each attribute
+	byAttr      map[string]string // the last well-read subject of each attribute
 }
 
 // claims appends the claims of one article's sentences to out.
 func (x Extractor) claims(doc []*sentence, ents *entities, out []Claim) []Claim {
-	d := &discourse{byAttr: map[string]Claim{}}
+	d := &discourse{byAttr: map[string]string{}}
 	for si, s := range doc {
 		d.sent = si
 		x.addCorefs(s)
@@ -432,7 +432,7 @@ func (x Extractor) claims(doc []*sentence, ents *entities, out []Claim) []Claim 
 				continue
 			}
 			if c.How.SubjectScore >= 0.8 {
-				d.byAttr[c.Attribute] = c
+				d.byAttr[c.Attribute] = c.SubjectKey
 			}
 			out = append(out, c)
 			prev = &out[len(out)-1]

@@ -50,8 +50,8 @@ func (x Extractor) subject(s *sentence, qi, cs, ce int, ents *entities, d *disco
 	if m, opening := x.sentenceSubject(s); m != nil && m.key != "" && (m.start < lo || opening) && !x.speaker(s, *m) && !x.attributive(s, *m) {
 		return m.key, "sentence", 0.6
 	}
-	if c, ok := d.byAttr[attr]; ok {
-		return c.SubjectKey, "attribute", 0.5
+	if k, ok := d.byAttr[attr]; ok {
+		return k, "attribute", 0.5
 	}
 	return ents.topic, "topic", 0.3
 }
