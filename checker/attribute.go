@@ -79,6 +79,14 @@ func matchAt(s *sentence, p phrase, i int, taken []bool) int {
 // isBoundary reports whether token i separates clauses: ";", ":", a
 // spaced dash, or a comma before "and", "but", "while", "which", "yet".
 func isBoundary(s *sentence, i int) bool {
+	if s.bounds != nil {
+		return s.bounds[i]
+	}
+	return boundaryAt(s, i)
+}
+
+// boundaryAt works out isBoundary.
+func boundaryAt(s *sentence, i int) bool {
 	t := s.toks[i]
 	if t.Kind == text.Word && s.low[i] == "and" && i+1 < len(s.toks) && clauseOpeners[s.low[i+1]] && (s.low[i+1] == "that" || i > 0 && s.toks[i-1].Kind != text.Sym) {
 		return true

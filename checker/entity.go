@@ -16,6 +16,7 @@ type mention struct {
 	start, end int    // token range in the sentence
 	surface    string // as written, possessive dropped
 	key        string // canonical key; for corefs, filled in on resolution
+	raw        string // keyOf(surface), once asked
 	poss       bool   // "Meta's"
 	coref      string // "", "org" or "person": a noun phrase standing for an entity
 	tag        string // the coref's head noun ("startup"), to match descriptors
@@ -295,11 +296,20 @@ func (e *entities) keyOf(surface string) string {
 	return k
 }
 
+// rawKey returns the key of a name mention's surface, made once.
+func (e *entities) rawKey(m *mention) string {
+	if m.raw == "" {
+		m.raw = e.keyOf(m.surface)
+	}
+	return m.raw
+}
+
 // learn records the mentions of one sentence.
 func (e *entities) learn(ms []mention, s *sentence) {
 	toks, low, cls := s.toks, s.low, s.cls
-	for _, m := range ms {
-		k := e.keyOf(m.surface)
+	for i := range ms {
+		m := &ms[i]
+		k := e.rawKey(m)
 		e.see(k, m.surface)
 		// A role word or honorific before the name, ", who" or an age
 		// after it: a person.
@@ -345,7 +355,7 @@ func (e *entities) learn(ms []mention, s *sentence) {
 				clean = toks[k].Kind != text.Sym
 			}
 			if clean {
-				e.person[e.keyOf(ms[i].surface)] = true
+				e.person[e.rawKey(&ms[i])] = true
 			}
 			break
 		}

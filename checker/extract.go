@@ -19,6 +19,7 @@ type sentence struct {
 	bare     []string // lower-case words, possessive dropped
 	stems    []string // word stems
 	cls      []wordClass
+	bounds   []bool // which tokens separate clauses, for a sentence with quantities
 	qs       []quantity.Quantity
 	qtok     [][2]int // token range of each quantity
 	ments    []mention
@@ -115,6 +116,7 @@ type arena struct {
 	toks  []text.Token
 	words []string
 	cls   []wordClass
+	bools []bool
 	qs    []quantity.Quantity
 	qtok  [][2]int
 	sents []sentence
@@ -157,7 +159,7 @@ func (l *Lexicon) release(a *arena) {
 		return
 	}
 	a.toks, a.words, a.cls, a.qs, a.qtok = a.toks[:0], a.words[:0], a.cls[:0], a.qs[:0], a.qtok[:0]
-	a.ments = a.ments[:0]
+	a.ments, a.bools = a.ments[:0], a.bools[:0]
 	clear(a.sents) // sentences point at articles: let them go
 	a.sents = a.sents[:0]
 	for i := range a.doc {
@@ -201,6 +203,12 @@ func (a *arena) strings(n int) (out []string) {
 // classes returns n empty word classes from the arena.
 func (a *arena) classes(n int) (out []wordClass) {
 	a.cls, out = take(a.cls, n, a.block)
+	return out
+}
+
+// flags returns n false flags from the arena.
+func (a *arena) flags(n int) (out []bool) {
+	a.bools, out = take(a.bools, n, a.block)
 	return out
 }
 
@@ -282,9 +290,9 @@ func (e *entities) mainEntity(docs [][]*sentence) string {
 	clear(n) // finish is done with it
 	for _, doc := range docs {
 		for _, s := range doc {
-			for _, m := range s.ments {
-				if m.coref == "" {
-					n[e.canonical(e.keyOf(m.surface))]++
+			for i := range s.ments {
+				if m := &s.ments[i]; m.coref == "" {
+					n[e.canonical(e.rawKey(m))]++
 				}
 			}
 		}
@@ -327,6 +335,14 @@ func (x Extractor) read(s *sentence, ar *arena) {
 	ar.qs = ar.p.ParseWords(s.text, s.toks, s.low, ar.qs)
 	s.qs = ar.qs[k:len(ar.qs):len(ar.qs)]
 	s.qtok = ar.quantityRanges(len(s.qs))
+	if len(s.qs) > 0 {
+		// Every quantity asks where its clause starts and ends.
+		bounds := ar.flags(n)
+		for i := range bounds {
+			bounds[i] = boundaryAt(s, i)
+		}
+		s.bounds = bounds
+	}
 	for qi, q := range s.qs {
 		a := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].End > q.Start })
 		b := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].Start >= q.End })
@@ -394,7 +410,7 @@ func (x Extractor) claims(doc []*sentence, ents *entities, out []Claim) []Claim 
 		for i := range s.ments {
 			m := &s.ments[i]
 			if m.coref == "" {
-				m.key = ents.canonical(ents.keyOf(m.surface))
+				m.key = ents.canonical(ents.rawKey(m))
 			} else {
 				m.key = d.resolve(m, ents)
 			}
