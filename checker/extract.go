@@ -313,6 +313,7 @@ func (x Extractor) read(s *sentence, ar *arena) {
 	n := len(s.toks)
 	s.low, s.bare, s.stems = ar.strings(n), ar.strings(n), ar.strings(n)
 	s.cls = ar.classes(n)
+	start := ar.flags(n) // which words may start a quantity, for the parser
 	for i, t := range s.toks {
 		if t.Kind == text.Num {
 			// Digits: too many to remember, with no case and no class.
@@ -323,6 +324,7 @@ func (x Extractor) read(s *sentence, ar *arena) {
 		s.low[i], s.cls[i] = w.low, w.class
 		if t.Kind == text.Word {
 			s.bare[i], s.stems[i] = w.bare, w.stem
+			start[i] = w.class&wQuantityStart != 0
 		} else {
 			s.bare[i], s.stems[i] = w.low, w.low
 		}
@@ -332,7 +334,7 @@ func (x Extractor) read(s *sentence, ar *arena) {
 	// sentence's go after them.
 	ar.qs = grow(ar.qs, 8, ar.block/8)
 	k := len(ar.qs)
-	ar.qs = ar.p.ParseWords(s.text, s.toks, s.low, ar.qs)
+	ar.qs = ar.p.ParseWords(s.text, s.toks, quantity.Words{Low: s.low, Start: start}, ar.qs)
 	s.qs = ar.qs[k:len(ar.qs):len(ar.qs)]
 	s.qtok = ar.quantityRanges(len(s.qs))
 	if len(s.qs) > 0 {
@@ -393,9 +395,9 @@ type discourse struct {
 	// subject: what "he" or "she" stands for when no name is known to
 	// be a person's ("In 2004, Tomas Ferrel joined … He is …").
 	lastSubject string
-	orgs        []string         // organisations named, newest last
-	orgSent     []int            // the sentence each of orgs was named in
-	sent        int              // the current sentence
+	orgs        []string          // organisations named, newest last
+	orgSent     []int             // the sentence each of orgs was named in
+	sent        int               // the current sentence
 	byAttr      map[string]string // the last well-read subject of each attribute
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kljensen/snowball/english"
 
+	"github.com/crosscheck/crosscheck/checker/quantity"
 	"github.com/crosscheck/crosscheck/checker/text"
 )
 
@@ -20,17 +21,18 @@ const wordTableSize = 200_000
 type wordClass uint32
 
 const (
-	wFunction   wordClass = 1 << iota // a closed-class word ("the", "of")
-	wCap                              // written with a capital first letter
-	wRole                             // a role word ("CEO")
-	wOrgNoun                          // a noun for an organisation ("startup")
-	wPersonNoun                       // a noun for a person ("founder")
-	wPlace                            // a noun for a place ("city")
-	wDeterminer                       // "the", "this", "that", "its", "their"
-	wCueFirst                         // its stem opens an attribute cue
-	wVague                            // a vague noun ("figure")
-	wAnaphoric                        // a noun that refers back ("figure")
-	wObjPrep                          // a preposition before an object ("for")
+	wFunction      wordClass = 1 << iota // a closed-class word ("the", "of")
+	wCap                                 // written with a capital first letter
+	wRole                                // a role word ("CEO")
+	wOrgNoun                             // a noun for an organisation ("startup")
+	wPersonNoun                          // a noun for a person ("founder")
+	wPlace                               // a noun for a place ("city")
+	wDeterminer                          // "the", "this", "that", "its", "their"
+	wCueFirst                            // its stem opens an attribute cue
+	wVague                               // a vague noun ("figure")
+	wAnaphoric                           // a noun that refers back ("figure")
+	wObjPrep                             // a preposition before an object ("for")
+	wQuantityStart                       // a quantity may start with it (quantity.StartWord)
 	// wPhraseFirst<<list: the word, or the word less its possessive, opens
 	// a phrase of that phrase list.
 	wPhraseFirst
@@ -138,6 +140,9 @@ func (l *Lexicon) newWord(w string) *word {
 		if f.set[low] {
 			wd.class |= f.c
 		}
+	}
+	if quantity.StartWord(w) {
+		wd.class |= wQuantityStart
 	}
 	if text.FunctionWord(low) {
 		wd.class |= wFunction

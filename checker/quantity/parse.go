@@ -26,6 +26,7 @@ type Parser struct {
 	buf   []text.Token // Parse's own tokens
 	low   []string     // lower-case form of each word token: own or given
 	own   []string     // the forms ParseTokens makes
+	start []bool       // StartWord of each word token, when given
 	skip  []bool       // tokens inside a URL
 	// nameEnd is the token index after the last figure read as a name, so
 	// that "Llama 3 and 4" drops the 4 as well.
@@ -54,16 +55,27 @@ func (p *Parser) ParseTokens(s string, toks []text.Token, dst []Quantity) []Quan
 	for range toks {
 		p.own = append(p.own, "")
 	}
-	return p.ParseWords(s, toks, p.own, dst)
+	return p.ParseWords(s, toks, Words{Low: p.own}, dst)
+}
+
+// Words is what a caller of ParseWords already knows of the tokens, so
+// that the parser need not work it out again.
+type Words struct {
+	// Low[i] is strings.ToLower(toks[i].Text), or "" to have the parser
+	// make it there.
+	Low []string
+	// Start[i] is StartWord(toks[i].Text) for each word token. Nil to
+	// have the parser ask.
+	Start []bool
 }
 
 // ParseWords is ParseTokens for a caller that has lower-cased the tokens
-// too: low[i] is strings.ToLower(toks[i].Text), or "" to have the parser
-// make it there. Neither toks nor the forms given are changed.
-func (p *Parser) ParseWords(s string, toks []text.Token, low []string, dst []Quantity) []Quantity {
+// and knows which words may start a quantity. Neither toks nor w is
+// changed, bar the "" of w.Low.
+func (p *Parser) ParseWords(s string, toks []text.Token, w Words, dst []Quantity) []Quantity {
 	p.s = s
 	p.toks = toks
-	p.low = low
+	p.low, p.start = w.Low, w.Start
 	p.nameEnd = -1
 	p.headline = text.IsHeadline(p.toks)
 	p.skipURLs()
@@ -999,7 +1011,7 @@ func (p *Parser) canStart(i int) bool {
 		_, ok := currencySigns[t.Text]
 		return ok
 	}
-	if isStartWord(t.Text) {
+	if p.start != nil && p.start[i] || p.start == nil && isStartWord(t.Text) {
 		return true
 	}
 	if p.sym(i+1) == "$" {

@@ -364,6 +364,12 @@ var startShape = func() (t [32][32]uint16) {
 
 func shapeBit(w string) uint16 { return 1 << (min(len(w), 16) - 1) }
 
+// StartWord reports whether a quantity may begin with word w, as written:
+// "a" ("a million"), "twenty", "March", "USD". A caller that meets the
+// same words over and over may remember the answer and pass it to
+// ParseWords.
+func StartWord(w string) bool { return isStartWord(w) }
+
 // isStartWord reports whether w is one of startWords.
 func isStartWord(w string) bool {
 	return w != "" && startShape[w[0]&31][w[len(w)-1]&31]&shapeBit(w) != 0 && startWords[w]
