@@ -35,7 +35,8 @@ type entities struct {
 	lowSeen map[string]bool     // words seen in lower case
 	topic   string              // the entity named most often in the set
 	places  map[string]bool     // keys of names used as places
-	keys    map[string]string   // surface -> key, as keyOf made it
+	keys    map[string]string   // surface -> key, as keyOf made it; kept across sets
+	openers map[string]bool     // seeOpeners' scratch
 
 	// Scratch for finish and mainEntity, kept for reuse.
 	sorted   []string
@@ -55,12 +56,16 @@ func newEntities(lex *Lexicon) *entities {
 		lex: lex, display: map[string]string{}, forms: map[string][]form{},
 		person: map[string]bool{}, surname: map[string]string{}, alias: map[string]string{},
 		tags: map[string][]string{}, midCaps: map[string]bool{}, lowSeen: map[string]bool{},
-		places: map[string]bool{}, keys: map[string]string{},
+		places: map[string]bool{}, keys: map[string]string{}, openers: map[string]bool{},
 		opens: map[string][]string{}, initials: map[string][]string{}, count: map[string]int{},
 	}
 }
 
-// reset empties e for another article set, keeping its maps' room.
+// maxKeys bounds the names whose keys entities remember across sets.
+const maxKeys = 1 << 14
+
+// reset empties e for another article set, keeping its maps' room and
+// the keys of the names it has met.
 func (e *entities) reset(lex *Lexicon) {
 	e.lex, e.topic = lex, ""
 	clear(e.display)
@@ -72,7 +77,10 @@ func (e *entities) reset(lex *Lexicon) {
 	clear(e.midCaps)
 	clear(e.lowSeen)
 	clear(e.places)
-	clear(e.keys)
+	if len(e.keys) > maxKeys {
+		clear(e.keys)
+	}
+	clear(e.openers)
 	clear(e.opens)
 	clear(e.initials)
 	clear(e.count)
@@ -164,12 +172,16 @@ func (e *entities) capRuns(s *sentence, ms []mention) []mention {
 // is written in lower case anywhere (lowSeen): what filterRuns asks.
 // Asking only about openers keeps this to a lookup per word.
 func (e *entities) seeOpeners(docs [][]*sentence) {
-	openers := map[string]bool{}
+	openers := e.openers
 	for _, doc := range docs {
 		for _, s := range doc {
-			if f := firstWord(s.toks); f >= 0 && !s.headline && isCap(s.toks[f].Text) {
+			if f := firstWord(s.toks); f >= 0 && !s.headline && s.is(f, wCap) {
 				w, _ := stripPossessive(s.toks[f].Text)
-				openers[s.toks[f].Text], openers[w], openers[strings.ToLower(w)] = true, true, true
+				lw := s.low[f]
+				if w != s.toks[f].Text {
+					lw = strings.ToLower(w)
+				}
+				openers[s.toks[f].Text], openers[w], openers[lw] = true, true, true
 			}
 		}
 	}
@@ -284,6 +296,8 @@ func (e *entities) keyOf(surface string) string {
 	if k, ok := e.keys[surface]; ok {
 		return k
 	}
+	// The surface may point into an article, and the map outlives it.
+	surface = strings.Clone(surface)
 	f := strings.Fields(strings.ToLower(surface))
 	for len(f) > 1 && e.lex.orgSuffix[f[len(f)-1]] {
 		f = f[:len(f)-1]
