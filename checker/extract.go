@@ -1,6 +1,8 @@
 package checker
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -550,7 +552,7 @@ func (x Extractor) addCorefs(s *sentence) {
 		return
 	}
 	s.ments = append(s.ments, add...)
-	sort.SliceStable(s.ments, func(i, j int) bool { return s.ments[i].start < s.ments[j].start })
+	slices.SortStableFunc(s.ments, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
 }
 
 func (x Extractor) quantityAt(s *sentence, tok int) int {

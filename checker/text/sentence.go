@@ -30,6 +30,10 @@ func Sentences(s string) []Span {
 	var spans []Span
 	start := 0
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+			i++ // most bytes: no rune to decode
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r != '.' && r != '!' && r != '?' && r != '…' {
 			i += n
