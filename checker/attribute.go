@@ -22,11 +22,17 @@ func (x Extractor) cuesIn(s *sentence) []cueMatch {
 	if s.cuesDone {
 		return s.cues
 	}
-	s.cues, s.cuesDone = x.findCues(s), true
+	if x.ar == nil {
+		s.cues = x.findCues(s, nil)
+	} else {
+		s.cues = keep(&x.ar.cues, x.findCues(s, room(&x.ar.cues, 8, x.ar.block/8)))
+	}
+	s.cuesDone = true
 	return s.cues
 }
 
-func (x Extractor) findCues(s *sentence) []cueMatch {
+// findCues appends the cues of s to out.
+func (x Extractor) findCues(s *sentence, out []cueMatch) []cueMatch {
 	taken := x.scratchFlags(len(s.toks))
 	for _, r := range s.qtok {
 		for i := r[0]; i < r[1] && i < len(taken); i++ {
@@ -41,7 +47,6 @@ func (x Extractor) findCues(s *sentence) []cueMatch {
 		}
 	}
 	stems := s.stems
-	var out []cueMatch
 	for i := 0; i < len(s.toks); i++ {
 		if taken[i] || s.toks[i].Kind != text.Word || !s.is(i, wCueFirst) {
 			continue
@@ -398,9 +403,10 @@ func (x Extractor) headAt(s *sentence, i int) int {
 // headNoun returns the last word of the noun phrase after a figure (the
 // compound's own noun for "five-year contract"), or "".
 func (x Extractor) headNoun(s *sentence, qb int, q quantity.Quantity) string {
-	if np := x.nounAfter(s, qb, q); np != "" {
-		f := strings.Fields(np)
-		return f[len(f)-1]
+	var buf [3]string
+	if np := x.nounWords(s, qb, q, buf[:0]); len(np) > 0 {
+		last := np[len(np)-1]
+		return last[strings.LastIndexByte(last, ' ')+1:]
 	}
 	return q.Noun
 }
@@ -409,7 +415,13 @@ func (x Extractor) headNoun(s *sentence, qb int, q quantity.Quantity) string {
 // content words, the last singular. "active parameters" -> "active
 // parameter". Vague heads ("figure", "people") do not count.
 func (x Extractor) nounAfter(s *sentence, i int, q quantity.Quantity) string {
-	var words []string
+	var buf [3]string
+	return strings.Join(x.nounWords(s, i, q, buf[:0]), " ")
+}
+
+// nounWords appends to words the words of the noun phrase nounAfter reads,
+// or nothing when it reads none.
+func (x Extractor) nounWords(s *sentence, i int, q quantity.Quantity, words []string) []string {
 	if q.Noun != "" && i < len(s.toks) && s.low[i] != q.Noun {
 		// A compound's noun sits inside the quantity's own span.
 		words = append(words, q.Noun)
@@ -435,10 +447,10 @@ func (x Extractor) nounAfter(s *sentence, i int, q quantity.Quantity) string {
 		words = append(words, s.low[j])
 	}
 	if len(words) == 0 || x.Lex.vague[words[len(words)-1]] {
-		return ""
+		return nil
 	}
 	words[len(words)-1] = singular(words[len(words)-1])
-	return strings.Join(words, " ")
+	return words
 }
 
 func singular(w string) string {

@@ -71,7 +71,8 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 	nq := 0
 	for ai, a := range arts {
 		for pi, para := range a.Paragraphs {
-			for _, sp := range text.Sentences(para.Text) {
+			ar.spans = text.AppendSentences(ar.spans[:0], para.Text)
+			for _, sp := range ar.spans {
 				s := ar.sentence()
 				*s = sentence{art: a, text: para.Text[sp.Start:sp.End], para: &a.Paragraphs[pi], start: sp.Start}
 				x.read(s, ar)
@@ -89,7 +90,7 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 			if s.headline {
 				continue
 			}
-			s.ments = ents.filterRuns(ar.keep(ents.capRuns(s, ar.mentionRoom())), s)
+			s.ments = ents.filterRuns(keep(&ar.ments, ents.capRuns(s, ar.mentionRoom())), s)
 			ents.learn(s.ments, s)
 		}
 	}
@@ -123,8 +124,10 @@ type arena struct {
 	qtok  [][2]int
 	sents []sentence
 	ments []mention
+	cues  []cueMatch
 	doc   [][]*sentence
 	buf   []text.Token // the tokenizer's scratch
+	spans []text.Span  // the sentence splitter's scratch
 	p     quantity.Parser
 	ents  *entities
 	taken []bool // findCues' scratch
@@ -161,7 +164,7 @@ func (l *Lexicon) release(a *arena) {
 		return
 	}
 	a.toks, a.words, a.cls, a.qs, a.qtok = a.toks[:0], a.words[:0], a.cls[:0], a.qs[:0], a.qtok[:0]
-	a.ments, a.bools = a.ments[:0], a.bools[:0]
+	a.ments, a.bools, a.cues = a.ments[:0], a.bools[:0], a.cues[:0]
 	clear(a.sents) // sentences point at articles: let them go
 	a.sents = a.sents[:0]
 	for i := range a.doc {
@@ -227,23 +230,27 @@ func (a *arena) sentence() *sentence {
 	return &a.sents[len(a.sents)-1]
 }
 
-// mentionRoom returns an empty slice with room for a sentence's names at
-// the end of the arena's block; keep takes what was put there.
-func (a *arena) mentionRoom() []mention {
-	a.ments = grow(a.ments, 16, a.block/8)
-	return a.ments[len(a.ments):len(a.ments)]
+// room returns an empty slice at the end of block, with room for need
+// items or more, for a sentence to append its items to; keep then takes
+// them.
+func room[T any](block *[]T, need, size int) []T {
+	*block = grow(*block, need, size)
+	return (*block)[len(*block):len(*block)]
 }
 
-// keep claims ms for a sentence: when ms is the room mentionRoom gave, the
-// block's next sentence goes after it. The result has no spare room, so
-// appending to it copies.
-func (a *arena) keep(ms []mention) []mention {
-	k := len(a.ments)
-	if len(ms) > 0 && k < cap(a.ments) && &a.ments[:k+1][k] == &ms[0] {
-		a.ments = a.ments[:k+len(ms)]
+// keep claims items appended to what room gave: when they are still in
+// the block, the block's next sentence goes after them. The result has no
+// spare room, so appending to it copies.
+func keep[T any](block *[]T, items []T) []T {
+	b, k := *block, len(*block)
+	if len(items) > 0 && k < cap(b) && &b[:k+1][k] == &items[0] {
+		*block = b[:k+len(items)]
 	}
-	return ms[:len(ms):len(ms)]
+	return items[:len(items):len(items)]
 }
+
+// mentionRoom returns room for a sentence's names.
+func (a *arena) mentionRoom() []mention { return room(&a.ments, 16, a.block/8) }
 
 // scratchFlags returns n false flags, to use until the next call.
 func (x Extractor) scratchFlags(n int) []bool {

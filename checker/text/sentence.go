@@ -26,8 +26,11 @@ var abbreviations = map[string]bool{
 // ".", "!", "?" or "…" (with any closing quotes or brackets) followed by
 // space and a capital, digit, quote or bullet — except after a known
 // abbreviation or a single initial. Spans are trimmed of outer space.
-func Sentences(s string) []Span {
-	var spans []Span
+func Sentences(s string) []Span { return AppendSentences(nil, s) }
+
+// AppendSentences appends the spans of the sentences of s to spans and
+// returns it.
+func AppendSentences(spans []Span, s string) []Span {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {

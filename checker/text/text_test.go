@@ -1,6 +1,7 @@
 package text
 
 import (
+	"reflect"
 	"testing"
 )
 
@@ -88,5 +89,20 @@ func TestIsHeadline(t *testing.T) {
 		if got := IsHeadline(Tokenize(tt.in, nil)); got != tt.want {
 			t.Errorf("IsHeadline(%q) = %v, want %v (%s)", tt.in, got, tt.want, tt.reason)
 		}
+	}
+}
+
+// TestAppendSentences checks that AppendSentences keeps what dst holds and
+// adds the same spans Sentences returns.
+func TestAppendSentences(t *testing.T) {
+	in := "Rates rose. Shares fell by 3%. Mr. Ode said so."
+	dst := []Span{{100, 200}}
+	got := AppendSentences(dst, in)
+	want := append([]Span{{100, 200}}, Sentences(in)...)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("AppendSentences = %v, want %v", got, want)
+	}
+	if len(want) != 4 {
+		t.Errorf("Sentences(%q) = %v, want 3 sentences", in, want[1:])
 	}
 }
