@@ -12,6 +12,7 @@ import (
 type cueMatch struct {
 	start, end int
 	attr       string
+	def        *AttributeDef
 }
 
 // cuesIn finds the attribute cues of a sentence, never inside a quantity
@@ -57,7 +58,7 @@ func (x Extractor) findCues(s *sentence, out []cueMatch) []cueMatch {
 				break
 			}
 			if end := matchAt(s, c.words, i, taken); end > 0 {
-				out = append(out, cueMatch{i, end, c.attr})
+				out = append(out, cueMatch{i, end, c.attr, c.def})
 				best = len(c.words)
 			}
 		}
@@ -236,7 +237,7 @@ func (x Extractor) readAttribute(s *sentence, qi int) (attr, how string, score f
 	// been hurt and 3,100 buildings damaged").
 	concrete := q.Kind == quantity.Count && q.Noun != "" && !x.Lex.vague[q.Noun]
 	for _, c := range x.cuesIn(s) {
-		def := x.Lex.Attributes[c.attr]
+		def := c.def
 		if concrete && c.end != qa {
 			continue
 		}
@@ -255,8 +256,8 @@ func (x Extractor) readAttribute(s *sentence, qi int) (attr, how string, score f
 	// "two live albums" counts albums, not lives).
 	if head := x.headNoun(s, qb, q); head != "" {
 		for _, c := range x.Lex.cues[x.stemOf(head)] {
-			if len(c.words) == 1 && x.Lex.Attributes[c.attr].accepts(q) && (bestCost > 1 || bestCost == 1 && c.attr < best.attr) {
-				best, bestCost = cueMatch{qb, qb + 1, c.attr}, 1
+			if len(c.words) == 1 && c.def.accepts(q) && (bestCost > 1 || bestCost == 1 && c.attr < best.attr) {
+				best, bestCost = cueMatch{qb, qb + 1, c.attr, c.def}, 1
 			}
 		}
 	}
@@ -273,7 +274,7 @@ func (x Extractor) readAttribute(s *sentence, qi int) (attr, how string, score f
 		// "the $28bn figure": a vague noun refers back to a cue earlier in
 		// the sentence, across clauses.
 		for _, c := range x.cuesIn(s) {
-			if c.end <= qa && x.Lex.Attributes[c.attr].accepts(q) {
+			if c.end <= qa && c.def.accepts(q) {
 				best, bestCost = c, 0
 			}
 		}

@@ -37,8 +37,9 @@ type Lexicon struct {
 	Relative   map[string]int          `yaml:"relative_years"`
 	PlaceNouns []string                `yaml:"place_nouns"`
 
-	cues      map[string][]cue // attribute cues by their first stem, longest first
-	hedges    *phraseList      // exact lower-case words
+	cues      map[string][]cue         // attribute cues by their first stem, longest first
+	defs      map[string]*AttributeDef // a copy of Attributes, to point at
+	hedges    *phraseList              // exact lower-case words
 	reporting *phraseList
 	earlier   *phraseList
 	orgNoun   map[string]bool
@@ -74,6 +75,7 @@ type phrase []string
 type cue struct {
 	words phrase
 	attr  string
+	def   *AttributeDef // Attributes[attr]
 }
 
 // DefaultLexicon returns the lexicon that ships with crosscheck.
@@ -86,13 +88,16 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	l.cues = map[string][]cue{}
+	l.defs = map[string]*AttributeDef{}
 	for name, a := range l.Attributes {
 		if len(a.Kinds) == 0 {
 			return nil, fmt.Errorf("lexicon: attribute %q has no kinds", name)
 		}
+		def := &a
+		l.defs[name] = def
 		for _, c := range a.Cues {
 			p := toPhrase(c, stem)
-			l.cues[p[0]] = append(l.cues[p[0]], cue{p, name})
+			l.cues[p[0]] = append(l.cues[p[0]], cue{p, name, def})
 		}
 	}
 	for k, cs := range l.cues {
@@ -159,7 +164,7 @@ func (l *Lexicon) AddCues(attr string, cues ...string) error {
 			return fmt.Errorf("cue %q has no words", c)
 		}
 		a.Cues = append(a.Cues, c)
-		cs := append(l.cues[p[0]], cue{p, attr})
+		cs := append(l.cues[p[0]], cue{p, attr, l.defs[attr]})
 		sort.SliceStable(cs, func(i, j int) bool {
 			if len(cs[i].words) != len(cs[j].words) {
 				return len(cs[i].words) > len(cs[j].words)
@@ -169,6 +174,7 @@ func (l *Lexicon) AddCues(attr string, cues ...string) error {
 		l.cues[p[0]] = cs
 	}
 	l.Attributes[attr] = a
+	*l.defs[attr] = a
 	l.words.Store(&wordTable{max: wordTableSize}) // the words' cue classes changed
 	return nil
 }
@@ -200,7 +206,7 @@ func toPhrase(s string, f func(string) string) phrase {
 func (p phrase) String() string { return strings.Join(p, " ") }
 
 // accepts reports whether attribute a can measure quantity q.
-func (a AttributeDef) accepts(q quantity.Quantity) bool {
+func (a *AttributeDef) accepts(q quantity.Quantity) bool {
 	ok := false
 	for _, k := range a.Kinds {
 		if k == q.Kind {
