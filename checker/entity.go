@@ -40,7 +40,6 @@ type entities struct {
 
 	// Scratch for finish and mainEntity, kept for reuse.
 	sorted   []string
-	opens    map[string][]string
 	initials map[string][]string
 	count    map[string]int
 }
@@ -57,7 +56,7 @@ func newEntities(lex *Lexicon) *entities {
 		person: map[string]bool{}, surname: map[string]string{}, alias: map[string]string{},
 		tags: map[string][]string{}, midCaps: map[string]bool{}, lowSeen: map[string]bool{},
 		places: map[string]bool{}, keys: map[string]string{}, openers: map[string]bool{},
-		opens: map[string][]string{}, initials: map[string][]string{}, count: map[string]int{},
+		initials: map[string][]string{}, count: map[string]int{},
 	}
 }
 
@@ -81,7 +80,6 @@ func (e *entities) reset(lex *Lexicon) {
 		clear(e.keys)
 	}
 	clear(e.openers)
-	clear(e.opens)
 	clear(e.initials)
 	clear(e.count)
 }
@@ -419,30 +417,39 @@ func (e *entities) finish() {
 	// person's ("Wang"); one that opens exactly one organisation's longer
 	// name, used at least a third as often, is that organisation's
 	// ("Lumora" for "Lumora Health").
-	opens := e.opens // first word -> the longer names it opens
-	for _, l := range keys {
-		if first, _, ok := strings.Cut(l, " "); ok && !e.person[l] {
-			opens[first] = append(opens[first], l)
-		}
-	}
-	for _, k := range keys {
+	for i, k := range keys {
 		if strings.Contains(k, " ") || e.person[k] {
 			continue
 		}
-		var long []string
-		for _, l := range opens[k] {
-			if 3*total(e.forms[l]) >= total(e.forms[k]) {
-				long = append(long, l)
+		// The names k opens follow it in sorted order: no character of a
+		// key sorts before the space.
+		long, n := "", 0
+		for _, l := range keys[i+1:] {
+			if len(l) <= len(k) || l[len(k)] != ' ' || l[:len(k)] != k {
+				break
+			}
+			if !e.person[l] && 3*total(e.forms[l]) >= total(e.forms[k]) {
+				long, n = l, n+1
 			}
 		}
-		if len(long) == 1 {
-			e.alias[k] = long[0]
+		if n == 1 {
+			e.alias[k] = long
 		}
 	}
 	// An acronym stands for the entity whose initials it spells: "EU" for
 	// "European Union", when just one entity does.
+	acronyms := false
+	for _, k := range keys {
+		if d := e.display[k]; len(d) >= 2 && strings.ToUpper(d) == d {
+			acronyms = true
+			break
+		}
+	}
 	initials := e.initials
 	for _, k := range keys {
+		if !acronyms {
+			break
+		}
 		d := e.display[k]
 		if !strings.ContainsAny(d, " \t") {
 			continue

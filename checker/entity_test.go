@@ -43,3 +43,53 @@ func readSentence(lex *Lexicon, in string) *sentence {
 	Extractor{Lex: lex}.read(s, &arena{block: 64})
 	return s
 }
+
+// TestFinish checks the names finish ties together once every sentence
+// has been read: each case lists surface forms (with counts) and people,
+// and what canonical makes of a short form.
+func TestFinish(t *testing.T) {
+	lex, _ := DefaultLexicon()
+	type seen struct {
+		surface string
+		n       int
+	}
+	tests := []struct {
+		forms  []seen
+		people []string
+		short  string
+		want   string
+		reason string
+	}{
+		{[]seen{{"Orvia Health", 3}, {"Orvia", 2}}, nil, "orvia", "orvia health",
+			"a one-word name opening exactly one longer name is that name"},
+		{[]seen{{"Orvia Health", 3}, {"Orvia Bank", 3}, {"Orvia", 2}}, nil, "orvia", "orvia",
+			"a one-word name opening two longer names stays itself"},
+		{[]seen{{"Orvia Health", 1}, {"Orvia", 9}}, nil, "orvia", "orvia",
+			"a longer name used less than a third as often does not take the short one"},
+		{[]seen{{"Orvia Health", 3}, {"Orviant", 1}, {"Orvia", 2}}, nil, "orvia", "orvia health",
+			"a name that merely starts with the same letters opens nothing"},
+		{[]seen{{"Orvia Health", 3}, {"Orvia", 2}}, []string{"orvia health"}, "orvia", "orvia",
+			"a person's name is no organisation's long form"},
+		{[]seen{{"Pacific Rail Union", 2}, {"PRU", 2}}, nil, "pru", "pacific rail union",
+			"an acronym stands for the one name whose initials it spells"},
+		{[]seen{{"Pacific Rail Union", 2}, {"Port Rescue Unit", 2}, {"PRU", 2}}, nil, "pru", "pru",
+			"an acronym two names spell stands for neither"},
+		{[]seen{{"Dana Okoro", 2}, {"Okoro", 3}}, []string{"dana okoro"}, "okoro", "dana okoro",
+			"a surname is the one person who bears it"},
+	}
+	for _, tt := range tests {
+		e := newEntities(lex)
+		for _, f := range tt.forms {
+			for range f.n {
+				e.see(e.keyOf(f.surface), f.surface)
+			}
+		}
+		for _, p := range tt.people {
+			e.person[p] = true
+		}
+		e.finish()
+		if got := e.canonical(tt.short); got != tt.want {
+			t.Errorf("canonical(%q) = %q, want %q (%s)", tt.short, got, tt.want, tt.reason)
+		}
+	}
+}
