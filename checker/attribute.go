@@ -34,6 +34,9 @@ func (x Extractor) cuesIn(s *sentence) []cueMatch {
 
 // findCues appends the cues of s to out.
 func (x Extractor) findCues(s *sentence, out []cueMatch) []cueMatch {
+	if s.any&wCueFirst == 0 {
+		return out
+	}
 	taken := x.scratchFlags(len(s.toks))
 	for _, r := range s.qtok {
 		for i := r[0]; i < r[1] && i < len(taken); i++ {

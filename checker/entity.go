@@ -355,7 +355,10 @@ func (e *entities) learn(ms []mention, s *sentence) {
 	// A possessive pronoun soon after a name, in the same clause, is the
 	// name's: "hiring Alexandr Wang alongside members of his team".
 	for j := range toks {
-		if low[j] != "his" && low[j] != "her" {
+		if s.any&wHisHer == 0 {
+			break
+		}
+		if !s.is(j, wHisHer) {
 			continue
 		}
 		for i := len(ms) - 1; i >= 0; i-- {

@@ -21,7 +21,8 @@ type sentence struct {
 	bare     []string // lower-case words, possessive dropped
 	stems    []string // word stems
 	cls      []wordClass
-	bounds   []bool // which tokens separate clauses, for a sentence with quantities
+	bounds   []bool    // which tokens separate clauses, for a sentence with quantities
+	any      wordClass // the classes of all its words together
 	qs       []quantity.Quantity
 	qtok     [][2]int // token range of each quantity
 	ments    []mention
@@ -331,6 +332,7 @@ func (x Extractor) read(s *sentence, ar *arena) {
 		}
 		w := ar.word(x.Lex, t.Text)
 		s.low[i], s.cls[i] = w.low, w.class
+		s.any |= w.class
 		if t.Kind == text.Word {
 			s.bare[i], s.stems[i] = w.bare, w.stem
 			start[i] = w.class&wQuantityStart != 0
@@ -512,10 +514,13 @@ var determiners = map[string]bool{"the": true, "this": true, "that": true, "its"
 // addCorefs adds mentions for noun phrases that stand for an entity:
 // "the company", "the data-labeling startup", "the 28-year-old", "he".
 func (x Extractor) addCorefs(s *sentence) {
+	if s.any&(wHeShe|wDeterminer) == 0 {
+		return
+	}
 	var add []mention
 	for i := 0; i < len(s.toks); i++ {
 		w := s.low[i]
-		if (w == "he" || w == "she") && s.toks[i].Kind == text.Word {
+		if s.is(i, wHeShe) && s.toks[i].Kind == text.Word {
 			add = append(add, mention{start: i, end: i + 1, coref: "person"})
 			continue
 		}

@@ -89,6 +89,9 @@ func (l *phraseList) hits(s *sentence) []phraseHit {
 	}
 	var hs []phraseHit
 	for i := range s.low {
+		if s.any&phraseFirst(l.id) == 0 {
+			break
+		}
 		if s.cls[i]&phraseFirst(l.id) == 0 {
 			continue
 		}

@@ -33,6 +33,8 @@ const (
 	wAnaphoric                           // a noun that refers back ("figure")
 	wObjPrep                             // a preposition before an object ("for")
 	wQuantityStart                       // a quantity may start with it (quantity.StartWord)
+	wHeShe                               // "he", "she": a person named before
+	wHisHer                              // "his", "her": a person\'s
 	// wPhraseFirst<<list: the word, or the word less its possessive, opens
 	// a phrase of that phrase list.
 	wPhraseFirst
@@ -140,6 +142,12 @@ func (l *Lexicon) newWord(w string) *word {
 		if f.set[low] {
 			wd.class |= f.c
 		}
+	}
+	switch low {
+	case "he", "she":
+		wd.class |= wHeShe
+	case "his", "her":
+		wd.class |= wHisHer
 	}
 	if quantity.StartWord(w) {
 		wd.class |= wQuantityStart
