@@ -127,14 +127,14 @@ type arena struct {
 	ments []mention
 	cues  []cueMatch
 	doc   [][]*sentence
-	buf   []text.Token // the tokenizer's scratch
-	spans []text.Span  // the sentence splitter's scratch
+	spans []text.Span // the sentence splitter's scratch
 	p     quantity.Parser
 	ents  *entities
 	taken []bool // findCues' scratch
 	// local holds the words of table met by this arena's extractions.
-	local map[string]*word
-	table *wordTable
+	local  map[string]*word
+	recent [recentWords]*word // the last word met in each slot of recentSlot
+	table  *wordTable
 }
 
 // entities returns the arena's empty entities.
@@ -190,14 +190,6 @@ func take[T any](block []T, n, size int) ([]T, []T) {
 	block = block[:k+n]
 	clear(block[k:])
 	return block, block[k : k+n : k+n]
-}
-
-// tokens copies toks into the arena and returns the copy.
-func (a *arena) tokens(toks []text.Token) []text.Token {
-	a.toks = grow(a.toks, len(toks), a.block)
-	n := len(a.toks)
-	a.toks = append(a.toks, toks...)
-	return a.toks[n:len(a.toks):len(a.toks)]
 }
 
 // strings returns n empty strings from the arena.
@@ -318,8 +310,9 @@ func (e *entities) mainEntity(docs [][]*sentence) string {
 
 // read tokenizes a sentence and finds its quantities.
 func (x Extractor) read(s *sentence, ar *arena) {
-	ar.buf = text.Tokenize(s.text, ar.buf)
-	s.toks = ar.tokens(ar.buf)
+	// Tokens go straight into the arena's block: no copy, no write
+	// barriers for one.
+	s.toks = keep(&ar.toks, text.Tokenize(s.text, room(&ar.toks, len(s.text)/3+4, ar.block)))
 	n := len(s.toks)
 	s.low, s.bare, s.stems = ar.strings(n), ar.strings(n), ar.strings(n)
 	s.cls = ar.classes(n)
@@ -345,7 +338,7 @@ func (x Extractor) read(s *sentence, ar *arena) {
 	// sentence's go after them.
 	ar.qs = grow(ar.qs, 8, ar.block/8)
 	k := len(ar.qs)
-	ar.qs = ar.p.ParseWords(s.text, s.toks, quantity.Words{Low: s.low, Start: start}, ar.qs)
+	ar.qs = ar.p.ParseWords(s.text, s.toks, quantity.Words{Low: s.low, Start: start, Headline: s.headline}, ar.qs)
 	s.qs = ar.qs[k:len(ar.qs):len(ar.qs)]
 	s.qtok = ar.quantityRanges(len(s.qs))
 	if len(s.qs) > 0 {

@@ -90,8 +90,17 @@ func (a *arena) word(l *Lexicon, w string) *word {
 	if t := l.words.Load(); a.table != t {
 		a.table = t
 		clear(a.local)
+		clear(a.recent[:])
+	}
+	// The commonest words are asked for again and again: a small table
+	// indexed by a few of their bytes answers most asks without hashing
+	// the whole word.
+	h := recentSlot(w)
+	if wd := a.recent[h]; wd != nil && wd.text == w {
+		return wd
 	}
 	if wd, ok := a.local[w]; ok {
+		a.recent[h] = wd
 		return wd
 	}
 	wd := l.word(w)
@@ -103,8 +112,23 @@ func (a *arena) word(l *Lexicon, w string) *word {
 	}
 	if wd.kept {
 		a.local[wd.text] = wd // the table's copy of the word: the article may go
+		a.recent[h] = wd
 	}
 	return wd
+}
+
+// recentWords is the size of an arena's table of recent words.
+const recentWords = 1 << 10
+
+// recentSlot picks w's slot in the table of recent words from its length
+// and three of its bytes.
+func recentSlot(w string) int {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	h := uint(n)*0x9e37 ^ uint(w[0])*0x85eb ^ uint(w[n-1])*0xc2b2 ^ uint(w[n/2])*0x27d4
+	return int(h^h>>10) & (recentWords - 1)
 }
 
 // keep copies the word's strings out of the article it was met in, a

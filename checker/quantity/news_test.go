@@ -81,7 +81,8 @@ func TestParseWordsAgrees(t *testing.T) {
 	for range 2000 {
 		ins = append(ins, g.Sentence().Text)
 	}
-	ins = append(ins, "a million", "A Dozen eggs", "Twenty-one", "US$5", "March 3", "the ÉTÉ of 2020", "Rs. 500", "MINUS 5")
+	ins = append(ins, "a million", "A Dozen eggs", "Twenty-one", "US$5", "March 3", "the ÉTÉ of 2020", "Rs. 500", "MINUS 5",
+		"Harbor Wins Three Titles In 2024 As Fans Return")
 	var p, q Parser
 	for _, in := range ins {
 		toks := text.Tokenize(in, nil)
@@ -92,7 +93,7 @@ func TestParseWordsAgrees(t *testing.T) {
 			start[i] = tk.Kind == text.Word && StartWord(tk.Text)
 		}
 		want := p.ParseTokens(in, toks, nil)
-		got := q.ParseWords(in, toks, Words{Low: low, Start: start}, nil)
+		got := q.ParseWords(in, toks, Words{Low: low, Start: start, Headline: text.IsHeadline(toks)}, nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("ParseWords(%q) = %+v, ParseTokens = %+v", in, got, want)
 		}

@@ -55,7 +55,7 @@ func (p *Parser) ParseTokens(s string, toks []text.Token, dst []Quantity) []Quan
 	for range toks {
 		p.own = append(p.own, "")
 	}
-	return p.ParseWords(s, toks, Words{Low: p.own}, dst)
+	return p.ParseWords(s, toks, Words{Low: p.own, Headline: text.IsHeadline(toks)}, dst)
 }
 
 // Words is what a caller of ParseWords already knows of the tokens, so
@@ -67,6 +67,8 @@ type Words struct {
 	// Start[i] is StartWord(toks[i].Text) for each word token. Nil to
 	// have the parser ask.
 	Start []bool
+	// Headline is text.IsHeadline(toks).
+	Headline bool
 }
 
 // ParseWords is ParseTokens for a caller that has lower-cased the tokens
@@ -77,7 +79,7 @@ func (p *Parser) ParseWords(s string, toks []text.Token, w Words, dst []Quantity
 	p.toks = toks
 	p.low, p.start = w.Low, w.Start
 	p.nameEnd = -1
-	p.headline = text.IsHeadline(p.toks)
+	p.headline = w.Headline
 	p.skipURLs()
 	n0 := len(dst)
 	for i := 0; i < len(p.toks); {

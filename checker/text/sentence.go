@@ -33,7 +33,7 @@ func Sentences(s string) []Span { return AppendSentences(nil, s) }
 func AppendSentences(spans []Span, s string) []Span {
 	start := 0
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+		if !mayEnd[s[i]] {
 			i++ // most bytes: no rune to decode
 			continue
 		}
@@ -84,6 +84,16 @@ func AppendSentences(spans []Span, s string) []Span {
 	}
 	return appendTrimmed(spans, s, start, len(s))
 }
+
+// mayEnd marks the bytes that may begin a rune ending a sentence: ".",
+// "!", "?", and any byte of a multi-byte rune ("…").
+var mayEnd = func() (t [256]bool) {
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	t['.'], t['!'], t['?'] = true, true, true
+	return t
+}()
 
 // isAbbreviation reports whether the text before a period ends with an
 // abbreviation or a single letter (an initial).
