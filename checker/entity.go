@@ -37,6 +37,7 @@ type entities struct {
 	places  map[string]bool     // keys of names used as places
 	keys    map[string]string   // surface -> key, as keyOf made it; kept across sets
 	openers map[string]bool     // seeOpeners' scratch
+	facts   map[string]keyFacts // factsOf's answers
 
 	// Scratch for finish and mainEntity, kept for reuse.
 	sorted   []string
@@ -55,7 +56,7 @@ func newEntities(lex *Lexicon) *entities {
 		lex: lex, display: map[string]string{}, forms: map[string][]form{},
 		person: map[string]bool{}, surname: map[string]string{}, alias: map[string]string{},
 		tags: map[string][]string{}, midCaps: map[string]bool{}, lowSeen: map[string]bool{},
-		places: map[string]bool{}, keys: map[string]string{}, openers: map[string]bool{},
+		places: map[string]bool{}, keys: map[string]string{}, openers: map[string]bool{}, facts: map[string]keyFacts{},
 		initials: map[string][]string{}, count: map[string]int{},
 	}
 }
@@ -80,6 +81,7 @@ func (e *entities) reset(lex *Lexicon) {
 		clear(e.keys)
 	}
 	clear(e.openers)
+	clear(e.facts)
 	clear(e.initials)
 	clear(e.count)
 }
@@ -511,4 +513,18 @@ func (e *entities) canonical(k string) string {
 	return k
 }
 
-func (e *entities) isPerson(k string) bool { return e.person[e.canonical(k)] }
+func (e *entities) isPerson(k string) bool { return e.factsOf(k).person }
+
+// keyFacts is what finish settled about a key, looked up once.
+type keyFacts struct{ person, place bool }
+
+// factsOf returns whether the entity of key k is a person and whether a
+// place. Asked only once finish has run, when neither can change.
+func (e *entities) factsOf(k string) keyFacts {
+	f, ok := e.facts[k]
+	if !ok {
+		f = keyFacts{person: e.person[e.canonical(k)], place: e.places[k]}
+		e.facts[k] = f
+	}
+	return f
+}

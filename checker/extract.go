@@ -290,8 +290,15 @@ func medianYear(arts []*Article) int {
 func (e *entities) mainEntity(docs [][]*sentence) string {
 	n := e.count
 	clear(n) // finish is done with it
+	// learn counted the names of every sentence but headlines.
+	for k, fs := range e.forms {
+		n[e.canonical(k)] += total(fs)
+	}
 	for _, doc := range docs {
 		for _, s := range doc {
+			if !s.headline {
+				continue
+			}
 			for i := range s.ments {
 				if m := &s.ments[i]; m.coref == "" {
 					n[e.canonical(e.rawKey(m))]++
@@ -426,15 +433,15 @@ func (x Extractor) claims(doc []*sentence, ents *entities, out []Claim) []Claim 
 			if x.attributive(s, *m) {
 				continue // "the Dutch chipmaker": a modifier is no antecedent
 			}
-			if ents.isPerson(m.key) {
+			if f := ents.factsOf(m.key); f.person {
 				d.lastPerson = m.key
-			} else if !ents.places[m.key] {
+			} else if !f.place {
 				d.lastOrg = m.key
 				d.orgs = append(d.orgs, m.key)
 				d.orgSent = append(d.orgSent, si)
 			}
 		}
-		if m, _ := x.sentenceSubject(s); m != nil && m.coref == "" && m.key != "" && !ents.places[m.key] && strings.Contains(m.key, " ") {
+		if m, _ := x.sentenceSubject(s); m != nil && m.coref == "" && m.key != "" && !ents.factsOf(m.key).place && strings.Contains(m.key, " ") {
 			d.lastSubject = m.key
 		}
 		var prev *Claim

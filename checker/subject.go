@@ -94,10 +94,10 @@ func (x Extractor) attributive(s *sentence, m mention) bool {
 		return false
 	}
 	next := s.toks[m.end]
-	if next.Kind == text.Sym && next.Text == "-" && !next.Space && m.end+1 < len(s.toks) && !isCap(s.toks[m.end+1].Text) {
+	if next.Kind == text.Sym && next.Text == "-" && !next.Space && m.end+1 < len(s.toks) && !s.is(m.end+1, wCap) {
 		return true // "Boston-based"
 	}
-	if m.start == 0 || !determiners[s.low[m.start-1]] && s.low[m.start-1] != "a" && s.low[m.start-1] != "an" {
+	if m.start == 0 || !s.is(m.start-1, wDeterminer) && s.low[m.start-1] != "a" && s.low[m.start-1] != "an" {
 		return false
 	}
 	return next.Kind == text.Word && !s.is(m.end, wCap|wFunction) && !m.poss
