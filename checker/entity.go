@@ -2,7 +2,6 @@ package checker
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -96,10 +95,13 @@ func isCap(w string) bool {
 
 // stripPossessive returns w without "'s" or "’s" and whether it had one.
 func stripPossessive(w string) (string, bool) {
+	if n := len(w); n == 0 || w[n-1] != 's' && w[n-1] != '\'' && w[n-1] != "’"[2] {
+		return w, false // no possessive ends so: most words
+	}
 	for _, s := range []string{"'s", "’s", "s'", "s’"} {
 		if strings.HasSuffix(w, s) && len(w) > len(s) {
 			if s == "s'" || s == "s’" {
-				return w[:len(w)-len("'")], true
+				return w[:len(w)-len(s)+1], true // the apostrophe goes, the s stays
 			}
 			return w[:len(w)-len(s)], true
 		}
@@ -398,7 +400,7 @@ func (e *entities) finish() {
 	for k := range e.forms {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	e.sorted = keys
 	for _, k := range keys {
 		// Show the fullest form that is common: at least a quarter as
@@ -445,7 +447,7 @@ func (e *entities) finish() {
 	// "European Union", when just one entity does.
 	acronyms := false
 	for _, k := range keys {
-		if d := e.display[k]; len(d) >= 2 && strings.ToUpper(d) == d {
+		if d := e.display[k]; len(d) >= 2 && isUpperCase(d) {
 			acronyms = true
 			break
 		}
@@ -470,7 +472,7 @@ func (e *entities) finish() {
 	}
 	for _, k := range keys {
 		d := e.display[k]
-		if full := initials[d]; len(full) == 1 && len(d) >= 2 && strings.ToUpper(d) == d {
+		if full := initials[d]; len(full) == 1 && len(d) >= 2 && isUpperCase(d) {
 			e.alias[k] = full[0]
 		}
 	}
@@ -485,6 +487,20 @@ func (e *entities) finish() {
 			e.surname[last] = k
 		}
 	}
+}
+
+// isUpperCase reports whether strings.ToUpper(s) == s, without making
+// the upper-case copy.
+func isUpperCase(s string) bool {
+	if !utf8.ValidString(s) {
+		return strings.ToUpper(s) == s // which replaces the bad bytes
+	}
+	for _, r := range s {
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 // lastWord returns the last word of a key of two words or more.

@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -90,6 +91,41 @@ func TestFinish(t *testing.T) {
 		e.finish()
 		if got := e.canonical(tt.short); got != tt.want {
 			t.Errorf("canonical(%q) = %q, want %q (%s)", tt.short, got, tt.want, tt.reason)
+		}
+	}
+}
+
+// TestIsUpperCase checks isUpperCase against what it stands for,
+// strings.ToUpper(s) == s, on the cases where the two could part.
+func TestIsUpperCase(t *testing.T) {
+	for _, s := range []string{"EU", "Eu", "", "G7", "ÉTAT", "État", "ß", "ǅ", "A\xffB", "AB-CD", "ﬁ"} {
+		if got, want := isUpperCase(s), strings.ToUpper(s) == s; got != want {
+			t.Errorf("isUpperCase(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestStripPossessive checks the possessive endings and the words that
+// merely end like one.
+func TestStripPossessive(t *testing.T) {
+	tests := []struct {
+		in, want string
+		poss     bool
+		reason   string
+	}{
+		{"Meta's", "Meta", true, "straight apostrophe"},
+		{"Meta’s", "Meta", true, "curly apostrophe"},
+		{"Teachers'", "Teachers", true, "plural possessive, straight"},
+		{"Teachers’", "Teachers", true, "plural possessive, curly"},
+		{"Chess", "Chess", false, "ends in s, no apostrophe"},
+		{"'s", "'s", false, "the ending alone is no possessive"},
+		{"rock'n'roll", "rock'n'roll", false, "inner apostrophes"},
+		{"", "", false, "empty"},
+	}
+	for _, tt := range tests {
+		got, poss := stripPossessive(tt.in)
+		if got != tt.want || poss != tt.poss {
+			t.Errorf("stripPossessive(%q) = %q, %v; want %q, %v (%s)", tt.in, got, poss, tt.want, tt.poss, tt.reason)
 		}
 	}
 }
