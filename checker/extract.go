@@ -31,7 +31,7 @@ type sentence struct {
 	cuesDone bool
 	attrs    []attrRead                  // attribute of each quantity, filled on first use
 	hits     [numPhraseLists][]phraseHit // lexicon phrases found, by list
-	hitsDone [numPhraseLists]bool
+	hitsDone bool                        // hits are found, for every list at once
 }
 
 // attrRead is what attribute found for one quantity.

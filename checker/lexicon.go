@@ -142,6 +142,10 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	for _, k := range rel {
 		l.relOffset = append(l.relOffset, l.Relative[k])
 	}
+	all := l.phraseLists()
+	for _, pl := range all {
+		pl.all = &all
+	}
 	l.words.Store(&wordTable{max: wordTableSize})
 	return &l, nil
 }

@@ -23,7 +23,10 @@ type phraseHit struct {
 // that finding which of them occur in a stretch of a sentence costs a map
 // lookup per token, not a scan of the stretch per phrase.
 type phraseList struct {
-	id      int // which of a lexicon's lists it is, for the sentence's cache
+	id int // which of a lexicon's lists it is, for the sentence's cache
+	// all are the lexicon's lists, this one among them: a sentence's
+	// hits for every list are found in one pass.
+	all     *[numPhraseLists]*phraseList
 	list    []phrase
 	text    []string         // each phrase's words joined by spaces
 	byFirst map[string][]int // indices into list by first word, ascending
@@ -84,24 +87,30 @@ func (l *phraseList) first(s *sentence, lo, hi int) int {
 // hits returns where the list's phrases occur in s, found on first use
 // and kept with the sentence: every quantity of a sentence asks.
 func (l *phraseList) hits(s *sentence) []phraseHit {
-	if s.hitsDone[l.id] {
+	if s.hitsDone {
 		return s.hits[l.id]
 	}
-	var hs []phraseHit
-	for i := range s.low {
-		if s.any&phraseFirst(l.id) == 0 {
-			break
-		}
-		if s.cls[i]&phraseFirst(l.id) == 0 {
+	s.hitsDone = true
+	const firsts = wordClass(1<<numPhraseLists-1) * wPhraseFirst
+	if s.any&firsts == 0 {
+		return nil
+	}
+	for i, c := range s.cls {
+		if c&firsts == 0 {
 			continue
 		}
-		hs = l.matchAt(s, i, l.byFirst[s.low[i]], hs)
-		if s.bare[i] != s.low[i] {
-			hs = l.matchAt(s, i, l.byFirst[s.bare[i]], hs)
+		for _, pl := range l.all {
+			if c&phraseFirst(pl.id) == 0 {
+				continue
+			}
+			hs := pl.matchAt(s, i, pl.byFirst[s.low[i]], s.hits[pl.id])
+			if s.bare[i] != s.low[i] {
+				hs = pl.matchAt(s, i, pl.byFirst[s.bare[i]], hs)
+			}
+			s.hits[pl.id] = hs
 		}
 	}
-	s.hits[l.id], s.hitsDone[l.id] = hs, true
-	return hs
+	return s.hits[l.id]
 }
 
 // matchAt appends to dst those of the candidate phrases that match from
