@@ -50,13 +50,12 @@ func (x Extractor) findCues(s *sentence, out []cueMatch) []cueMatch {
 			}
 		}
 	}
-	stems := s.stems
 	for i := 0; i < len(s.toks); i++ {
 		if taken[i] || s.toks[i].Kind != text.Word || !s.is(i, wCueFirst) {
 			continue
 		}
 		best := 0
-		for _, c := range x.Lex.cues[stems[i]] {
+		for _, c := range s.wd[i].cues {
 			if best > 0 && len(c.words) < best {
 				break
 			}

@@ -21,6 +21,7 @@ type sentence struct {
 	bare     []string // lower-case words, possessive dropped
 	stems    []string // word stems
 	cls      []wordClass
+	wd       []*word   // what the lexicon knows of each token; nil for numbers
 	bounds   []bool    // which tokens separate clauses, for a sentence with quantities
 	any      wordClass // the classes of all its words together
 	qs       []quantity.Quantity
@@ -120,6 +121,7 @@ type arena struct {
 	toks  []text.Token
 	words []string
 	cls   []wordClass
+	wds   []*word
 	bools []bool
 	qs    []quantity.Quantity
 	qtok  [][2]int
@@ -165,6 +167,7 @@ func (l *Lexicon) release(a *arena) {
 		return
 	}
 	a.toks, a.words, a.cls, a.qs, a.qtok = a.toks[:0], a.words[:0], a.cls[:0], a.qs[:0], a.qtok[:0]
+	a.wds = a.wds[:0]
 	a.ments, a.bools, a.cues = a.ments[:0], a.bools[:0], a.cues[:0]
 	clear(a.sents) // sentences point at articles: let them go
 	a.sents = a.sents[:0]
@@ -201,6 +204,12 @@ func (a *arena) strings(n int) (out []string) {
 // classes returns n empty word classes from the arena.
 func (a *arena) classes(n int) (out []wordClass) {
 	a.cls, out = take(a.cls, n, a.block)
+	return out
+}
+
+// wordsOf returns n nil words from the arena.
+func (a *arena) wordsOf(n int) (out []*word) {
+	a.wds, out = take(a.wds, n, a.block)
 	return out
 }
 
@@ -323,6 +332,7 @@ func (x Extractor) read(s *sentence, ar *arena) {
 	n := len(s.toks)
 	s.low, s.bare, s.stems = ar.strings(n), ar.strings(n), ar.strings(n)
 	s.cls = ar.classes(n)
+	s.wd = ar.wordsOf(n)
 	start := ar.flags(n) // which words may start a quantity, for the parser
 	for i, t := range s.toks {
 		if t.Kind == text.Num {
@@ -331,6 +341,7 @@ func (x Extractor) read(s *sentence, ar *arena) {
 			continue
 		}
 		w := ar.word(x.Lex, t.Text)
+		s.wd[i] = w
 		s.low[i], s.cls[i] = w.low, w.class
 		s.any |= w.class
 		if t.Kind == text.Word {

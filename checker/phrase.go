@@ -103,11 +103,9 @@ func (l *phraseList) hits(s *sentence) []phraseHit {
 			if c&phraseFirst(pl.id) == 0 {
 				continue
 			}
-			hs := pl.matchAt(s, i, pl.byFirst[s.low[i]], s.hits[pl.id])
-			if s.bare[i] != s.low[i] {
-				hs = pl.matchAt(s, i, pl.byFirst[s.bare[i]], hs)
-			}
-			s.hits[pl.id] = hs
+			starts := s.wd[i].phrases[pl.id]
+			hs := pl.matchAt(s, i, starts[0], s.hits[pl.id])
+			s.hits[pl.id] = pl.matchAt(s, i, starts[1], hs)
 		}
 	}
 	return s.hits[l.id]

@@ -48,7 +48,11 @@ func phraseFirst(id int) wordClass { return wPhraseFirst << id }
 type word struct {
 	text, low, bare, stem string // text: the word as written
 	class                 wordClass
-	kept                  bool // in the table, its strings copied from the article
+	kept                  bool  // in the table, its strings copied from the article
+	cues                  []cue // the attribute cues its stem opens
+	// phrases[list] are the phrases of a phrase list that the word, or
+	// the word less its possessive, opens: nil for most words.
+	phrases *[numPhraseLists][2][]int
 }
 
 // A wordTable remembers the words met by every extraction that shares a
@@ -179,12 +183,20 @@ func (l *Lexicon) newWord(w string) *word {
 	if text.FunctionWord(low) {
 		wd.class |= wFunction
 	}
-	if len(l.cues[wd.stem]) > 0 {
+	if wd.cues = l.cues[wd.stem]; len(wd.cues) > 0 {
 		wd.class |= wCueFirst
 	}
 	for _, pl := range l.phraseLists() {
-		if len(pl.byFirst[low]) > 0 || len(pl.byFirst[bare]) > 0 {
+		byLow, byBare := pl.byFirst[low], []int(nil)
+		if bare != low {
+			byBare = pl.byFirst[bare]
+		}
+		if len(byLow) > 0 || len(byBare) > 0 {
 			wd.class |= phraseFirst(pl.id)
+			if wd.phrases == nil {
+				wd.phrases = new([numPhraseLists][2][]int)
+			}
+			wd.phrases[pl.id] = [2][]int{byLow, byBare}
 		}
 	}
 	return wd

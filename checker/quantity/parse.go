@@ -726,6 +726,9 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 	j := i
 	for j < len(p.toks) {
 		w := p.word(j)
+		if !numberWords[w] {
+			goto done // one lookup for the words no case below takes
+		}
 		switch {
 		case w == "":
 			goto done

@@ -349,6 +349,21 @@ var startWords = func() map[string]bool {
 	return m
 }()
 
+// numberWords are the words wordNumberAt reads a figure from: number
+// words and the words that join them.
+var numberWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]float64{smallNumbers, tensNumbers, bigScales} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	for _, w := range []string{"zero", "nought", "naught", "half", "quarter", "quarters", "hundred", "dozen", "dozens", "a", "an", "and"} {
+		m[w] = true
+	}
+	return m
+}()
+
 // startShape prefilters startWords without hashing: bit n-1 of
 // startShape[first][last] is set when a start word of n bytes (16 for
 // longer) begins and ends with those bytes, folded to five bits so that
