@@ -83,8 +83,8 @@ func (p *Parser) ParseWords(s string, toks []text.Token, w Words, dst []Quantity
 	p.skipURLs()
 	n0 := len(dst)
 	for i := 0; i < len(p.toks); {
-		if i < len(p.skip) && p.skip[i] {
-			i++
+		if i < len(p.skip) && p.skip[i] || !p.canStart(i) {
+			i++ // most tokens: at would read nothing here
 			continue
 		}
 		q, next, ok := p.at(i)
@@ -1002,7 +1002,7 @@ func (p *Parser) fractionAt(j int) (float64, float64, int, bool) {
 // number word, a currency, a sign. Most words may not, and are passed over
 // without trying the grammar.
 func (p *Parser) canStart(i int) bool {
-	t := p.toks[i]
+	t := &p.toks[i]
 	switch t.Kind {
 	case text.Num:
 		return true
@@ -1012,6 +1012,11 @@ func (p *Parser) canStart(i int) bool {
 			return p.adjacent(i + 1) // "-5", "+1-222-…": a sign binds tight
 		case ".":
 			return p.adjacent(i+1) && p.isNum(i+1) // ".08"; not a full stop
+		case "$":
+			return true
+		}
+		if len(t.Text) == 1 {
+			return false // no other ASCII sign is a currency's
 		}
 		_, ok := currencySigns[t.Text]
 		return ok

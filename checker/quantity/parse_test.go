@@ -262,3 +262,13 @@ func TestStartShape(t *testing.T) {
 		}
 	}
 }
+
+// TestCurrencySignsASCII guards canStart's shortcut: "$" is the only
+// one-byte currency sign, so no other one-byte symbol needs the map.
+func TestCurrencySignsASCII(t *testing.T) {
+	for s := range currencySigns {
+		if len(s) == 1 && s != "$" {
+			t.Errorf("currency sign %q is one byte: canStart passes it over", s)
+		}
+	}
+}
