@@ -410,7 +410,7 @@ func (p *Parser) codeAt(i int) (string, float64, bool) {
 // none.
 func (p *Parser) currencyNameAt(k int) (string, int) {
 	w := p.word(k)
-	if w == "" {
+	if !currencyNameShapes.mayHave(w) {
 		return "", k
 	}
 	for n := 2; n >= 1; n-- {
@@ -726,8 +726,8 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 	j := i
 	for j < len(p.toks) {
 		w := p.word(j)
-		if !numberWords[w] {
-			goto done // one lookup for the words no case below takes
+		if !numberShapes.mayHave(w) || !numberWords[w] {
+			goto done // the words no case below takes
 		}
 		switch {
 		case w == "":
@@ -873,7 +873,8 @@ done:
 // seen, which admits "$15 bn" and "$15B".
 func (p *Parser) scaleAt(j int, money bool) (float64, int) {
 	w := p.word(j)
-	if p.adjacent(j) && w != "" {
+	known := scaleShapes.mayHave(w) // else neither scaleAbbrevs nor scaleWords has w
+	if known && p.adjacent(j) {
 		if m, ok := scaleAbbrevs[w]; ok {
 			if (w == "b" || w == "t") && !money && !strings.Contains(p.toks[j-1].Text, ".") {
 				return 1, j // "4b" may be a name; "1.2b" is not
@@ -888,16 +889,20 @@ func (p *Parser) scaleAt(j int, money bool) (float64, int) {
 			return m, j + 1
 		}
 	}
-	if m, ok := scaleWords[w]; ok && w != "hundred" {
-		return m, j + 1
+	if known {
+		if m, ok := scaleWords[w]; ok && w != "hundred" {
+			return m, j + 1
+		}
 	}
 	if isDash(p.sym(j)) && p.adjacent(j) && p.adjacent(j+1) {
 		if m, ok := scaleWords[p.word(j+1)]; ok && p.word(j+1) != "hundred" {
 			return m, j + 2
 		}
 	}
-	if m, ok := scaleAbbrevs[w]; ok && money && len(w) > 1 {
-		return m, j + 1
+	if known && money && len(w) > 1 {
+		if m, ok := scaleAbbrevs[w]; ok {
+			return m, j + 1
+		}
 	}
 	return 1, j
 }

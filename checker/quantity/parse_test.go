@@ -1,7 +1,9 @@
 package quantity
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -248,17 +250,36 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// TestStartShape checks that the prefilter before startWords rejects no
-// start word in any case, and still rejects common words.
-func TestStartShape(t *testing.T) {
-	for w := range startWords {
-		if !isStartWord(w) {
-			t.Errorf("isStartWord(%q) = false; it is a start word", w)
+// TestShapeSets checks that no shape set rules out a word of the sets it
+// guards, in any case, and that they still rule out common words.
+func TestShapeSets(t *testing.T) {
+	guards := []struct {
+		name   string
+		shapes *shapeSet
+		words  []string
+	}{
+		{"startShapes", startShapes, slices.Collect(maps.Keys(startWords))},
+		{"numberShapes", numberShapes, slices.Collect(maps.Keys(numberWords))},
+		{"scaleShapes", scaleShapes, append(slices.Collect(maps.Keys(scaleWords)), slices.Collect(maps.Keys(scaleAbbrevs))...)},
+		{"currencyNameShapes", currencyNameShapes, append(slices.Collect(maps.Keys(currencyWords)), slices.Collect(maps.Keys(twoWordAdjectives))...)},
+	}
+	for adj := range currencyAdjectives {
+		first, _, _ := strings.Cut(adj, " ")
+		guards[3].words = append(guards[3].words, first)
+	}
+	for _, g := range guards {
+		for _, w := range g.words {
+			r, n := utf8.DecodeRuneInString(w)
+			for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(string(r)) + w[n:]} {
+				if !g.shapes.mayHave(form) {
+					t.Errorf("%s rules out %q, a word it guards", g.name, form)
+				}
+			}
 		}
 	}
-	for _, w := range []string{"the", "of", "said", "Company", "", "x", "ÉTÉ"} {
-		if isStartWord(w) != startWords[w] {
-			t.Errorf("isStartWord(%q) = %v, want %v", w, isStartWord(w), startWords[w])
+	for _, w := range []string{"the", "of", "said", "Company"} {
+		if isStartWord(w) || numberShapes.mayHave(w) && numberWords[w] {
+			t.Errorf("%q passes a guard it should not", w)
 		}
 	}
 }

@@ -364,20 +364,55 @@ var numberWords = func() map[string]bool {
 	return m
 }()
 
-// startShape prefilters startWords without hashing: bit n-1 of
-// startShape[first][last] is set when a start word of n bytes (16 for
-// longer) begins and ends with those bytes, folded to five bits so that
-// case does not matter.
-var startShape = func() (t [32][32]uint16) {
-	for w := range startWords {
-		if w != "" {
-			t[w[0]&31][w[len(w)-1]&31] |= shapeBit(w)
+// A shapeSet rules a word out of a set of words without hashing it: it
+// keeps, for each first and last byte (folded to five bits, so that case
+// does not matter), the lengths of the set's words (16 for longer). A word
+// whose shape is not there is not in the set; one whose shape is may be.
+// Most words of prose are in none of the parser's vocabularies, and their
+// shapes say so for a few instructions, where a map lookup costs a hash.
+type shapeSet [32][32]uint16
+
+// shapesOf returns the shapes of the keys of maps.
+func shapesOf[V any](maps ...map[string]V) *shapeSet {
+	var t shapeSet
+	for _, m := range maps {
+		for w := range m {
+			if w != "" {
+				t[w[0]&31][w[len(w)-1]&31] |= shapeBit(w)
+			}
 		}
 	}
-	return t
-}()
+	return &t
+}
 
 func shapeBit(w string) uint16 { return 1 << (min(len(w), 16) - 1) }
+
+// mayHave reports whether w may be in the set: false means it is not.
+func (t *shapeSet) mayHave(w string) bool {
+	return w != "" && t[w[0]&31][w[len(w)-1]&31]&shapeBit(w) != 0
+}
+
+var (
+	startShapes  = shapesOf(startWords)
+	numberShapes = shapesOf(numberWords)
+	scaleShapes  = shapesOf(scaleWords, scaleAbbrevs)
+	// currencyNameShapes cover every word currencyNameAt reads a
+	// currency name from: its first word.
+	currencyNameShapes = func() *shapeSet {
+		first := map[string]bool{}
+		for adj := range currencyAdjectives {
+			w, _, _ := strings.Cut(adj, " ")
+			first[w] = true
+		}
+		t := shapesOf(first, twoWordAdjectives)
+		for w := range currencyWords {
+			if w != "" {
+				t[w[0]&31][w[len(w)-1]&31] |= shapeBit(w)
+			}
+		}
+		return t
+	}()
+)
 
 // StartWord reports whether a quantity may begin with word w, as written:
 // "a" ("a million"), "twenty", "March", "USD". A caller that meets the
@@ -387,7 +422,7 @@ func StartWord(w string) bool { return isStartWord(w) }
 
 // isStartWord reports whether w is one of startWords.
 func isStartWord(w string) bool {
-	return w != "" && startShape[w[0]&31][w[len(w)-1]&31]&shapeBit(w) != 0 && startWords[w]
+	return startShapes.mayHave(w) && startWords[w]
 }
 
 // modifiersByLast indexes modifiers by their last word, longest first, so
