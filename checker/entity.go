@@ -39,7 +39,7 @@ type entities struct {
 	facts   map[string]keyFacts // factsOf's answers
 
 	// Scratch for finish and mainEntity, kept for reuse.
-	sorted   []string
+	recs     []keyRecord
 	initials map[string][]string
 	count    map[string]int
 }
@@ -396,47 +396,37 @@ func (e *entities) see(k, surface string) {
 // finish settles display names, people and surnames once every sentence
 // has been learned.
 func (e *entities) finish() {
-	keys := e.sorted[:0]
-	for k := range e.forms {
-		keys = append(keys, k)
+	// One record a key, sorted by key, so that what follows asks no map
+	// about a key twice.
+	recs := e.recs[:0]
+	for k, fs := range e.forms {
+		recs = append(recs, keyRecord{key: k, display: fullest(fs), n: total(fs), person: e.person[k]})
 	}
-	slices.Sort(keys)
-	e.sorted = keys
-	for _, k := range keys {
-		// Show the fullest form that is common: at least a quarter as
-		// frequent as the most frequent ("Scale AI" over "Scale").
-		top := 0
-		for _, f := range e.forms[k] {
-			top = max(top, f.n)
-		}
-		best := ""
-		for _, f := range e.forms[k] {
-			if 4*f.n < top {
-				continue
-			}
-			if best == "" || len(f.surface) > len(best) || (len(f.surface) == len(best) && f.surface < best) {
-				best = f.surface
-			}
-		}
-		e.display[k] = best
+	slices.SortFunc(recs, func(a, b keyRecord) int { return strings.Compare(a.key, b.key) })
+	e.recs = recs
+	acronyms := false
+	for _, r := range recs {
+		e.display[r.key] = r.display
+		acronyms = acronyms || len(r.display) >= 2 && isUpperCase(r.display)
 	}
 	// A one-word name that is the last word of a person's name is that
 	// person's ("Wang"); one that opens exactly one organisation's longer
 	// name, used at least a third as often, is that organisation's
 	// ("Lumora" for "Lumora Health").
-	for i, k := range keys {
-		if strings.Contains(k, " ") || e.person[k] {
+	for i, r := range recs {
+		k := r.key
+		if strings.Contains(k, " ") || r.person {
 			continue
 		}
 		// The names k opens follow it in sorted order: no character of a
 		// key sorts before the space.
 		long, n := "", 0
-		for _, l := range keys[i+1:] {
-			if len(l) <= len(k) || l[len(k)] != ' ' || l[:len(k)] != k {
+		for _, l := range recs[i+1:] {
+			if len(l.key) <= len(k) || l.key[len(k)] != ' ' || l.key[:len(k)] != k {
 				break
 			}
-			if !e.person[l] && 3*total(e.forms[l]) >= total(e.forms[k]) {
-				long, n = l, n+1
+			if !l.person && 3*l.n >= r.n {
+				long, n = l.key, n+1
 			}
 		}
 		if n == 1 {
@@ -445,48 +435,66 @@ func (e *entities) finish() {
 	}
 	// An acronym stands for the entity whose initials it spells: "EU" for
 	// "European Union", when just one entity does.
-	acronyms := false
-	for _, k := range keys {
-		if d := e.display[k]; len(d) >= 2 && isUpperCase(d) {
-			acronyms = true
-			break
-		}
-	}
-	initials := e.initials
-	for _, k := range keys {
-		if !acronyms {
-			break
-		}
-		d := e.display[k]
-		if !strings.ContainsAny(d, " \t") {
-			continue
-		}
-		var b []byte
-		for w := range strings.FieldsSeq(d) {
-			if isCap(w) {
-				r, _ := utf8.DecodeRuneInString(w)
-				b = utf8.AppendRune(b, r)
+	if acronyms {
+		initials := e.initials
+		for _, r := range recs {
+			if !strings.ContainsAny(r.display, " \t") {
+				continue
 			}
+			var b []byte
+			for w := range strings.FieldsSeq(r.display) {
+				if isCap(w) {
+					c, _ := utf8.DecodeRuneInString(w)
+					b = utf8.AppendRune(b, c)
+				}
+			}
+			initials[string(b)] = append(initials[string(b)], r.key)
 		}
-		initials[string(b)] = append(initials[string(b)], k)
-	}
-	for _, k := range keys {
-		d := e.display[k]
-		if full := initials[d]; len(full) == 1 && len(d) >= 2 && isUpperCase(d) {
-			e.alias[k] = full[0]
+		for _, r := range recs {
+			d := r.display
+			if full := initials[d]; len(full) == 1 && len(d) >= 2 && isUpperCase(d) {
+				e.alias[r.key] = full[0]
+			}
 		}
 	}
 	count := e.count
-	for _, k := range keys {
-		if last, ok := lastWord(k); ok && e.person[k] {
+	for _, r := range recs {
+		if last, ok := lastWord(r.key); ok && r.person {
 			count[last]++
 		}
 	}
-	for _, k := range keys {
-		if last, ok := lastWord(k); ok && e.person[k] && count[last] == 1 {
-			e.surname[last] = k
+	for _, r := range recs {
+		if last, ok := lastWord(r.key); ok && r.person && count[last] == 1 {
+			e.surname[last] = r.key
 		}
 	}
+}
+
+// A keyRecord is what finish works from for one key.
+type keyRecord struct {
+	key, display string
+	n            int // mentions
+	person       bool
+}
+
+// fullest returns the name to show for an entity written in forms fs: the
+// fullest form that is common, at least a quarter as frequent as the most
+// frequent ("Scale AI" over "Scale").
+func fullest(fs []form) string {
+	top := 0
+	for _, f := range fs {
+		top = max(top, f.n)
+	}
+	best := ""
+	for _, f := range fs {
+		if 4*f.n < top {
+			continue
+		}
+		if best == "" || len(f.surface) > len(best) || (len(f.surface) == len(best) && f.surface < best) {
+			best = f.surface
+		}
+	}
+	return best
 }
 
 // isUpperCase reports whether strings.ToUpper(s) == s, without making
