@@ -175,6 +175,7 @@ func (e *entities) capRuns(s *sentence, ms []mention) []mention {
 // Asking only about openers keeps this to a lookup per word.
 func (e *entities) seeOpeners(docs [][]*sentence) {
 	openers := e.openers
+	var shapes text.Shapes // openers' shapes: most words are ruled out by them
 	for _, doc := range docs {
 		for _, s := range doc {
 			if f := firstWord(s.toks); f >= 0 && !s.headline && s.is(f, wCap) {
@@ -184,6 +185,9 @@ func (e *entities) seeOpeners(docs [][]*sentence) {
 					lw = strings.ToLower(w)
 				}
 				openers[s.toks[f].Text], openers[w], openers[lw] = true, true, true
+				shapes.Add(s.toks[f].Text)
+				shapes.Add(w)
+				shapes.Add(lw)
 			}
 		}
 	}
@@ -194,7 +198,7 @@ func (e *entities) seeOpeners(docs [][]*sentence) {
 			}
 			for i, t := range s.toks {
 				// filterRuns asks of no function word.
-				if t.Kind != text.Word || s.cls[i]&wFunction != 0 || !openers[t.Text] {
+				if t.Kind != text.Word || s.cls[i]&wFunction != 0 || !shapes.MayHave(t.Text) || !openers[t.Text] {
 					continue
 				}
 				if !isCap(t.Text) {

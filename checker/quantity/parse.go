@@ -410,7 +410,7 @@ func (p *Parser) codeAt(i int) (string, float64, bool) {
 // none.
 func (p *Parser) currencyNameAt(k int) (string, int) {
 	w := p.word(k)
-	if !currencyNameShapes.mayHave(w) {
+	if !currencyNameShapes.MayHave(w) {
 		return "", k
 	}
 	for n := 2; n >= 1; n-- {
@@ -726,7 +726,7 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 	j := i
 	for j < len(p.toks) {
 		w := p.word(j)
-		if !numberShapes.mayHave(w) || !numberWords[w] {
+		if !numberShapes.MayHave(w) || !numberWords[w] {
 			goto done // the words no case below takes
 		}
 		switch {
@@ -873,7 +873,7 @@ done:
 // seen, which admits "$15 bn" and "$15B".
 func (p *Parser) scaleAt(j int, money bool) (float64, int) {
 	w := p.word(j)
-	known := scaleShapes.mayHave(w) // else neither scaleAbbrevs nor scaleWords has w
+	known := scaleShapes.MayHave(w) // else neither scaleAbbrevs nor scaleWords has w
 	if known && p.adjacent(j) {
 		if m, ok := scaleAbbrevs[w]; ok {
 			if (w == "b" || w == "t") && !money && !strings.Contains(p.toks[j-1].Text, ".") {

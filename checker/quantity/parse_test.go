@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/checker/text"
 )
 
 // want describes one expected quantity; zero fields are not checked.
@@ -255,7 +257,7 @@ func FuzzParse(f *testing.F) {
 func TestShapeSets(t *testing.T) {
 	guards := []struct {
 		name   string
-		shapes *shapeSet
+		shapes *text.Shapes
 		words  []string
 	}{
 		{"startShapes", startShapes, slices.Collect(maps.Keys(startWords))},
@@ -271,14 +273,14 @@ func TestShapeSets(t *testing.T) {
 		for _, w := range g.words {
 			r, n := utf8.DecodeRuneInString(w)
 			for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(string(r)) + w[n:]} {
-				if !g.shapes.mayHave(form) {
+				if !g.shapes.MayHave(form) {
 					t.Errorf("%s rules out %q, a word it guards", g.name, form)
 				}
 			}
 		}
 	}
 	for _, w := range []string{"the", "of", "said", "Company"} {
-		if isStartWord(w) || numberShapes.mayHave(w) && numberWords[w] {
+		if isStartWord(w) || numberShapes.MayHave(w) && numberWords[w] {
 			t.Errorf("%q passes a guard it should not", w)
 		}
 	}

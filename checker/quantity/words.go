@@ -1,6 +1,10 @@
 package quantity
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck/checker/text"
+)
 
 // The word tables of the grammar. Keys are lower case.
 
@@ -364,32 +368,15 @@ var numberWords = func() map[string]bool {
 	return m
 }()
 
-// A shapeSet rules a word out of a set of words without hashing it: it
-// keeps, for each first and last byte (folded to five bits, so that case
-// does not matter), the lengths of the set's words (16 for longer). A word
-// whose shape is not there is not in the set; one whose shape is may be.
-// Most words of prose are in none of the parser's vocabularies, and their
-// shapes say so for a few instructions, where a map lookup costs a hash.
-type shapeSet [32][32]uint16
-
 // shapesOf returns the shapes of the keys of maps.
-func shapesOf[V any](maps ...map[string]V) *shapeSet {
-	var t shapeSet
+func shapesOf[V any](maps ...map[string]V) *text.Shapes {
+	var t text.Shapes
 	for _, m := range maps {
 		for w := range m {
-			if w != "" {
-				t[w[0]&31][w[len(w)-1]&31] |= shapeBit(w)
-			}
+			t.Add(w)
 		}
 	}
 	return &t
-}
-
-func shapeBit(w string) uint16 { return 1 << (min(len(w), 16) - 1) }
-
-// mayHave reports whether w may be in the set: false means it is not.
-func (t *shapeSet) mayHave(w string) bool {
-	return w != "" && t[w[0]&31][w[len(w)-1]&31]&shapeBit(w) != 0
 }
 
 var (
@@ -398,7 +385,7 @@ var (
 	scaleShapes  = shapesOf(scaleWords, scaleAbbrevs)
 	// currencyNameShapes cover every word currencyNameAt reads a
 	// currency name from: its first word.
-	currencyNameShapes = func() *shapeSet {
+	currencyNameShapes = func() *text.Shapes {
 		first := map[string]bool{}
 		for adj := range currencyAdjectives {
 			w, _, _ := strings.Cut(adj, " ")
@@ -406,9 +393,7 @@ var (
 		}
 		t := shapesOf(first, twoWordAdjectives)
 		for w := range currencyWords {
-			if w != "" {
-				t[w[0]&31][w[len(w)-1]&31] |= shapeBit(w)
-			}
+			t.Add(w)
 		}
 		return t
 	}()
@@ -422,7 +407,7 @@ func StartWord(w string) bool { return isStartWord(w) }
 
 // isStartWord reports whether w is one of startWords.
 func isStartWord(w string) bool {
-	return startShapes.mayHave(w) && startWords[w]
+	return startShapes.MayHave(w) && startWords[w]
 }
 
 // modifiersByLast indexes modifiers by their last word, longest first, so

@@ -106,3 +106,33 @@ func TestAppendSentences(t *testing.T) {
 		t.Errorf("Sentences(%q) = %v, want 3 sentences", in, want[1:])
 	}
 }
+
+// TestShapes checks that Shapes never rules out a word added, in any
+// case, and rules out words of another length or other ends.
+func TestShapes(t *testing.T) {
+	var sh Shapes
+	for _, w := range []string{"million", "a", "Ågren", "extraordinarily-long-word"} {
+		sh.Add(w)
+	}
+	tests := []struct {
+		w      string
+		want   bool
+		reason string
+	}{
+		{"million", true, "added"},
+		{"MILLION", true, "case is folded"},
+		{"Million", true, "case is folded"},
+		{"a", true, "one letter"},
+		{"Ågren", true, "non-ASCII first byte"},
+		{"extraordinarily-lengthy-word", true, "lengths over 16 share a bit: may have"},
+		{"billion", false, "another first letter"},
+		{"millions", false, "another last letter"},
+		{"milliun", true, "same ends and length as an added word: the filter cannot tell"},
+		{"", false, "the empty word is never in"},
+	}
+	for _, tt := range tests {
+		if got := sh.MayHave(tt.w); got != tt.want {
+			t.Errorf("MayHave(%q) = %v, want %v (%s)", tt.w, got, tt.want, tt.reason)
+		}
+	}
+}
