@@ -1,8 +1,12 @@
 package checker
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/crosscheck/crosscheck/checker/newsgen"
 )
 
 // article makes an article of one paragraph per line.
@@ -148,4 +152,46 @@ func TestConversionInSameUnitIsOneClaim(t *testing.T) {
 	if len(claims) != 1 || claims[0].Quantity.Text != "900 metres" {
 		t.Errorf("claims = %v, want just the 900 metres: the bracketed feet restate it in the same base unit, and as a second value they would show as a disagreement of their own", claimTexts(claims))
 	}
+}
+
+// TestExtractReusesNothing checks that an extraction leaves nothing behind
+// for the next: claims read with a lexicon whose arenas, word table and
+// name keys have served hundreds of other articles (of other sizes, one of
+// them too big to keep) are those read with a fresh lexicon.
+func TestExtractReusesNothing(t *testing.T) {
+	g := newsgen.New(11)
+	var arts []*Article
+	for i := range 120 {
+		text, _ := g.Article(5 + i%50)
+		if i == 60 {
+			text = strings.Repeat(text, 40) // past maxArenaTokens: not kept
+		}
+		arts = append(arts, article(fmt.Sprintf("a%d", i), text))
+	}
+	shared, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range arts {
+		fresh, _ := DefaultLexicon()
+		want := Extractor{Lex: fresh}.Extract([]*Article{a})
+		got := Extractor{Lex: shared}.Extract([]*Article{a})
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("article %d: %d claims with a used lexicon, %d with a fresh one; first difference:\n%s", i, len(got), len(want), firstDiff(got, want))
+		}
+	}
+	// Two articles at once, after all that.
+	fresh, _ := DefaultLexicon()
+	if got, want := (Extractor{Lex: shared}).Extract(arts[3:5]), (Extractor{Lex: fresh}).Extract(arts[3:5]); !reflect.DeepEqual(got, want) {
+		t.Fatalf("a pair of articles: claims differ with a used lexicon:\n%s", firstDiff(got, want))
+	}
+}
+
+func firstDiff(got, want []Claim) string {
+	for i := range min(len(got), len(want)) {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			return fmt.Sprintf("got  %+v\nwant %+v", got[i], want[i])
+		}
+	}
+	return "one list is longer"
 }
