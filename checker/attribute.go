@@ -76,7 +76,7 @@ func matchAt(s *sentence, p phrase, i int, taken []bool) int {
 		for k < len(s.toks) && s.toks[k].Kind == text.Sym && s.toks[k].Text == "-" {
 			k++
 		}
-		if k >= len(s.toks) || taken[k] || s.stems[k] != w {
+		if k >= len(s.toks) || taken[k] || s.stem(k) != w {
 			return 0
 		}
 		k++

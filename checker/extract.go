@@ -18,8 +18,6 @@ type sentence struct {
 	start    int        // byte offset of text in para.Text
 	toks     []text.Token
 	low      []string // lower-case words
-	bare     []string // lower-case words, possessive dropped
-	stems    []string // word stems
 	cls      []wordClass
 	wd       []*word   // what the lexicon knows of each token; nil for numbers
 	bounds   []bool    // which tokens separate clauses, for a sentence with quantities
@@ -197,7 +195,7 @@ func take[T any](block []T, n, size int) ([]T, []T) {
 
 // strings returns n empty strings from the arena.
 func (a *arena) strings(n int) (out []string) {
-	a.words, out = take(a.words, n, 3*a.block)
+	a.words, out = take(a.words, n, a.block)
 	return out
 }
 
@@ -330,26 +328,21 @@ func (x Extractor) read(s *sentence, ar *arena) {
 	// barriers for one.
 	s.toks = keep(&ar.toks, text.Tokenize(s.text, room(&ar.toks, len(s.text)/3+4, ar.block)))
 	n := len(s.toks)
-	s.low, s.bare, s.stems = ar.strings(n), ar.strings(n), ar.strings(n)
+	s.low = ar.strings(n)
 	s.cls = ar.classes(n)
 	s.wd = ar.wordsOf(n)
 	start := ar.flags(n) // which words may start a quantity, for the parser
 	for i, t := range s.toks {
 		if t.Kind == text.Num {
 			// Digits: too many to remember, with no case and no class.
-			s.low[i], s.bare[i], s.stems[i] = t.Text, t.Text, t.Text
+			s.low[i] = t.Text
 			continue
 		}
 		w := ar.word(x.Lex, t.Text)
 		s.wd[i] = w
 		s.low[i], s.cls[i] = w.low, w.class
 		s.any |= w.class
-		if t.Kind == text.Word {
-			s.bare[i], s.stems[i] = w.bare, w.stem
-			start[i] = w.class&wQuantityStart != 0
-		} else {
-			s.bare[i], s.stems[i] = w.low, w.low
-		}
+		start[i] = t.Kind == text.Word && w.class&wQuantityStart != 0
 	}
 	s.headline = text.IsHeadline(s.toks)
 	// The quantities go at the end of the arena's block: the next
@@ -598,6 +591,22 @@ func isNounAfter(s *sentence, i int) bool {
 }
 
 func functionWord(w string) bool { return text.FunctionWord(w) }
+
+// bare returns token i in lower case, less a possessive.
+func (s *sentence) bare(i int) string {
+	if s.toks[i].Kind == text.Word {
+		return s.wd[i].bare
+	}
+	return s.low[i]
+}
+
+// stem returns the stem of word i; any other token in lower case.
+func (s *sentence) stem(i int) string {
+	if s.toks[i].Kind == text.Word {
+		return s.wd[i].stem
+	}
+	return s.low[i]
+}
 
 // is reports whether token i is a word of any of the classes c.
 func (s *sentence) is(i int, c wordClass) bool { return s.cls[i]&c != 0 }

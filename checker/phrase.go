@@ -121,7 +121,7 @@ func (l *phraseList) matchAt(s *sentence, i int, cands []int, dst []phraseHit) [
 		}
 		ok := true
 		for k, w := range p[1:] {
-			if s.low[i+1+k] != w && s.bare[i+1+k] != w {
+			if s.low[i+1+k] != w && s.bare(i+1+k) != w {
 				ok = false
 				break
 			}
