@@ -32,11 +32,28 @@ func Sentences(s string) []Span { return AppendSentences(nil, s) }
 // returns it.
 func AppendSentences(spans []Span, s string) []Span {
 	start := 0
+	// next[k] is where the next byte ends[k] is at or after the last
+	// search, len(s) for none: each search (a fast IndexByte) is redone
+	// only once the scan has passed what it found.
+	const ends = ".!?\xe2" // "\xe2" opens "…"
+	next := [len(ends)]int{-1, -1, -1, -1}
 	for i := 0; i < len(s); {
-		if !mayEnd[s[i]] {
-			i++ // most bytes: no rune to decode
-			continue
+		at := len(s)
+		for k := range next {
+			if next[k] < i {
+				next[k] = len(s)
+				if p := strings.IndexByte(s[i:], ends[k]); p >= 0 {
+					next[k] = i + p
+				}
+			}
+			at = min(at, next[k])
 		}
+		if at == len(s) {
+			break
+		}
+		// No byte before at can end a sentence: ASCII bytes and "\xe2"
+		// are never inside another rune.
+		i = at
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r != '.' && r != '!' && r != '?' && r != '…' {
 			i += n
@@ -84,16 +101,6 @@ func AppendSentences(spans []Span, s string) []Span {
 	}
 	return appendTrimmed(spans, s, start, len(s))
 }
-
-// mayEnd marks the bytes that may begin a rune ending a sentence: ".",
-// "!", "?", and any byte of a multi-byte rune ("…").
-var mayEnd = func() (t [256]bool) {
-	for c := utf8.RuneSelf; c < 256; c++ {
-		t[c] = true
-	}
-	t['.'], t['!'], t['?'] = true, true, true
-	return t
-}()
 
 // isAbbreviation reports whether the text before a period ends with an
 // abbreviation or a single letter (an initial).
