@@ -111,18 +111,19 @@ func scanNumber(s string, i int) int {
 // scanWord reads letters and inner apostrophes (' or ’) followed by a letter.
 func scanWord(s string, i int) int {
 	j := i
-	for j < len(s) {
-		c := s[j]
-		if c < utf8.RuneSelf {
-			if isASCIILetter(c) {
-				j++
-				continue
-			}
+	for {
+		for j < len(s) && asciiLetter[s[j]] {
+			j++ // most of a word: a byte and a table
+		}
+		if j >= len(s) {
+			return j
+		}
+		if c := s[j]; c < utf8.RuneSelf {
 			if c == '\'' && j+1 < len(s) && isASCIILetter(s[j+1]) && j > i {
 				j++
 				continue
 			}
-			break
+			return j
 		}
 		r, n := utf8.DecodeRuneInString(s[j:])
 		if unicode.IsLetter(r) || unicode.In(r, unicode.Mn, unicode.Mc) {
@@ -133,7 +134,14 @@ func scanWord(s string, i int) int {
 			j += n
 			continue
 		}
-		break
+		return j
 	}
-	return j
 }
+
+// asciiLetter marks the ASCII letters.
+var asciiLetter = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isASCIILetter(byte(c))
+	}
+	return t
+}()
