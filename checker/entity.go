@@ -154,11 +154,11 @@ func (e *entities) capRuns(s *sentence, ms []mention) []mention {
 			break
 		}
 		// Leading words that are never names ("The", "AI infrastructure") go.
-		for len(words) > 0 && (e.lex.notEntity[words[0]] || isFunctionWord(s, words[0], at[0])) {
+		for len(words) > 0 && (e.lex.isNotEntity(words[0]) || isFunctionWord(s, words[0], at[0])) {
 			words, at = words[1:], at[1:]
 			start++
 		}
-		if len(words) > 0 && !(len(words) == 1 && (utf8.RuneCountInString(words[0]) < 2 || e.lex.notEntity[words[0]])) {
+		if len(words) > 0 && !(len(words) == 1 && (utf8.RuneCountInString(words[0]) < 2 || e.lex.isNotEntity(words[0]))) {
 			ms = append(ms, mention{start: start, end: j, surface: s.join(words, toks[at[0]].Start), poss: poss})
 		}
 		if j == i {
@@ -184,10 +184,12 @@ func (e *entities) seeOpeners(docs [][]*sentence) {
 				if w != s.toks[f].Text {
 					lw = strings.ToLower(w)
 				}
-				openers[s.toks[f].Text], openers[w], openers[lw] = true, true, true
-				shapes.Add(s.toks[f].Text)
-				shapes.Add(w)
-				shapes.Add(lw)
+				for _, k := range [...]string{s.toks[f].Text, w, lw} {
+					if !openers[k] {
+						openers[k] = true
+						shapes.Add(k)
+					}
+				}
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/crosscheck/crosscheck/checker/quantity"
+	"github.com/crosscheck/crosscheck/checker/text"
 )
 
 //go:embed lexicon.yaml
@@ -46,18 +47,20 @@ type Lexicon struct {
 	person    map[string]bool
 	role      map[string]bool
 	notEntity map[string]bool
-	orgSuffix map[string]bool
-	vague     map[string]bool
-	objPrep   map[string]bool
-	anaphoric map[string]bool
-	subevents *phraseList
-	dateFill  map[string]bool
-	dateEvent map[string]string // word stem -> the event a date of it is
-	relative  *phraseList       // relative years, by their words
-	relOffset []int             // the year offset of each of relative
-	place     map[string]bool
-	words     atomic.Pointer[wordTable] // the words met so far; replaced when cues change
-	arenas    sync.Pool                 // *arena, free for an extraction
+	// notEntityShapes rule most words out of notEntity unhashed.
+	notEntityShapes text.Shapes
+	orgSuffix       map[string]bool
+	vague           map[string]bool
+	objPrep         map[string]bool
+	anaphoric       map[string]bool
+	subevents       *phraseList
+	dateFill        map[string]bool
+	dateEvent       map[string]string // word stem -> the event a date of it is
+	relative        *phraseList       // relative years, by their words
+	relOffset       []int             // the year offset of each of relative
+	place           map[string]bool
+	words           atomic.Pointer[wordTable] // the words met so far; replaced when cues change
+	arenas          sync.Pool                 // *arena, free for an extraction
 }
 
 // An AttributeDef says what kinds of quantity an attribute measures and
@@ -116,6 +119,9 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	l.person = set(l.PersonNoun, strings.ToLower)
 	l.role = set(l.Roles, strings.ToLower)
 	l.notEntity = set(l.NotEntity, nil)
+	for w := range l.notEntity {
+		l.notEntityShapes.Add(w)
+	}
 	l.orgSuffix = set(l.OrgSuffix, strings.ToLower)
 	l.vague = set(l.Vague, strings.ToLower)
 	l.objPrep = set(l.ObjPreps, strings.ToLower)
@@ -148,6 +154,11 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	}
 	l.words.Store(&wordTable{max: wordTableSize})
 	return &l, nil
+}
+
+// isNotEntity reports whether w is never a name (notEntity).
+func (l *Lexicon) isNotEntity(w string) bool {
+	return l.notEntityShapes.MayHave(w) && l.notEntity[w]
 }
 
 // AddCues adds cue phrases to an attribute of the lexicon, so that
