@@ -58,6 +58,7 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 	x.refYear = medianYear(arts)
 	ar := x.Lex.arena()
 	defer x.Lex.release(ar)
+	ar.useTable(x.Lex)
 	x.ar = ar
 	ents := ar.entities(x.Lex)
 	docs := ar.docs(len(arts))
@@ -332,6 +333,7 @@ func (x Extractor) read(s *sentence, ar *arena) {
 	s.cls = ar.classes(n)
 	s.wd = ar.wordsOf(n)
 	start := ar.flags(n) // which words may start a quantity, for the parser
+	words, caps := 0, 0  // as text.IsHeadline counts them
 	for i, t := range s.toks {
 		if t.Kind == text.Num {
 			// Digits: too many to remember, with no case and no class.
@@ -342,9 +344,17 @@ func (x Extractor) read(s *sentence, ar *arena) {
 		s.wd[i] = w
 		s.low[i], s.cls[i] = w.low, w.class
 		s.any |= w.class
-		start[i] = t.Kind == text.Word && w.class&wQuantityStart != 0
+		if t.Kind == text.Word {
+			start[i] = w.class&wQuantityStart != 0
+			if len(t.Text) >= text.HeadlineWord {
+				words++
+				if w.class&wCap != 0 {
+					caps++
+				}
+			}
+		}
 	}
-	s.headline = text.IsHeadline(s.toks)
+	s.headline = text.HeadlineShare(words, caps)
 	// The quantities go at the end of the arena's block: the next
 	// sentence's go after them.
 	ar.qs = grow(ar.qs, 8, ar.block/8)
@@ -356,7 +366,10 @@ func (x Extractor) read(s *sentence, ar *arena) {
 		// Every quantity asks where its clause starts and ends.
 		bounds := ar.flags(n)
 		for i := range bounds {
-			bounds[i] = boundaryAt(s, i)
+			// Only a symbol or "and" can separate clauses.
+			if k := s.toks[i].Kind; k == text.Sym || k == text.Word && s.low[i] == "and" {
+				bounds[i] = boundaryAt(s, i)
+			}
 		}
 		s.bounds = bounds
 	}

@@ -195,3 +195,32 @@ func firstDiff(got, want []Claim) string {
 	}
 	return "one list is longer"
 }
+
+// TestAddCuesAfterExtract checks that a cue added to a lexicon that has
+// already read articles is heard: the words the lexicon remembers are
+// forgotten when its cues change.
+func TestAddCuesAfterExtract(t *testing.T) {
+	lex, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := article("a", "Harbor Systems set its outlay at $4bn.")
+	attrOf := func() string {
+		for _, c := range (Extractor{Lex: lex}).Extract([]*Article{a}) {
+			if c.Quantity.Text == "$4bn" {
+				return c.Attribute
+			}
+		}
+		return ""
+	}
+	before := attrOf()
+	if before == "deal value" {
+		t.Fatalf("the test needs a word the lexicon does not know as a cue: got %q before AddCues", before)
+	}
+	if err := lex.AddCues("deal value", "outlay"); err != nil {
+		t.Fatal(err)
+	}
+	if got := attrOf(); got != "deal value" {
+		t.Errorf("after AddCues(deal value, outlay): attribute %q, was %q; want the new cue heard", got, before)
+	}
+}

@@ -83,6 +83,17 @@ func (l *Lexicon) word(w string) *word {
 	return wd
 }
 
+// useTable empties the arena's words when they came from another table
+// than the lexicon's: its cues have changed since. An extraction calls it
+// once, before it asks for any word.
+func (a *arena) useTable(l *Lexicon) {
+	if t := l.words.Load(); a.table != t {
+		a.table = t
+		clear(a.local)
+		clear(a.recent[:])
+	}
+}
+
 // localWords bounds the words an arena keeps in front of its lexicon's
 // table.
 const localWords = 1 << 14
@@ -91,11 +102,6 @@ const localWords = 1 << 14
 // asking the arena's own map first: a plain map is cheaper to ask than
 // the lexicon's shared one.
 func (a *arena) word(l *Lexicon, w string) *word {
-	if t := l.words.Load(); a.table != t {
-		a.table = t
-		clear(a.local)
-		clear(a.recent[:])
-	}
 	// The commonest words are asked for again and again: a small table
 	// indexed by a few of their bytes answers most asks without hashing
 	// the whole word.

@@ -11,7 +11,7 @@ import (
 func IsHeadline(toks []Token) bool {
 	words, caps := 0, 0
 	for _, t := range toks {
-		if t.Kind != Word || len(t.Text) < 4 {
+		if t.Kind != Word || len(t.Text) < HeadlineWord {
 			continue
 		}
 		words++
@@ -19,5 +19,14 @@ func IsHeadline(toks []Token) bool {
 			caps++
 		}
 	}
-	return words >= 3 && caps*4 >= words*3
+	return HeadlineShare(words, caps)
 }
+
+// HeadlineWord is the least length in bytes of the words IsHeadline
+// counts.
+const HeadlineWord = 4
+
+// HeadlineShare reports whether caps capitalized words among words
+// counted make a headline, for a caller that counts them as IsHeadline
+// does while it reads the tokens for something else.
+func HeadlineShare(words, caps int) bool { return words >= 3 && caps*4 >= words*3 }
