@@ -210,7 +210,7 @@ func (x Extractor) partitive(s *sentence, qi int) bool {
 // a cue near it, or the noun it counts. It returns the cue's token range
 // (the quantity's own when there is no cue).
 func (x Extractor) attribute(s *sentence, qi int) (attr, how string, score float64, cs, ce int) {
-	if s.attrs == nil {
+	if len(s.attrs) != len(s.qs) {
 		s.attrs = make([]attrRead, len(s.qs))
 	}
 	r := &s.attrs[qi]

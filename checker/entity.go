@@ -40,6 +40,7 @@ type entities struct {
 
 	// Scratch for finish and mainEntity, kept for reuse.
 	recs     []keyRecord
+	formSlab []form // room for forms, two a key
 	initials map[string][]string
 	count    map[string]int
 }
@@ -80,6 +81,7 @@ func (e *entities) reset(lex *Lexicon) {
 		clear(e.keys)
 	}
 	clear(e.openers)
+	e.formSlab = e.formSlab[:0] // the forms it held went with forms
 	clear(e.facts)
 	clear(e.initials)
 	clear(e.count)
@@ -395,6 +397,15 @@ func (e *entities) see(k, surface string) {
 			fs[i].n++
 			return
 		}
+	}
+	if fs == nil {
+		// Most names have a form or two: take room for two from a slab.
+		if len(e.formSlab)+2 > cap(e.formSlab) {
+			e.formSlab = make([]form, 0, 256)
+		}
+		n := len(e.formSlab)
+		e.formSlab = e.formSlab[:n+2]
+		fs = e.formSlab[n : n : n+2]
 	}
 	e.forms[k] = append(fs, form{surface, 1})
 }

@@ -127,6 +127,10 @@ type arena struct {
 	sents []sentence
 	ments []mention
 	cues  []cueMatch
+	attrs []attrRead
+	// out holds the string lists of the claims an extraction returns:
+	// theirs, so never reused.
+	out   []string
 	doc   [][]*sentence
 	spans []text.Span // the sentence splitter's scratch
 	p     quantity.Parser
@@ -167,7 +171,8 @@ func (l *Lexicon) release(a *arena) {
 	}
 	a.toks, a.words, a.cls, a.qs, a.qtok = a.toks[:0], a.words[:0], a.cls[:0], a.qs[:0], a.qtok[:0]
 	a.wds = a.wds[:0]
-	a.ments, a.bools, a.cues = a.ments[:0], a.bools[:0], a.cues[:0]
+	a.ments, a.bools, a.cues, a.attrs = a.ments[:0], a.bools[:0], a.cues[:0], a.attrs[:0]
+	a.out = nil
 	clear(a.sents) // sentences point at articles: let them go
 	a.sents = a.sents[:0]
 	for i := range a.doc {
@@ -266,6 +271,21 @@ func (x Extractor) scratchFlags(n int) []bool {
 	return t
 }
 
+// stringList returns a copy of ss to go out with the extraction's claims,
+// nil when ss is empty; the copies share a few allocations.
+func (x Extractor) stringList(ss []string) []string {
+	if len(ss) == 0 {
+		return nil
+	}
+	if x.ar == nil {
+		return slices.Clone(ss)
+	}
+	x.ar.out = grow(x.ar.out, len(ss), 1024)
+	k := len(x.ar.out)
+	x.ar.out = append(x.ar.out, ss...)
+	return x.ar.out[k:len(x.ar.out):len(x.ar.out)]
+}
+
 // docs returns n empty lists of sentences, one an article.
 func (a *arena) docs(n int) [][]*sentence {
 	if cap(a.doc) < n {
@@ -362,6 +382,7 @@ func (x Extractor) read(s *sentence, ar *arena) {
 	ar.qs = ar.p.ParseWords(s.text, s.toks, quantity.Words{Low: s.low, Start: start, Headline: s.headline}, ar.qs)
 	s.qs = ar.qs[k:len(ar.qs):len(ar.qs)]
 	s.qtok = ar.quantityRanges(len(s.qs))
+	ar.attrs, s.attrs = take(ar.attrs, len(s.qs), ar.block/16)
 	if len(s.qs) > 0 {
 		// Every quantity asks where its clause starts and ends.
 		bounds := ar.flags(n)
@@ -534,7 +555,8 @@ func (x Extractor) addCorefs(s *sentence) {
 	if s.any&(wHeShe|wDeterminer) == 0 {
 		return
 	}
-	var add []mention
+	var buf [8]mention
+	add := buf[:0]
 	for i := 0; i < len(s.toks); i++ {
 		w := s.low[i]
 		if s.is(i, wHeShe) && s.toks[i].Kind == text.Word {
@@ -580,7 +602,12 @@ func (x Extractor) addCorefs(s *sentence) {
 	if len(add) == 0 {
 		return
 	}
-	s.ments = append(s.ments, add...)
+	if x.ar != nil {
+		all := room(&x.ar.ments, len(s.ments)+len(add), x.ar.block/8)
+		s.ments = keep(&x.ar.ments, append(append(all, s.ments...), add...))
+	} else {
+		s.ments = append(s.ments, add...)
+	}
 	slices.SortStableFunc(s.ments, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
 }
 

@@ -56,7 +56,8 @@ func (x Extractor) claim(s *sentence, qi int, ents *entities, d *discourse) (Cla
 // with its subject, sorted.
 func (x Extractor) participants(s *sentence, qi, cs int, subject string) []string {
 	lo, hi := clause(s, min(s.qtok[qi][0], cs), s.qtok[qi][1])
-	var out []string
+	var buf [8]string
+	out := buf[:0]
 	if subject != "" {
 		out = append(out, subject)
 	}
@@ -66,5 +67,5 @@ func (x Extractor) participants(s *sentence, qi, cs int, subject string) []strin
 		}
 	}
 	sort.Strings(out)
-	return out
+	return x.stringList(out)
 }

@@ -95,7 +95,8 @@ func clause(s *sentence, a, b int) (int, int) {
 func (x Extractor) hedges(s *sentence, qi, cs int) []string {
 	lo, hi := clause(s, min(s.qtok[qi][0], cs), s.qtok[qi][1])
 	var buf [16]int
-	var out []string
+	var outBuf [8]string
+	out := outBuf[:0]
 	for _, h := range x.Lex.hedges.find(s, lo, hi, buf[:0]) {
 		if !x.hedgeInFigure(s, h, lo, hi) {
 			out = append(out, x.Lex.hedges.text[h])
@@ -104,7 +105,7 @@ func (x Extractor) hedges(s *sentence, qi, cs int) []string {
 	for _, r := range x.Lex.reporting.find(s, 0, len(s.toks), buf[:0]) {
 		out = append(out, x.Lex.reporting.text[r])
 	}
-	return out
+	return x.stringList(out)
 }
 
 // hedgeInFigure reports whether every occurrence of hedge h within tokens
