@@ -105,6 +105,7 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 	ents.finish()
 	ents.topic = ents.mainEntity(docs)
 	claims := make([]Claim, 0, nq) // a claim a quantity at most, bar conversions
+	ar.outBlock = 2*nq + 8         // about a participant and a hedge a claim
 	for _, doc := range docs {
 		claims = x.claims(doc, ents, claims)
 	}
@@ -130,12 +131,13 @@ type arena struct {
 	attrs []attrRead
 	// out holds the string lists of the claims an extraction returns:
 	// theirs, so never reused.
-	out   []string
-	doc   [][]*sentence
-	spans []text.Span // the sentence splitter's scratch
-	p     quantity.Parser
-	ents  *entities
-	taken []bool // findCues' scratch
+	out      []string
+	outBlock int // the strings an out block holds
+	doc      [][]*sentence
+	spans    []text.Span // the sentence splitter's scratch
+	p        quantity.Parser
+	ents     *entities
+	taken    []bool // findCues' scratch
 	// local holds the words of table met by this arena's extractions.
 	local  map[string]*word
 	recent [recentWords]*word // the last word met in each slot of recentSlot
@@ -280,7 +282,7 @@ func (x Extractor) stringList(ss []string) []string {
 	if x.ar == nil {
 		return slices.Clone(ss)
 	}
-	x.ar.out = grow(x.ar.out, len(ss), 1024)
+	x.ar.out = grow(x.ar.out, len(ss), x.ar.outBlock)
 	k := len(x.ar.out)
 	x.ar.out = append(x.ar.out, ss...)
 	return x.ar.out[k:len(x.ar.out):len(x.ar.out)]
