@@ -421,10 +421,12 @@ func (e *entities) finish() {
 	}
 	slices.SortFunc(recs, func(a, b keyRecord) int { return strings.Compare(a.key, b.key) })
 	e.recs = recs
-	acronyms := false
+	spelled := e.initials // acronym -> the keys whose initials spell it
 	for _, r := range recs {
 		e.display[r.key] = r.display
-		acronyms = acronyms || len(r.display) >= 2 && isUpperCase(r.display)
+		if len(r.display) >= 2 && isUpperCase(r.display) {
+			spelled[r.display] = nil
+		}
 	}
 	// A one-word name that is the last word of a person's name is that
 	// person's ("Wang"); one that opens exactly one organisation's longer
@@ -452,24 +454,25 @@ func (e *entities) finish() {
 	}
 	// An acronym stands for the entity whose initials it spells: "EU" for
 	// "European Union", when just one entity does.
-	if acronyms {
-		initials := e.initials
+	if len(spelled) > 0 {
 		for _, r := range recs {
 			if !strings.ContainsAny(r.display, " \t") {
 				continue
 			}
-			var b []byte
+			var buf [32]byte
+			b := buf[:0]
 			for w := range strings.FieldsSeq(r.display) {
 				if isCap(w) {
 					c, _ := utf8.DecodeRuneInString(w)
 					b = utf8.AppendRune(b, c)
 				}
 			}
-			initials[string(b)] = append(initials[string(b)], r.key)
+			if keys, ok := spelled[string(b)]; ok {
+				spelled[string(b)] = append(keys, r.key)
+			}
 		}
 		for _, r := range recs {
-			d := r.display
-			if full := initials[d]; len(full) == 1 && len(d) >= 2 && isUpperCase(d) {
+			if full := spelled[r.display]; len(full) == 1 {
 				e.alias[r.key] = full[0]
 			}
 		}
@@ -517,6 +520,17 @@ func fullest(fs []form) string {
 // isUpperCase reports whether strings.ToUpper(s) == s, without making
 // the upper-case copy.
 func isUpperCase(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'a' <= c && c <= 'z' {
+			return false // upper case would change it, whatever else s holds
+		} else if c >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+	if ascii {
+		return true
+	}
 	if !utf8.ValidString(s) {
 		return strings.ToUpper(s) == s // which replaces the bad bytes
 	}
