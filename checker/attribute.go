@@ -59,7 +59,8 @@ func (x Extractor) findCues(s *sentence, out []cueMatch) []cueMatch {
 			if best > 0 && len(c.words) < best {
 				break
 			}
-			if end := matchAt(s, c.words, i, taken); end > 0 {
+			// The cue's first stem is word i's: it was found by it.
+			if end := matchAt(s, c.words[1:], i+1, taken); end > 0 {
 				out = append(out, cueMatch{i, end, c.attr, c.def})
 				best = len(c.words)
 			}

@@ -77,11 +77,13 @@ func (l *phraseList) find(s *sentence, lo, hi int, dst []int) []int {
 // first returns the index of the first phrase in list order that occurs
 // within tokens [lo, hi) of s, or -1.
 func (l *phraseList) first(s *sentence, lo, hi int) int {
-	var buf [8]int
-	if f := l.find(s, lo, hi, buf[:0]); len(f) > 0 {
-		return f[0]
+	best := -1
+	for _, h := range l.hits(s) {
+		if h.at >= lo && h.at+len(l.list[h.phrase]) <= hi && (best < 0 || h.phrase < best) {
+			best = h.phrase
+		}
 	}
-	return -1
+	return best
 }
 
 // hits returns where the list's phrases occur in s, found on first use
