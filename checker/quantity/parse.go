@@ -49,11 +49,13 @@ func (p *Parser) Parse(s string, dst []Quantity) []Quantity {
 // ParseTokens is Parse for a caller that has already tokenized s with
 // text.Tokenize; toks is read, never changed.
 func (p *Parser) ParseTokens(s string, toks []text.Token, dst []Quantity) []Quantity {
-	// Lower-case forms are made on first use (lowAt): most words are
-	// passed over by canStart, which needs none.
 	p.own = p.own[:0]
-	for range toks {
-		p.own = append(p.own, "")
+	for _, t := range toks {
+		low := t.Text // digits have no case
+		if t.Kind != text.Num {
+			low = lowerASCII(t.Text)
+		}
+		p.own = append(p.own, low)
 	}
 	return p.ParseWords(s, toks, Words{Low: p.own, Headline: text.IsHeadline(toks)}, dst)
 }
@@ -61,8 +63,7 @@ func (p *Parser) ParseTokens(s string, toks []text.Token, dst []Quantity) []Quan
 // Words is what a caller of ParseWords already knows of the tokens, so
 // that the parser need not work it out again.
 type Words struct {
-	// Low[i] is strings.ToLower(toks[i].Text), or "" to have the parser
-	// make it there.
+	// Low[i] is strings.ToLower(toks[i].Text).
 	Low []string
 	// Start[i] is StartWord(toks[i].Text) for each word token. Nil to
 	// have the parser ask.
@@ -73,7 +74,7 @@ type Words struct {
 
 // ParseWords is ParseTokens for a caller that has lower-cased the tokens
 // and knows which words may start a quantity. Neither toks nor w is
-// changed, bar the "" of w.Low.
+// changed.
 func (p *Parser) ParseWords(s string, toks []text.Token, w Words, dst []Quantity) []Quantity {
 	p.s = s
 	p.toks = toks
@@ -248,19 +249,14 @@ func isUpper(w string) bool {
 }
 
 func (p *Parser) word(i int) string {
-	if i < 0 || i >= len(p.toks) || p.toks[i].Kind != text.Word {
+	if uint(i) >= uint(len(p.toks)) || p.toks[i].Kind != text.Word {
 		return ""
-	}
-	return p.lowAt(i)
-}
-
-// lowAt returns the lower-case form of word token i, made once.
-func (p *Parser) lowAt(i int) string {
-	if p.low[i] == "" {
-		p.low[i] = lowerASCII(p.toks[i].Text)
 	}
 	return p.low[i]
 }
+
+// lowAt returns the lower-case form of token i.
+func (p *Parser) lowAt(i int) string { return p.low[i] }
 
 func (p *Parser) sym(i int) string {
 	if i < 0 || i >= len(p.toks) || p.toks[i].Kind != text.Sym {
