@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/checker/quantity"
 	"github.com/crosscheck/crosscheck/checker/text"
@@ -140,7 +141,8 @@ type arena struct {
 	taken    []bool // findCues' scratch
 	// local holds the words of table met by this arena's extractions.
 	local  map[string]*word
-	recent [recentWords]*word // the last word met in each slot of recentSlot
+	recent [recentWords]*word   // the last word met in each slot of recentSlot
+	ascii  [utf8.RuneSelf]*word // the words of one ASCII byte
 	table  *wordTable
 }
 
@@ -356,7 +358,8 @@ func (x Extractor) read(s *sentence, ar *arena) {
 	s.wd = ar.wordsOf(n)
 	start := ar.flags(n) // which words may start a quantity, for the parser
 	words, caps := 0, 0  // as text.IsHeadline counts them
-	for i, t := range s.toks {
+	for i := range s.toks {
+		t := &s.toks[i]
 		if t.Kind == text.Num {
 			// Digits: too many to remember, with no case and no class.
 			s.low[i] = t.Text
@@ -390,7 +393,7 @@ func (x Extractor) read(s *sentence, ar *arena) {
 		bounds := ar.flags(n)
 		for i := range bounds {
 			// Only a symbol or "and" can separate clauses.
-			if k := s.toks[i].Kind; k == text.Sym || k == text.Word && s.low[i] == "and" {
+			if s.toks[i].Kind == text.Sym || s.cls[i]&wAnd != 0 {
 				bounds[i] = boundaryAt(s, i)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 
@@ -34,7 +35,8 @@ const (
 	wObjPrep                             // a preposition before an object ("for")
 	wQuantityStart                       // a quantity may start with it (quantity.StartWord)
 	wHeShe                               // "he", "she": a person named before
-	wHisHer                              // "his", "her": a person\'s
+	wHisHer                              // "his", "her": a person's
+	wAnd                                 // "and", which may join two clauses
 	// wPhraseFirst<<list: the word, or the word less its possessive, opens
 	// a phrase of that phrase list.
 	wPhraseFirst
@@ -91,6 +93,7 @@ func (a *arena) useTable(l *Lexicon) {
 		a.table = t
 		clear(a.local)
 		clear(a.recent[:])
+		clear(a.ascii[:])
 	}
 }
 
@@ -102,6 +105,12 @@ const localWords = 1 << 14
 // asking the arena's own map first: a plain map is cheaper to ask than
 // the lexicon's shared one.
 func (a *arena) word(l *Lexicon, w string) *word {
+	if len(w) == 1 && w[0] < utf8.RuneSelf {
+		// A letter or a symbol of one byte: one slot each.
+		if wd := a.ascii[w[0]]; wd != nil {
+			return wd
+		}
+	}
 	// The commonest words are asked for again and again: a small table
 	// indexed by a few of their bytes answers most asks without hashing
 	// the whole word.
@@ -123,6 +132,9 @@ func (a *arena) word(l *Lexicon, w string) *word {
 	if wd.kept {
 		a.local[wd.text] = wd // the table's copy of the word: the article may go
 		a.recent[h] = wd
+		if len(w) == 1 && w[0] < utf8.RuneSelf {
+			a.ascii[w[0]] = wd
+		}
 	}
 	return wd
 }
@@ -182,6 +194,8 @@ func (l *Lexicon) newWord(w string) *word {
 		wd.class |= wHeShe
 	case "his", "her":
 		wd.class |= wHisHer
+	case "and":
+		wd.class |= wAnd
 	}
 	if quantity.StartWord(w) {
 		wd.class |= wQuantityStart
