@@ -118,7 +118,7 @@ func (e *entities) capRuns(s *sentence, ms []mention) []mention {
 	toks, cls := s.toks, s.cls
 	i := 0
 	for i < len(toks) {
-		t := toks[i]
+		t := &toks[i]
 		if t.Kind != text.Word || cls[i]&(wCap|wRole) != wCap {
 			i++
 			continue
@@ -130,10 +130,15 @@ func (e *entities) capRuns(s *sentence, ms []mention) []mention {
 		poss := false
 		j := i
 		for j < len(toks) {
-			tj := toks[j]
+			tj := &toks[j]
 			if tj.Kind == text.Word && cls[j]&(wCap|wRole) == wCap &&
 				!(j+1 < len(toks) && toks[j+1].Kind == text.Num && !toks[j+1].Space) { // "H100" is no name
-				w, p := stripPossessive(tj.Text)
+				w, p := tj.Text, false
+				if wd := s.wd[j]; len(wd.bare) != len(wd.low) {
+					// Only a word whose lower case ends as a possessive
+					// may: most do not.
+					w, p = stripPossessive(tj.Text)
+				}
 				words, at = append(words, w), append(at, j)
 				j++
 				if p {
@@ -142,7 +147,7 @@ func (e *entities) capRuns(s *sentence, ms []mention) []mention {
 				}
 				continue
 			}
-			if joinsName(toks, j) {
+			if joinsName(s, j) {
 				if tj.Text == "-" {
 					// "Coca-Cola": the hyphen binds the words around it.
 					words[len(words)-1] += "-" + toks[j+1].Text
@@ -284,11 +289,12 @@ func (e *entities) knownIn(toks []text.Token) []mention {
 // joinsName reports whether token j joins two capitalized words into one
 // name: a hyphen written tight ("Coca-Cola"), an ampersand ("Procter &
 // Gamble"), or a lower-case particle ("Bank of England", "Vincent van Gogh").
-func joinsName(toks []text.Token, j int) bool {
-	if j+1 >= len(toks) || toks[j+1].Kind != text.Word || !isCap(toks[j+1].Text) {
+func joinsName(s *sentence, j int) bool {
+	toks := s.toks
+	if j+1 >= len(toks) || toks[j+1].Kind != text.Word || !s.is(j+1, wCap) {
 		return false
 	}
-	t := toks[j]
+	t := &toks[j]
 	switch {
 	case t.Kind == text.Sym && t.Text == "-":
 		return !t.Space && !toks[j+1].Space
