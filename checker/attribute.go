@@ -96,7 +96,7 @@ func isBoundary(s *sentence, i int) bool {
 
 // boundaryAt works out isBoundary.
 func boundaryAt(s *sentence, i int) bool {
-	t := s.toks[i]
+	t := &s.toks[i]
 	if t.Kind == text.Word && s.low[i] == "and" && i+1 < len(s.toks) && clauseOpeners[s.low[i+1]] && (s.low[i+1] == "that" || i > 0 && s.toks[i-1].Kind != text.Sym) {
 		return true
 	}
@@ -162,7 +162,7 @@ func (x Extractor) cost(s *sentence, qi int, c cueMatch) int {
 func npEnd(s *sentence, i int) int {
 	j := i
 	for j < len(s.toks) {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.Kind == text.Sym && t.Text == "-" && !t.Space {
 			j++
 			continue
@@ -374,7 +374,7 @@ func (x Extractor) nounBefore(s *sentence, qa int) int {
 	}
 	// "… of the Sparrow", "… of Lake Vessor": the owner goes.
 	for o := k; o >= 1 && k-o < 6; o-- {
-		t := s.toks[o]
+		t := &s.toks[o]
 		if s.low[o] == "of" {
 			if o < k {
 				k = o - 1
@@ -395,7 +395,7 @@ func (x Extractor) headAt(s *sentence, i int) int {
 	if i < 0 || i >= len(s.toks) {
 		return -1
 	}
-	t := s.toks[i]
+	t := &s.toks[i]
 	w := s.low[i]
 	if t.Kind != text.Word || s.is(i, wCap|wFunction|wVague) ||
 		strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || x.quantityAt(s, i) >= 0 || len(w) < 3 {
@@ -431,7 +431,7 @@ func (x Extractor) nounWords(s *sentence, i int, q quantity.Quantity, words []st
 		words = append(words, q.Noun)
 	}
 	for j := i; j < len(s.toks) && len(words) < 3; j++ {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.Kind == text.Sym && t.Text == "-" && j+1 < len(s.toks) && !s.toks[j+1].Space {
 			continue
 		}
@@ -485,7 +485,7 @@ func (x Extractor) datedNoun(s *sentence, i int) string {
 			continue
 		}
 		words++
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.Kind == text.Sym {
 			if t.Text == "," {
 				continue
@@ -554,7 +554,7 @@ func (x Extractor) frontedVerb(s *sentence, qa, qb int) string {
 	}
 	_, hi := clause(s, qb+1, qb+1)
 	for j := qb + 1; j < hi && j <= qb+10; j++ {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.Kind != text.Word || s.is(j, wCap) || x.quantityAt(s, j) >= 0 {
 			continue
 		}

@@ -205,7 +205,8 @@ func (e *entities) seeOpeners(docs [][]*sentence) {
 			if s.headline {
 				continue
 			}
-			for i, t := range s.toks {
+			for i := range s.toks {
+				t := &s.toks[i]
 				// filterRuns asks of no function word.
 				if t.Kind != text.Word || s.cls[i]&wFunction != 0 || !shapes.MayHave(t.Text) || !openers[t.Text] {
 					continue
@@ -263,7 +264,7 @@ func (e *entities) knownIn(toks []text.Token) []mention {
 			words := make([]string, 0, n)
 			poss := false
 			for k := i; k < i+n; k++ {
-				t := toks[k]
+				t := &toks[k]
 				if t.Kind != text.Word || !isCap(t.Text) || (k > i && !t.Space) || poss {
 					words = nil
 					break

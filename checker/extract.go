@@ -433,7 +433,8 @@ func (e *entities) filterRuns(ms []mention, s *sentence) []mention {
 }
 
 func firstWord(toks []text.Token) int {
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.Kind == text.Word || t.Kind == text.Num {
 			return i
 		}
@@ -573,7 +574,7 @@ func (x Extractor) addCorefs(s *sentence) {
 		}
 		// the [modifiers] noun: up to four words and hyphens.
 		for j := i + 1; j < len(s.toks) && j <= i+6; j++ {
-			t := s.toks[j]
+			t := &s.toks[j]
 			if t.Kind == text.Sym && t.Text == "-" {
 				continue
 			}

@@ -153,7 +153,7 @@ func (x Extractor) object(s *sentence, qi, cs, ce int) *mention {
 		if m := x.mentionAt(s, k); m != nil {
 			return m
 		}
-		t := s.toks[k]
+		t := &s.toks[k]
 		switch {
 		case t.Kind == text.Sym && t.Text != "-" && t.Text != "%" && t.Text != "$" && t.Text != "€" && t.Text != "£":
 			return nil
@@ -197,7 +197,8 @@ func (x Extractor) sentenceSubject(s *sentence) (*mention, bool) {
 	}
 	if opening {
 		comma := -1
-		for i, t := range s.toks {
+		for i := range s.toks {
+			t := &s.toks[i]
 			if t.Kind == text.Sym && t.Text == "," {
 				comma = i
 				break

@@ -128,7 +128,8 @@ func (p *Parser) skipURLs() {
 			for end < len(p.s) && !unicode.IsSpace(rune(p.s[end])) {
 				end++
 			}
-			for i, t := range p.toks {
+			for i := range p.toks {
+				t := &p.toks[i]
 				if t.Start >= start && t.End <= end {
 					p.skip[i] = true
 				}
@@ -290,7 +291,7 @@ func (p *Parser) currencyAt(i int) (string, int, float64) {
 	if i >= len(p.toks) {
 		return "", i, 1
 	}
-	t := p.toks[i]
+	t := &p.toks[i]
 	switch t.Kind {
 	case text.Sym:
 		if c, ok := currencySigns[t.Text]; ok && !strings.HasSuffix(c, "_CENT") {
@@ -567,7 +568,7 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 	if i >= len(p.toks) {
 		return figure{}, false
 	}
-	t := p.toks[i]
+	t := &p.toks[i]
 	if t.Kind == text.Sym && t.Text == "." && (i == 0 || t.Space) && p.isNum(i+1) && p.adjacent(i+1) && !strings.ContainsAny(p.toks[i+1].Text, ".,") {
 		// ".08": a decimal without its leading zero.
 		d := p.toks[i+1].Text
@@ -1034,7 +1035,7 @@ func (p *Parser) canStart(i int) bool {
 // at tries to read a quantity starting at token i. When it fails, next may
 // say how far to skip (past a name such as "GPT-4o").
 func (p *Parser) at(i int) (Quantity, int, bool) {
-	t := p.toks[i]
+	t := &p.toks[i]
 	if !p.canStart(i) {
 		return Quantity{}, i, false
 	}
