@@ -193,7 +193,7 @@ func (x Extractor) sentenceSubject(s *sentence) (*mention, bool) {
 	opening := false
 	if first >= 0 && s.toks[first].Kind == text.Word {
 		w := s.low[first]
-		opening = strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || x.Lex.objPrep[w] || w == "at" || w == "after" || w == "as" || w == "last" || w == "since" || w == "despite" || w == "unlike" || w == "like"
+		opening = strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || s.is(first, wObjPrep) || w == "at" || w == "after" || w == "as" || w == "last" || w == "since" || w == "despite" || w == "unlike" || w == "like"
 	}
 	if opening {
 		comma := -1
