@@ -294,7 +294,7 @@ func (p *Parser) currencyAt(i int) (string, int, float64) {
 	t := &p.toks[i]
 	switch t.Kind {
 	case text.Sym:
-		if c, ok := currencySigns[t.Text]; ok && !strings.HasSuffix(c, "_CENT") {
+		if c, ok := currencySign(t.Text); ok && !strings.HasSuffix(c, "_CENT") {
 			return p.base(c), i + 1, 1
 		}
 	case text.Word:
@@ -377,7 +377,7 @@ func (p *Parser) codeAt(i int) (string, float64, bool) {
 		return "", 1, false
 	}
 	t := p.toks[i].Text
-	if currencyCodes[p.lowAt(i)] {
+	if w := p.lowAt(i); codeShapes.MayHave(w) && currencyCodes[w] {
 		if c, ok := extraCodes[strings.ToUpper(t)]; ok {
 			return c, 1, true
 		}
@@ -441,7 +441,7 @@ func (p *Parser) currencyAfter(k int, q Quantity) (string, float64, int, bool) {
 		return "", 1, k, false
 	}
 	if q.Kind == "" {
-		if c, ok := currencySigns[p.sym(k)]; ok {
+		if c, ok := currencySign(p.sym(k)); ok {
 			// "20€", "10 $", "10¢"; but "5 $10 bills" is a count of bills.
 			if !(p.isNum(k+1) && p.adjacent(k+1)) {
 				return c, 1, k + 1, true
@@ -457,11 +457,11 @@ func (p *Parser) currencyAfter(k int, q Quantity) (string, float64, int, bool) {
 			return c, mult, k + 1, true
 		}
 		if k < len(p.toks) && p.toks[k].Kind == text.Word {
-			if c, ok := currencySigns[p.toks[k].Text]; ok {
+			if c, ok := currencySign(p.toks[k].Text); ok {
 				return c, 1, k + 1, true // "100元"
 			}
 		}
-		if f, ok := coinWords[p.word(k)]; ok {
+		if f, ok := lookup(coinShapes, coinWords, p.word(k)); ok {
 			q.Value *= f
 			return "$", f, k + 1, true
 		}
@@ -1017,10 +1017,7 @@ func (p *Parser) canStart(i int) bool {
 		case "$":
 			return true
 		}
-		if len(t.Text) == 1 {
-			return false // no other ASCII sign is a currency's
-		}
-		_, ok := currencySigns[t.Text]
+		_, ok := currencySign(t.Text)
 		return ok
 	}
 	if p.start != nil && p.start[i] || p.start == nil && isStartWord(t.Text) {
@@ -1040,10 +1037,10 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 		return Quantity{}, i, false
 	}
 	if t.Kind == text.Word {
-		if v, ok := multiplierVerbs[p.lowAt(i)]; ok {
+		if v, ok := lookup(multiplierShapes, multiplierVerbs, p.lowAt(i)); ok {
 			return p.finish(Quantity{Kind: Multiplier, Value: v, Precision: 0}, i, i+1, Exact), i + 1, true
 		}
-		if m, ok := months[p.lowAt(i)]; ok && isUpper(t.Text) {
+		if m, ok := lookup(monthShapes, months, p.lowAt(i)); ok && isUpper(t.Text) {
 			if q, next, ok := p.monthFirst(i, m); ok {
 				return q, next, true
 			}
@@ -1369,7 +1366,7 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			return p.afterBound(j, q, bound)
 		}
 	}
-	if u, ok := timeUnits[w]; ok {
+	if u, ok := lookup(timeShapes, timeUnits, w); ok {
 		// "28-year-old", "28 years old", "five-year contract", "two years".
 		n := k + 1
 		if isDash(p.sym(n)) && p.word(n+1) == "old" {
@@ -1399,7 +1396,7 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			kk++
 		}
 	}
-	u, ok := measureUnits[p.word(kk)]
+	u, ok := lookup(measureShapes, measureUnits, p.word(kk))
 	if sq := kk + 1; !square && !hyphen && kk < len(p.toks) && p.adjacent(sq) && (p.toks[sq].Text == "2" || p.sym(sq) == "²") {
 		// "24,000 m2", "14 km²": a length unit squared.
 		lu, lok := u, ok

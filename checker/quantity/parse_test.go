@@ -264,6 +264,12 @@ func TestShapeSets(t *testing.T) {
 		{"numberShapes", numberShapes, slices.Collect(maps.Keys(numberWords))},
 		{"scaleShapes", scaleShapes, append(slices.Collect(maps.Keys(scaleWords)), slices.Collect(maps.Keys(scaleAbbrevs))...)},
 		{"currencyNameShapes", currencyNameShapes, append(slices.Collect(maps.Keys(currencyWords)), slices.Collect(maps.Keys(twoWordAdjectives))...)},
+		{"codeShapes", codeShapes, slices.Collect(maps.Keys(currencyCodes))},
+		{"coinShapes", coinShapes, slices.Collect(maps.Keys(coinWords))},
+		{"multiplierShapes", multiplierShapes, slices.Collect(maps.Keys(multiplierVerbs))},
+		{"monthShapes", monthShapes, slices.Collect(maps.Keys(months))},
+		{"timeShapes", timeShapes, slices.Collect(maps.Keys(timeUnits))},
+		{"measureShapes", measureShapes, slices.Collect(maps.Keys(measureUnits))},
 	}
 	for adj := range currencyAdjectives {
 		first, _, _ := strings.Cut(adj, " ")

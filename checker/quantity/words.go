@@ -379,6 +379,34 @@ func shapesOf[V any](maps ...map[string]V) *text.Shapes {
 	return &t
 }
 
+// lookup is m[w], asked only when w has the shape of one of m's words.
+func lookup[V any](shapes *text.Shapes, m map[string]V, w string) (V, bool) {
+	if !shapes.MayHave(w) {
+		var zero V
+		return zero, false
+	}
+	v, ok := m[w]
+	return v, ok
+}
+
+// currencySign is currencySigns[s]: "$" is the only sign of one byte.
+func currencySign(s string) (string, bool) {
+	if len(s) < 2 && s != "$" {
+		return "", false
+	}
+	c, ok := currencySigns[s]
+	return c, ok
+}
+
+var (
+	codeShapes       = shapesOf(currencyCodes)
+	coinShapes       = shapesOf(coinWords)
+	multiplierShapes = shapesOf(multiplierVerbs)
+	monthShapes      = shapesOf(months)
+	timeShapes       = shapesOf(timeUnits)
+	measureShapes    = shapesOf(measureUnits)
+)
+
 var (
 	startShapes  = shapesOf(startWords)
 	numberShapes = shapesOf(numberWords)
