@@ -185,11 +185,12 @@ func (l *Lexicon) release(a *arena) {
 	l.arenas.Put(a)
 }
 
-// grow returns the room left in a block of n items, or a new block when
-// fewer than need are left.
+// grow returns block when need more items fit in it, else a new block of
+// n items or twice block's, whichever is more: an arena soon holds blocks
+// big enough for a whole article, which it keeps for the next.
 func grow[T any](block []T, need, n int) []T {
 	if need > cap(block)-len(block) {
-		return make([]T, 0, max(n, need))
+		return make([]T, 0, max(n, need, 2*cap(block)))
 	}
 	return block
 }
