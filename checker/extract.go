@@ -138,7 +138,8 @@ type arena struct {
 	spans    []text.Span // the sentence splitter's scratch
 	p        quantity.Parser
 	ents     *entities
-	taken    []bool // findCues' scratch
+	taken    []bool    // findCues' scratch
+	disc     discourse // claims' scratch
 	// local holds the words of table met by this arena's extractions.
 	local  map[string]*word
 	recent [recentWords]*word   // the last word met in each slot of recentSlot
@@ -262,6 +263,20 @@ func keep[T any](block *[]T, items []T) []T {
 
 // mentionRoom returns room for a sentence's names.
 func (a *arena) mentionRoom() []mention { return room(&a.ments, 16, a.block/8) }
+
+// discourse returns an empty discourse, reusing the last one's room.
+func (a *arena) discourse() *discourse {
+	if a == nil {
+		return &discourse{byAttr: map[string]string{}}
+	}
+	d := &a.disc
+	if d.byAttr == nil {
+		d.byAttr = map[string]string{}
+	}
+	clear(d.byAttr)
+	*d = discourse{orgs: d.orgs[:0], orgSent: d.orgSent[:0], byAttr: d.byAttr}
+	return d
+}
 
 // scratchFlags returns n false flags, to use until the next call.
 func (x Extractor) scratchFlags(n int) []bool {
@@ -459,7 +474,7 @@ type discourse struct {
 
 // claims appends the claims of one article's sentences to out.
 func (x Extractor) claims(doc []*sentence, ents *entities, out []Claim) []Claim {
-	d := &discourse{byAttr: map[string]string{}}
+	d := x.ar.discourse()
 	for si, s := range doc {
 		d.sent = si
 		x.addCorefs(s)
