@@ -729,6 +729,19 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 		switch {
 		case w == "":
 			goto done
+		case w == "a" || w == "an":
+			// First: no number-word table has them, and they are common.
+			if seen {
+				goto done
+			}
+			nw := p.word(j + 1)
+			if nw != "hundred" && nw != "thousand" && nw != "million" && nw != "billion" && nw != "trillion" && nw != "dozen" {
+				goto done
+			}
+			current = 1
+			j++
+			seen = true
+			continue
 		case smallNumbers[w] != 0 || w == "zero" || w == "nought" || w == "naught":
 			current += smallNumbers[w]
 			lastMult = 1
@@ -783,15 +796,6 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 			total += current * m
 			current = 0
 			lastMult = m
-		case (w == "a" || w == "an") && !seen:
-			nw := p.word(j + 1)
-			if nw != "hundred" && nw != "thousand" && nw != "million" && nw != "billion" && nw != "trillion" && nw != "dozen" {
-				goto done
-			}
-			current = 1
-			j++
-			seen = true
-			continue
 		case w == "and" && seen:
 			nw := p.word(j + 1)
 			if (nw == "a" || nw == "one") && (p.word(j+2) == "half" || p.word(j+2) == "quarter") {

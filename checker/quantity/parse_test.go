@@ -301,3 +301,13 @@ func TestCurrencySignsASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestArticlesAreNoNumberWords guards wordNumberAt's order: it reads "a"
+// and "an" before asking the number-word tables, which must not hold them.
+func TestArticlesAreNoNumberWords(t *testing.T) {
+	for _, w := range []string{"a", "an"} {
+		if smallNumbers[w] != 0 || tensNumbers[w] != 0 || bigScales[w] != 0 {
+			t.Errorf("%q is in a number-word table: wordNumberAt reads it as an article first", w)
+		}
+	}
+}
