@@ -49,11 +49,19 @@ func (p *Parser) Parse(s string, dst []Quantity) []Quantity {
 // ParseTokens is Parse for a caller that has already tokenized s with
 // text.Tokenize; toks is read, never changed.
 func (p *Parser) ParseTokens(s string, toks []text.Token, dst []Quantity) []Quantity {
+	// One lower-case copy of s serves every ASCII token, so that a
+	// sentence costs one allocation, not one a capitalized word.
+	ls := lowerLetters(s)
 	p.own = p.own[:0]
-	for _, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		low := t.Text // digits have no case
 		if t.Kind != text.Num {
-			low = lowerASCII(t.Text)
+			if isASCII(t.Text) {
+				low = ls[t.Start:t.End]
+			} else {
+				low = lowerASCII(t.Text)
+			}
 		}
 		p.own = append(p.own, low)
 	}
@@ -242,6 +250,38 @@ func lowerASCII(s string) string {
 		}
 	}
 	return s
+}
+
+// lowerLetters returns s with its ASCII capitals in lower case, every
+// byte where it was: s itself when it has none.
+func lowerLetters(s string) string {
+	k := 0
+	for k < len(s) && !('A' <= s[k] && s[k] <= 'Z') {
+		k++
+	}
+	if k == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:k])
+	for i := k; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isUpper(w string) bool {
