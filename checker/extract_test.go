@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/checker/newsgen"
@@ -222,5 +223,43 @@ func TestAddCuesAfterExtract(t *testing.T) {
 	}
 	if got := attrOf(); got != "deal value" {
 		t.Errorf("after AddCues(deal value, outlay): attribute %q, was %q; want the new cue heard", got, before)
+	}
+}
+
+// TestExtractConcurrent checks that extractions sharing a lexicon from
+// several goroutines, as a batch's workers do, read what one reads alone:
+// the lexicon's word table and arenas are shared safely (run under -race).
+func TestExtractConcurrent(t *testing.T) {
+	g := newsgen.New(12)
+	var arts []*Article
+	for i := range 40 {
+		text, _ := g.Article(10 + i%20)
+		arts = append(arts, article(fmt.Sprintf("c%d", i), text))
+	}
+	lex, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([][]Claim, len(arts))
+	for i, a := range arts {
+		fresh, _ := DefaultLexicon()
+		want[i] = Extractor{Lex: fresh}.Extract([]*Article{a})
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(arts))
+	for w := range 4 {
+		wg.Go(func() {
+			for k := range arts {
+				i := (k + w*7) % len(arts)
+				if got := (Extractor{Lex: lex}).Extract([]*Article{arts[i]}); !reflect.DeepEqual(got, want[i]) {
+					errs <- fmt.Sprintf("worker %d, article %d: %s", w, i, firstDiff(got, want[i]))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
