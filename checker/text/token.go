@@ -34,24 +34,22 @@ func Tokenize(s string, toks []Token) []Token {
 	}
 	space := true
 	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		switch byteClass[s[i]] {
+		case bSpace:
 			space = true
 			i++
 			continue
-		case c >= '0' && c <= '9':
+		case bLetter:
+			j := scanWord(s, i)
+			toks = append(toks, Token{Word, s[i:j], i, j, space})
+			i = j
+		case bDigit:
 			j := scanNumber(s, i)
 			toks = append(toks, Token{Num, s[i:j], i, j, space})
-		case c < utf8.RuneSelf:
-			if isASCIILetter(c) {
-				j := scanWord(s, i)
-				toks = append(toks, Token{Word, s[i:j], i, j, space})
-				i = j
-				space = false
-				continue
-			}
+			i = j
+		case bSym:
 			toks = append(toks, Token{Sym, s[i : i+1], i, i + 1, space})
+			i++
 		default:
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
@@ -63,16 +61,40 @@ func Tokenize(s string, toks []Token) []Token {
 				j := scanWord(s, i)
 				toks = append(toks, Token{Word, s[i:j], i, j, space})
 				i = j
-				space = false
-				continue
+			} else {
+				toks = append(toks, Token{Sym, s[i : i+n], i, i + n, space})
+				i += n
 			}
-			toks = append(toks, Token{Sym, s[i : i+n], i, i + n, space})
 		}
-		i = toks[len(toks)-1].End
 		space = false
 	}
 	return toks
 }
+
+// The classes of a byte for Tokenize.
+const (
+	bRune   = iota // the first byte of a rune beyond ASCII, or a stray byte
+	bSpace         // ' ', '\t', '\n', '\r'
+	bLetter        // an ASCII letter
+	bDigit         // '0' to '9'
+	bSym           // any other ASCII byte
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			t[c] = bSpace
+		case isDigit(byte(c)):
+			t[c] = bDigit
+		case isASCIILetter(byte(c)):
+			t[c] = bLetter
+		default:
+			t[c] = bSym
+		}
+	}
+	return t
+}()
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
