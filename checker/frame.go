@@ -41,10 +41,13 @@ func (x Extractor) claim(s *sentence, qi int, ents *entities, d *discourse) (Cla
 		}
 		c.How.Subject, c.How.SubjectScore = shows, sscore
 	}
-	c.Time = x.time(s, qi, cs)
-	c.Hedges = x.hedges(s, qi, cs)
+	// The clause of the figure and its cue: when, how hedged, and who
+	// else takes part are all read within it.
+	lo, hi := clause(s, min(s.qtok[qi][0], cs), s.qtok[qi][1])
+	c.Time = x.time(s, qi, cs, lo, hi)
+	c.Hedges = x.hedges(s, qi, lo, hi)
 	if c.Scope == "transaction" {
-		c.Participants = x.participants(s, qi, cs, c.SubjectKey)
+		c.Participants = x.participants(s, lo, hi, c.SubjectKey)
 	}
 	c.Evidence = s.evidence(q)
 	q.Start, q.End = s.rawStart(q.Start), s.rawEnd(q.End)
@@ -52,10 +55,9 @@ func (x Extractor) claim(s *sentence, qi int, ents *entities, d *discourse) (Cla
 	return c, true
 }
 
-// participants lists the entities named in the clause of quantity qi,
+// participants lists the entities named in a claim's clause [lo, hi),
 // with its subject, sorted.
-func (x Extractor) participants(s *sentence, qi, cs int, subject string) []string {
-	lo, hi := clause(s, min(s.qtok[qi][0], cs), s.qtok[qi][1])
+func (x Extractor) participants(s *sentence, lo, hi int, subject string) []string {
 	var buf [8]string
 	out := buf[:0]
 	if subject != "" {

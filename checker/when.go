@@ -9,14 +9,13 @@ import (
 // time says when a claim holds: "earlier" after markers such as
 // "previously" or "last year" in its clause, a year when one is attached
 // to the figure or its cue ("$65 billion in 2025", "2025 revenue"), else
-// "current".
-func (x Extractor) time(s *sentence, qi, cs int) string {
+// "current". [lo, hi) is the claim's clause.
+func (x Extractor) time(s *sentence, qi, cs, lo, hi int) string {
 	ref := x.refYear
 	if !s.art.Published.IsZero() {
 		ref = s.art.Published.Year()
 	}
-	qa, qb := s.qtok[qi][0], s.qtok[qi][1]
-	lo, hi := clause(s, min(qa, cs), qb)
+	qa := s.qtok[qi][0]
 	if r := x.Lex.relative.first(s, lo, hi); r >= 0 {
 		offset := x.Lex.relOffset[r]
 		if offset == 0 {
@@ -90,10 +89,9 @@ func clause(s *sentence, a, b int) (int, int) {
 	return lo, hi
 }
 
-// hedges lists the hedges that qualify quantity qi: those in its clause,
-// and reporting phrases anywhere in the sentence.
-func (x Extractor) hedges(s *sentence, qi, cs int) []string {
-	lo, hi := clause(s, min(s.qtok[qi][0], cs), s.qtok[qi][1])
+// hedges lists the hedges that qualify quantity qi: those in its clause
+// [lo, hi), and reporting phrases anywhere in the sentence.
+func (x Extractor) hedges(s *sentence, qi, lo, hi int) []string {
 	var buf [16]int
 	var outBuf [8]string
 	out := outBuf[:0]
