@@ -92,6 +92,10 @@ func (p *Parser) ParseWords(s string, toks []text.Token, w Words, dst []Quantity
 	p.skipURLs()
 	n0 := len(dst)
 	for i := 0; i < len(p.toks); {
+		if p.start != nil && !p.start[i] && p.toks[i].Kind == text.Word && !p.prefixed(i) {
+			i++ // most words: told they start nothing, and no sign follows
+			continue
+		}
 		if i < len(p.skip) && p.skip[i] || !p.canStart(i) {
 			i++ // most tokens: at would read nothing here
 			continue
@@ -1047,6 +1051,17 @@ func (p *Parser) fractionAt(j int) (float64, float64, int, bool) {
 // canStart reports whether a quantity may begin at token i: a figure, a
 // number word, a currency, a sign. Most words may not, and are passed over
 // without trying the grammar.
+// prefixed reports whether the token after word i may make it a
+// currency prefix or code ("US$", "Rs.", "EUR 5"): a symbol "$" or ".",
+// or a number. canStart asks the rest.
+func (p *Parser) prefixed(i int) bool {
+	if i+1 >= len(p.toks) {
+		return false
+	}
+	n := &p.toks[i+1]
+	return n.Kind == text.Num || n.Kind == text.Sym && (n.Text == "$" || n.Text == ".")
+}
+
 func (p *Parser) canStart(i int) bool {
 	t := &p.toks[i]
 	switch t.Kind {
