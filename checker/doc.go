@@ -11,4 +11,11 @@
 //
 // Check runs them all and returns a Report. Renderers (package render) and
 // the command line (cmd/crosscheck) decide what to show.
+//
+// Extraction reads each word through its Lexicon's word table, which
+// works out once per distinct word what every stage asks of it (lower
+// case, stem, the lexicon's word classes, the cues and phrases it opens),
+// and takes its sentences, tokens and names from arenas that extractions
+// sharing the lexicon reuse. Both are safe for concurrent use, and nothing
+// an arena hands out outlives the extraction it was handed to.
 package checker
