@@ -268,14 +268,17 @@ func lowerLetters(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	b.WriteString(s[:k])
-	for i := k; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+	from := 0 // s[from:k] is still to copy; s[k] is a capital
+	for k < len(s) {
+		b.WriteString(s[from:k])
+		b.WriteByte(s[k] + 'a' - 'A')
+		from = k + 1
+		k = from
+		for k < len(s) && !('A' <= s[k] && s[k] <= 'Z') {
+			k++
 		}
-		b.WriteByte(c)
 	}
+	b.WriteString(s[from:])
 	return b.String()
 }
 

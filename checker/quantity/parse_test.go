@@ -311,3 +311,19 @@ func TestArticlesAreNoNumberWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerLetters checks lowerLetters against lowering by hand: ASCII
+// capitals go to lower case, every other byte stays where it was.
+func TestLowerLetters(t *testing.T) {
+	for _, s := range []string{"", "abc", "ABC", "Meta Paid $14.3B", "ÉTÉ In Z", "a\xffB", "ZZ", "Z"} {
+		want := []byte(s)
+		for i, c := range want {
+			if 'A' <= c && c <= 'Z' {
+				want[i] = c + 'a' - 'A'
+			}
+		}
+		if got := lowerLetters(s); got != string(want) {
+			t.Errorf("lowerLetters(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
