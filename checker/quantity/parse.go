@@ -30,7 +30,10 @@ type Parser struct {
 	skip  []bool       // tokens inside a URL
 	// nameEnd is the token index after the last figure read as a name, so
 	// that "Llama 3 and 4" drops the 4 as well.
-	nameEnd  int
+	nameEnd int
+	// taken is the token index after the last quantity read: a modifier
+	// before the next one may not reach back into it ("5 or over 10").
+	taken    int
 	headline bool
 }
 
@@ -88,6 +91,7 @@ func (p *Parser) ParseWords(s string, toks []text.Token, w Words, dst []Quantity
 	p.toks = toks
 	p.low, p.start = w.Low, w.Start
 	p.nameEnd = -1
+	p.taken = 0
 	p.headline = w.Headline
 	p.skipURLs()
 	n0 := len(dst)
@@ -104,6 +108,7 @@ func (p *Parser) ParseWords(s string, toks []text.Token, w Words, dst []Quantity
 		if ok {
 			dst = append(dst, q)
 			i = next
+			p.taken = next
 			continue
 		}
 		if next > i {
@@ -1713,12 +1718,12 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 // bounded value and the text span.
 func (p *Parser) finish(q Quantity, start, end int, bound Bound) Quantity {
 	if bound == Exact {
-		if mb, ms := p.modifierBefore(start); mb != "" {
+		if mb, ms := p.modifierBefore(start); mb != "" && ms >= p.taken {
 			bound = mb
 			start = ms
 		}
 	}
-	if bound == Range && p.word(start-1) == "between" {
+	if bound == Range && start-1 >= p.taken && p.word(start-1) == "between" {
 		start--
 	}
 	q.Bound = bound

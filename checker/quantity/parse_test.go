@@ -327,3 +327,32 @@ func TestLowerLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestModifierStaysOutOfPreviousQuantity covers a case FuzzParse found: a
+// bound word that closes one figure ("5 or over") is no modifier of the
+// next ("over 10"), or the two spans would overlap.
+func TestModifierStaysOutOfPreviousQuantity(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   []string // the texts found, in order
+		reason string
+	}{
+		{"aged 7 or over 12 times", []string{"7 or over", "12 times"}, "the bound closes the first figure"},
+		{"7 or over, and over 12", []string{"7 or over", "over 12"}, "a modifier of its own still binds"},
+		{"between 3 and 4 or between 5 and 6", []string{"between 3 and 4", "between 5 and 6"}, "each range keeps its own between"},
+	}
+	for _, tt := range tests {
+		var got []string
+		last := 0
+		for _, q := range Parse(tt.in) {
+			if q.Start < last {
+				t.Errorf("Parse(%q): %q starts at %d, inside the figure before (ends %d) (%s)", tt.in, q.Text, q.Start, last, tt.reason)
+			}
+			last = q.End
+			got = append(got, q.Text)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Parse(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
+		}
+	}
+}
