@@ -263,3 +263,24 @@ func TestExtractConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestExtractWithFullWordTable checks extraction once the lexicon's word
+// table has stopped growing: words it cannot keep are worked out afresh
+// each time they are met, and read the same.
+func TestExtractWithFullWordTable(t *testing.T) {
+	g := newsgen.New(13)
+	text, _ := g.Article(30)
+	a := article("full", text)
+	fresh, _ := DefaultLexicon()
+	want := Extractor{Lex: fresh}.Extract([]*Article{a})
+	full, _ := DefaultLexicon()
+	full.words.Store(&wordTable{max: 5}) // keeps 5 words, then none
+	for range 2 {                        // the second time, through a used arena
+		if got := (Extractor{Lex: full}).Extract([]*Article{a}); !reflect.DeepEqual(got, want) {
+			t.Fatalf("with a full word table: %s", firstDiff(got, want))
+		}
+	}
+	if n := full.words.Load().n.Load(); n != 5 {
+		t.Errorf("the table keeps %d words, want its bound of 5", n)
+	}
+}

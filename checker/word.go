@@ -52,8 +52,9 @@ type word struct {
 	class                 wordClass
 	kept                  bool  // in the table, its strings copied from the article
 	cues                  []cue // the attribute cues its stem opens
-	// phrases[list] are the phrases of a phrase list that the word, or
-	// the word less its possessive, opens: nil for most words.
+	// phrases[list] are the phrases of a phrase list that the word opens
+	// ([0]) and that the word less its possessive opens ([1]): nil for
+	// most words.
 	phrases *[numPhraseLists][2][]int
 }
 
