@@ -98,8 +98,7 @@ runtime error. Findings do not fail a batch; use 'crosscheck lint' for that.`,
 			if err := opts.validate(); err != nil {
 				return err
 			}
-			opts.MinConfidenceSet = cmd.Flags().Changed("min-confidence")
-			if err := opts.Settings.validate(); err != nil {
+			if err := opts.Settings.fromFlags(cmd); err != nil {
 				return err
 			}
 			if err := opts.Inputs.validate(); err != nil {

@@ -60,8 +60,7 @@ Exit status: 0 when no finding reaches --fail-level, 1 when one does,
 			if err := opts.Output.resolve(opts.IO, nil); err != nil {
 				return err
 			}
-			opts.MinConfidenceSet = cmd.Flags().Changed("min-confidence")
-			if err := opts.Settings.validate(); err != nil {
+			if err := opts.Settings.fromFlags(cmd); err != nil {
 				return err
 			}
 			if err := opts.Inputs.validate(); err != nil {

@@ -45,8 +45,7 @@ Unknown keys and bad values are errors naming the file, line and key.`,
   crosscheck config --config ci/crosscheck.yaml --fail-level low`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.MinConfidenceSet = cmd.Flags().Changed("min-confidence")
-			if err := opts.Settings.validate(); err != nil {
+			if err := opts.Settings.fromFlags(cmd); err != nil {
 				return err
 			}
 			if runF != nil {

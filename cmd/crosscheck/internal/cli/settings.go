@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/crosscheck/crosscheck/checker"
@@ -44,6 +45,13 @@ func (s Settings) load(io *IOStreams) (*config.Config, error) {
 		cfg.MinConfidence, cfg.Origin["min_confidence"] = s.MinConfidence, "flag --min-confidence"
 	}
 	return cfg, nil
+}
+
+// fromFlags notes what cmd's flags say that the values of s cannot, that
+// --min-confidence was given, and checks s before anything runs.
+func (s *Settings) fromFlags(cmd *cobra.Command) error {
+	s.MinConfidenceSet = cmd.Flags().Changed("min-confidence")
+	return s.validate()
 }
 
 // validate checks the flags of s before anything runs.
