@@ -43,6 +43,12 @@ type SuiteResult struct {
 	// Negatives counts the cases that hold no disagreement.
 	Negatives int
 	Notes     []string // what the suite could not read, and why
+	// Traps are the traps findings fell into, of TrapCount keyed (keyed
+	// suites only).
+	Traps     []TrapBreak
+	TrapCount int
+	// Why gives each true disagreement's miss class (keyed suites only).
+	Why map[string]string
 }
 
 // Metrics are the scores of a suite, or of a group of it, at a threshold.

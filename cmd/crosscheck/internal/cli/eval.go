@@ -44,10 +44,16 @@ type EvalOptions struct {
 	// number of outlets reporting each event.
 	Seed            uint64
 	Events, Outlets int
+	// Clusters is the directory of independent dev clusters, each with its
+	// articles and a key.json.
+	Clusters string
+	// RealnewsKeys holds the real-news dev set's keys (committed);
+	// RealnewsDir its texts (gathered, never committed).
+	RealnewsKeys, RealnewsDir string
 }
 
 // evalSuites are the suites eval knows, in the order it runs them.
-var evalSuites = []string{"quantities", "fixtures", "wikicontradict", "generated"}
+var evalSuites = []string{"quantities", "fixtures", "wikicontradict", "generated", "clusters", "realnews"}
 
 // NewCmdEval builds `crosscheck eval`, which measures crosscheck on
 // labelled data.
@@ -75,6 +81,20 @@ func NewCmdEval(io *IOStreams, runF func(*EvalOptions) error) *cobra.Command {
   generated       events written by the repo's generator with planted
                   disagreements (--seed, --events, --outlets): a finding is
                   right when it carries a planted pair of values.
+  clusters        news clusters written independently of crosscheck
+                  (--clusters, default $CROSSCHECK_DEVSETS/clusters, else
+                  ../shared/devsets/clusters), each scored against its
+                  key.json: a finding is right when it carries both values
+                  of a keyed disagreement; traps broken are counted.
+  realnews        real multi-outlet coverage: the keys in --realnews-keys
+                  (fixtures/realnews), the texts in --dir (.realnews, which
+                  fixtures/realnews/gather fills), scored as clusters are.
+
+For clusters and realnews each missed disagreement is given the deepest
+stage that still held both values: "misread" (a value is not among the
+quantities read), "no claim" (read, but no claim carries it), "alignment"
+(both are claims, never in one finding), "confidence" (a finding carries
+both, below --min-confidence).
 
 For the detection suites eval prints the findings, true and false
 positives, precision, recall and F1 at --min-confidence, the missed
@@ -86,7 +106,8 @@ right, with the expected calibration error (ECE).
 Third-party data is read from --benchmarks (default $CROSSCHECK_BENCHMARKS,
 else ../shared/benchmarks); a suite whose data is absent is skipped with a
 note on stderr. --require-accuracy and --require-f1 make eval exit 1 when a
-suite falls below them, so CI can hold a floor. Failed quantity cases are
+suite falls below them, so CI can hold a floor; a suite asked for by name
+whose data is absent is then an error (exit 2), never a pass. Failed quantity cases are
 written, one JSON object a line, to --failures.`,
 		Example: `  crosscheck eval
   crosscheck eval quantities --format json --require-accuracy 0.95
@@ -119,6 +140,9 @@ written, one JSON object a line, to --failures.`,
 			if opts.Benchmarks == "" {
 				opts.Benchmarks = benchmarksDir(io)
 			}
+			if opts.Clusters == "" {
+				opts.Clusters = clustersDir(io)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -136,7 +160,17 @@ written, one JSON object a line, to --failures.`,
 	f.Uint64Var(&opts.Seed, "seed", 2, "seed of the generated suite (the confidence model is fitted on seed 1)")
 	f.IntVar(&opts.Events, "events", 300, "events in the generated suite")
 	f.IntVar(&opts.Outlets, "outlets", 4, "outlets reporting each generated event")
+	f.StringVar(&opts.Clusters, "clusters", "", "directory of independent dev clusters (default $CROSSCHECK_DEVSETS/clusters, else ../shared/devsets/clusters)")
+	f.StringVar(&opts.RealnewsKeys, "realnews-keys", filepath.Join("fixtures", "realnews"), "directory of the real-news dev set's keys")
+	f.StringVar(&opts.RealnewsDir, "dir", ".realnews", "directory of the real-news dev set's texts (gathered by fixtures/realnews/gather)")
 	return cmd
+}
+
+func clustersDir(io *IOStreams) string {
+	if d := getenv(io, "CROSSCHECK_DEVSETS"); d != "" {
+		return filepath.Join(d, "clusters")
+	}
+	return filepath.Join("..", "shared", "devsets", "clusters")
 }
 
 func benchmarksDir(io *IOStreams) string {
@@ -173,11 +207,20 @@ type DetectionEval struct {
 	// Reliability bins every finding, whatever its confidence.
 	Reliability []reliabilityBin `json:"reliability"`
 	ECE         float64          `json:"ece"`
+	// Keyed suites: traps, the traps broken at the threshold, and the
+	// missed disagreements by miss class.
+	Traps       int            `json:"traps,omitempty"`
+	TrapsBroken []missed       `json:"traps_broken,omitempty"`
+	MissedBy    map[string]int `json:"missed_by,omitempty"`
+	// HighFalse is the share of findings above 0.9 that are wrong.
+	HighFalse float64  `json:"high_false"`
+	Notes     []string `json:"notes,omitempty"`
 }
 
 type missed struct {
 	Case string `json:"case"`
 	What string `json:"what"`
+	Why  string `json:"why,omitempty"`
 }
 
 type reliabilityBin struct {
@@ -432,6 +475,25 @@ func runDetection(opts *EvalOptions, suite string) (res eval.SuiteResult, skip s
 		res, err = eval.Contradictions(cases, c)
 	case "generated":
 		res, err = eval.Generated(opts.Seed, opts.Events, opts.Outlets, c)
+	case "clusters", "realnews":
+		keys, texts := opts.Clusters, opts.Clusters
+		if suite == "realnews" {
+			keys, texts = opts.RealnewsKeys, opts.RealnewsDir
+		}
+		events, absent, lerr := eval.LoadKeyedDir(keys, texts)
+		if errors.Is(lerr, fs.ErrNotExist) {
+			return res, keys + " (not found)", nil
+		}
+		if lerr != nil {
+			return res, "", lerr
+		}
+		if len(events) == 0 {
+			return res, fmt.Sprintf("%s (no texts in %s for its %d events)", suite, texts, len(absent)), nil
+		}
+		res = eval.Keyed(suite, events, c)
+		if len(absent) > 0 {
+			res.Notes = append(res.Notes, fmt.Sprintf("%d events without texts in %s: %s", len(absent), texts, strings.Join(absent, ", ")))
+		}
 	default:
 		err = fmt.Errorf("unknown suite %q", suite)
 	}
@@ -447,8 +509,28 @@ func detectionJSON(r eval.SuiteResult, t float64) DetectionEval {
 		}
 	}
 	for _, m := range r.Missed(t) {
-		d.Missed = append(d.Missed, missed{m.Case, m.What})
+		d.Missed = append(d.Missed, missed{m.Case, m.What, r.Why[m.ID]})
 	}
+	if r.Why != nil {
+		d.Traps = r.TrapCount
+		d.MissedBy = r.MissedBy(t)
+		for _, b := range r.TrapsAt(t) {
+			d.TrapsBroken = append(d.TrapsBroken, missed{Case: b.Case, What: b.What})
+		}
+	}
+	high, highWrong := 0, 0
+	for _, x := range r.Detections {
+		if x.Confidence > 0.9 {
+			high++
+			if !x.Correct() {
+				highWrong++
+			}
+		}
+	}
+	if high > 0 {
+		d.HighFalse = float64(highWrong) / float64(high)
+	}
+	d.Notes = r.Notes
 	bins, ece := eval.Reliability(r.Detections)
 	for _, b := range bins {
 		d.Reliability = append(d.Reliability, reliabilityBin{b.Low, b.High, b.Count, b.MeanConfidence, b.Precision})
@@ -485,6 +567,25 @@ func detectionTable(w io.Writer, d DetectionEval, maxMissed int) error {
 	if err := rt.Render(); err != nil {
 		return err
 	}
+	for _, n := range d.Notes {
+		fmt.Fprintf(w, "Note: %s\n", n)
+	}
+	if d.Traps > 0 {
+		fmt.Fprintf(w, "Traps broken: %d of %d\n", len(d.TrapsBroken), d.Traps)
+		for _, b := range d.TrapsBroken {
+			fmt.Fprintf(w, "  %s  %s\n", b.Case, b.What)
+		}
+	}
+	fmt.Fprintf(w, "Findings above 0.9 that are wrong: %s\n", pct(d.HighFalse))
+	if len(d.MissedBy) > 0 {
+		var parts []string
+		for _, k := range []string{eval.MissMisread, eval.MissNoClaim, eval.MissAlignment, eval.MissLowScore} {
+			if n := d.MissedBy[k]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%s %d", k, n))
+			}
+		}
+		fmt.Fprintf(w, "Missed by stage: %s\n", strings.Join(parts, ", "))
+	}
 	if len(d.Missed) == 0 {
 		fmt.Fprintln(w, "Missed: none")
 		return nil
@@ -494,6 +595,10 @@ func detectionTable(w io.Writer, d DetectionEval, maxMissed int) error {
 		if maxMissed > 0 && i == maxMissed {
 			fmt.Fprintf(w, "  … and %d more (--format json lists them all)\n", len(d.Missed)-i)
 			break
+		}
+		if m.Why != "" {
+			fmt.Fprintf(w, "  %s  [%s] %s\n", m.Case, m.Why, m.What)
+			continue
 		}
 		fmt.Fprintf(w, "  %s  %s\n", m.Case, m.What)
 	}

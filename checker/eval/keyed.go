@@ -1,0 +1,374 @@
+package eval
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/sources"
+)
+
+// A Key is an answer key written by a person who read the articles of one
+// event and never the code: the disagreements a perfect checker reports
+// and the traps it must not fall into. It is the key.json of the
+// independent dev clusters and of the real-news dev set.
+type Key struct {
+	Event         string        `json:"event"`
+	Disagreements []KeyedFact   `json:"disagreements"`
+	Traps         []KeyedTrap   `json:"traps"`
+	Notes         []interface{} `json:"notes,omitempty"`
+}
+
+// A KeyedFact is one planted or real disagreement: two values of one fact
+// that cannot both be true.
+type KeyedFact struct {
+	What  string     `json:"what"`
+	Kind  string     `json:"kind"`
+	Value []KeyValue `json:"values"`
+	// ChangedOverTime marks a figure that changed over the coverage (a
+	// death toll that rose): still a disagreement an editor wants shown.
+	ChangedOverTime bool `json:"changed_over_time,omitempty"`
+	// Sides names the files stating each value, when the key gives them.
+	Sides [][]string `json:"sides,omitempty"`
+}
+
+// A KeyedTrap is what must not be reported: with two values, a pair that
+// must never be a finding's opposed pair; with one, a fact stated in other
+// words or units that must not be opposed to itself.
+type KeyedTrap struct {
+	What  string     `json:"what"`
+	Value []KeyValue `json:"values"`
+}
+
+// A KeyValue is a number in base units, or a string matched inside a
+// value's date or text ("04-06", "2:17:41").
+type KeyValue struct {
+	Num   float64
+	Str   string
+	IsStr bool
+}
+
+// UnmarshalJSON reads a number or a string.
+func (v *KeyValue) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '"' {
+		v.IsStr = true
+		return json.Unmarshal(b, &v.Str)
+	}
+	if err := json.Unmarshal(b, &v.Num); err != nil {
+		return fmt.Errorf("a key value is a number or a string, got %s", b)
+	}
+	return nil
+}
+
+// MarshalJSON writes the value back as it was read.
+func (v KeyValue) MarshalJSON() ([]byte, error) {
+	if v.IsStr {
+		return json.Marshal(v.Str)
+	}
+	return json.Marshal(v.Num)
+}
+
+func (v KeyValue) String() string {
+	if v.IsStr {
+		return v.Str
+	}
+	return strconv.FormatFloat(v.Num, 'g', -1, 64)
+}
+
+// LoadKey reads a key.json.
+func LoadKey(path string) (Key, error) {
+	var k Key
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return k, err
+	}
+	if err := json.Unmarshal(data, &k); err != nil {
+		return k, fmt.Errorf("%s: %w", path, err)
+	}
+	for i, d := range k.Disagreements {
+		if len(d.Value) != 2 {
+			return k, fmt.Errorf("%s: disagreement %d (%q): want 2 values, got %d", path, i+1, d.What, len(d.Value))
+		}
+	}
+	for i, t := range k.Traps {
+		if len(t.Value) < 1 || len(t.Value) > 2 {
+			return k, fmt.Errorf("%s: trap %d (%q): want 1 or 2 values, got %d", path, i+1, t.What, len(t.Value))
+		}
+	}
+	return k, nil
+}
+
+var figureRE = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?`)
+
+// keyMatches reports whether a report's value group carries the key's
+// value, as the dev sets' score.py counts it: numbers within 0.5%, whole
+// numbers under a million exactly, the figure as written in the value's
+// text too; strings inside the value's date or text.
+func keyMatches(g checker.ValueGroup, want KeyValue) bool {
+	if want.IsStr {
+		return strings.Contains(g.Value.Date+" "+g.Text, want.Str)
+	}
+	var ns []float64
+	ns = append(ns, g.Value.Amount)
+	if g.Value.Low != nil {
+		ns = append(ns, *g.Value.Low)
+	}
+	if g.Value.High != nil {
+		ns = append(ns, *g.Value.High)
+	}
+	for _, m := range figureRE.FindAllString(g.Text, -1) {
+		if f, err := strconv.ParseFloat(strings.ReplaceAll(m, ",", ""), 64); err == nil {
+			ns = append(ns, f)
+		}
+	}
+	w := want.Num
+	for _, n := range ns {
+		switch {
+		case w == 0:
+			if n == 0 {
+				return true
+			}
+		case w == math.Round(w) && math.Abs(w) < 1e6:
+			if n == w {
+				return true
+			}
+		case math.Abs(n-w)/math.Abs(w) <= 0.005:
+			return true
+		}
+	}
+	return false
+}
+
+// carries reports whether distinct value groups of gs carry every value.
+func carries(gs []checker.ValueGroup, values []KeyValue) bool {
+	used := make([]bool, len(gs))
+	for _, want := range values {
+		hit := -1
+		for i, g := range gs {
+			if !used[i] && keyMatches(g, want) {
+				hit = i
+				break
+			}
+		}
+		if hit < 0 {
+			return false
+		}
+		used[hit] = true
+	}
+	return true
+}
+
+// breaks reports whether finding f falls into trap t: its opposed pair
+// (the first two values) carries both of a two-value trap's values, or a
+// one-value trap's value opposed to itself in another scale.
+func breaks(f checker.Finding, t KeyedTrap) bool {
+	pair := f.Values[:min(2, len(f.Values))]
+	if len(t.Value) == 2 {
+		return carries(pair, t.Value)
+	}
+	v := t.Value[0]
+	for i, g := range pair {
+		if !keyMatches(g, v) {
+			continue
+		}
+		for j, h := range pair {
+			if j == i {
+				continue
+			}
+			if v.IsStr {
+				if keyMatches(h, v) {
+					return true
+				}
+				continue
+			}
+			for _, s := range []float64{1, 1.0 / 100, 100, 1.0 / 1000, 1000, 1e6, 1e-6} {
+				if keyMatches(h, KeyValue{Num: v.Num * s}) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// A KeyedEvent is an event's articles and its key.
+type KeyedEvent struct {
+	Name     string
+	Key      Key
+	Articles []*checker.Article
+}
+
+// A TrapBreak is a trap a finding fell into.
+type TrapBreak struct {
+	Case, What string
+	Confidence float64
+}
+
+// Miss classes: why a true disagreement was not reported, judged from
+// what the checker read. They follow the failure classes of the reading
+// issue, as far as the output can tell them apart.
+const (
+	MissMisread   = "misread"    // a value is not among the quantities read
+	MissNoClaim   = "no claim"   // read as a quantity, but no claim carries it
+	MissAlignment = "alignment"  // both values are claims, never in one finding
+	MissLowScore  = "confidence" // a finding carries both, below the threshold
+)
+
+// Keyed checks each event with c and scores its findings against its key:
+// a finding is right when it carries both values of one of the key's
+// disagreements. Traps broken are counted at every threshold the caller
+// asks for through TrapsAt.
+func Keyed(suite string, events []KeyedEvent, c *checker.Checker) SuiteResult {
+	r := SuiteResult{Suite: suite}
+	for _, ev := range events {
+		r.Cases++
+		if len(ev.Key.Disagreements) == 0 {
+			r.Negatives++
+		}
+		rep := c.Check(ev.Articles)
+		for i, d := range ev.Key.Disagreements {
+			tags := []string{"kind:" + d.Kind}
+			if d.ChangedOverTime {
+				tags = append(tags, "changed over time")
+			}
+			r.Truth = append(r.Truth, Truth{ID: fmt.Sprintf("%s#%d", ev.Name, i), Case: ev.Name, What: d.What, Tags: tags})
+		}
+		for _, f := range rep.Findings {
+			if f.Kind != "disagreement" {
+				continue
+			}
+			det := Detection{Case: ev.Name, Finding: Describe(f), Confidence: f.Confidence, X: factors(f)}
+			for i, d := range ev.Key.Disagreements {
+				if carries(f.Values, d.Value) {
+					det.Covers, det.Strict = fmt.Sprintf("%s#%d", ev.Name, i), true
+					det.Tags = []string{"kind:" + d.Kind}
+					break
+				}
+			}
+			r.Detections = append(r.Detections, det)
+			for _, t := range ev.Key.Traps {
+				if breaks(f, t) {
+					r.Traps = append(r.Traps, TrapBreak{Case: ev.Name, What: t.What, Confidence: f.Confidence})
+				}
+			}
+		}
+		r.TrapCount += len(ev.Key.Traps)
+		r.diagnose(ev, rep, c)
+	}
+	return r
+}
+
+// diagnose gives each disagreement of ev a miss class, for when it is
+// missed: the deepest stage that still carried both of its values.
+func (r *SuiteResult) diagnose(ev KeyedEvent, rep *checker.Report, c *checker.Checker) {
+	if r.Why == nil {
+		r.Why = map[string]string{}
+	}
+	claims := checker.Extractor{Lex: c.Lexicon}.Extract(ev.Articles)
+	var found []checker.Found
+	var sc checker.Scanner
+	for _, a := range ev.Articles {
+		found = sc.Quantities(a, found)
+	}
+	asGroup := func(q checker.Found) checker.ValueGroup {
+		return checker.ValueGroup{Text: q.Quantity.Text, Value: checker.ValueOf(q.Quantity)}
+	}
+	for i, d := range ev.Key.Disagreements {
+		id := fmt.Sprintf("%s#%d", ev.Name, i)
+		class := MissLowScore
+		read, claimed := true, true
+		for _, v := range d.Value {
+			inQ, inC := false, false
+			for _, q := range found {
+				if keyMatches(asGroup(q), v) {
+					inQ = true
+					break
+				}
+			}
+			for _, cl := range claims {
+				if keyMatches(checker.ValueGroup{Text: cl.Quantity.Text, Value: checker.ValueOf(cl.Quantity)}, v) {
+					inC = true
+					break
+				}
+			}
+			read, claimed = read && inQ, claimed && inC
+		}
+		switch {
+		case !read:
+			class = MissMisread
+		case !claimed:
+			class = MissNoClaim
+		default:
+			class = MissAlignment
+			for _, f := range rep.Findings {
+				if carries(f.Values, d.Value) {
+					class = MissLowScore
+					break
+				}
+			}
+		}
+		r.Why[id] = class
+	}
+}
+
+// TrapsAt returns the traps broken by findings at or above t.
+func (r SuiteResult) TrapsAt(t float64) []TrapBreak {
+	return filter(r.Traps, func(b TrapBreak) bool { return b.Confidence >= t })
+}
+
+// MissedBy counts the disagreements missed at t by miss class.
+func (r SuiteResult) MissedBy(t float64) map[string]int {
+	out := map[string]int{}
+	for _, m := range r.Missed(t) {
+		out[r.Why[m.ID]]++
+	}
+	return out
+}
+
+// LoadKeyedDir reads the events of a dev set: each subdirectory of keys
+// that holds a key.json is an event, its articles read from the
+// subdirectory of the same name under texts (the same directory when
+// texts is keys). An event whose texts are absent is skipped and named in
+// the returned list.
+func LoadKeyedDir(keys, texts string) (events []KeyedEvent, absent []string, err error) {
+	paths, err := filepath.Glob(filepath.Join(keys, "*", "key.json"))
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(paths) == 0 {
+		if _, serr := os.Stat(keys); serr != nil {
+			return nil, nil, fmt.Errorf("%s: %w", keys, fs.ErrNotExist)
+		}
+		return nil, nil, fmt.Errorf("%s: no events (no */key.json)", keys)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		name := filepath.Base(filepath.Dir(p))
+		k, err := LoadKey(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		dir := filepath.Join(texts, name)
+		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+			absent = append(absent, name)
+			continue
+		}
+		res, err := sources.Load([]string{dir}, sources.Options{})
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", name, err)
+		}
+		events = append(events, KeyedEvent{Name: name, Key: k, Articles: res.Articles})
+	}
+	return events, absent, nil
+}
