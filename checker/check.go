@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/checker/align"
 	"github.com/crosscheck/crosscheck/checker/quantity"
 )
 
@@ -18,6 +19,11 @@ type Checker struct {
 	Lexicon    *Lexicon
 	Weights    Weights
 	Tolerances Tolerances
+	// Model is the aligner's model: which incompatible pairs of figures
+	// are one fact misstated (package align).
+	Model *align.Model
+	// Concepts is the lexical resource the aligner reads words through.
+	Concepts *align.Concepts
 	// MinConfidence drops findings below it from the report.
 	MinConfidence float64
 }
@@ -33,7 +39,15 @@ func New() (*Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Checker{Lexicon: lex, Weights: w, Tolerances: DefaultTolerances()}, nil
+	m, err := align.DefaultModel()
+	if err != nil {
+		return nil, err
+	}
+	con, err := align.DefaultConcepts()
+	if err != nil {
+		return nil, err
+	}
+	return &Checker{Lexicon: lex, Weights: w, Tolerances: DefaultTolerances(), Model: m, Concepts: con}, nil
 }
 
 // A Slot is the set of claims about one thing: the same subject,
@@ -53,15 +67,14 @@ func (c *Checker) Check(arts []*Article) *Report {
 	claims := Extractor{Lex: c.Lexicon}.Extract(arts)
 	r := &Report{SchemaVersion: SchemaVersion, Sources: SourcesOf(arts), Findings: []Finding{}, Agreements: []Agreement{}}
 	weight := weigher(arts)
+	for _, f := range c.detect(arts, claims, weight) {
+		if f.Confidence >= c.MinConfidence {
+			r.Findings = append(r.Findings, f)
+		}
+	}
 	for _, s := range Align(claims) {
-		f, a, ok := c.compare(s, weight)
-		if !ok {
-			continue
-		}
-		if f != nil && f.Confidence >= c.MinConfidence {
-			r.Findings = append(r.Findings, *f)
-		}
-		if a != nil {
+		_, a, ok := c.compare(s, weight)
+		if ok && a != nil {
 			r.Agreements = append(r.Agreements, *a)
 		}
 	}

@@ -47,6 +47,9 @@ func DefaultWeights() (Weights, error) {
 // the order of FactorNames; FactorDescriptions says what each measures.
 type Factors struct {
 	Clarity, Support, Hedge, OpenBound, Approximate, Gap, Pattern, Implausible, SameSource float64
+	// Fact holds the features the aligner's finding model scored
+	// (align.FactFeatureNames), for refitting it.
+	Fact []float64
 }
 
 // Vector returns the factors in the order of FactorNames.

@@ -2,13 +2,14 @@ package checker
 
 import (
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestFactorsRoundTrip(t *testing.T) {
 	f := Factors{Clarity: 0.9, Support: 2, Hedge: 0.5, OpenBound: 1, Approximate: 1, Gap: 0.3, Pattern: 1, Implausible: 1, SameSource: 1}
-	if got := FactorsOf(f.Vector()); got != f {
+	if got := FactorsOf(f.Vector()); !reflect.DeepEqual(got, f) {
 		t.Errorf("FactorsOf(Vector()) = %+v, want %+v", got, f)
 	}
 	if n := len(FactorNames()); len(f.Vector()) != n || len(Weights{}.Coefficients()) != n || len(FactorDescriptions()) != n {

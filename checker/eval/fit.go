@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/optimize"
 )
@@ -86,7 +87,9 @@ func FitLogistic(ds []Detection, l2 float64) (bias float64, coef []float64, err 
 		}
 	}
 	res, err := optimize.Minimize(optimize.Problem{Func: loss, Grad: grad, Hess: hess}, make([]float64, k+1), &optimize.Settings{GradientThreshold: 1e-9}, &optimize.Newton{})
-	if err != nil {
+	if err != nil && !(res != nil && len(res.Gradient) > 0 && floats.Norm(res.Gradient, math.Inf(1)) < 1e-6) {
+		// A line search that cannot improve on a point whose gradient is
+		// already this small has found the minimum to within rounding.
 		return 0, nil, fmt.Errorf("fit: %w", err)
 	}
 	return res.X[0], res.X[1:], nil

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/align"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -213,15 +214,16 @@ type KeyedEvent struct {
 type TrapBreak struct {
 	Case, What string
 	Confidence float64
+	X          []float64 // the finding's fact features, for refitting
 }
 
 // Miss classes: why a true disagreement was not reported, judged from
 // what the checker read. They follow the failure classes of the reading
 // issue, as far as the output can tell them apart.
 const (
-	MissMisread   = "misread"    // a value is not among the quantities read
-	MissNoClaim   = "no claim"   // read as a quantity, but no claim carries it
-	MissAlignment = "alignment"  // both values are claims, never in one finding
+	MissMisread   = "misread"    // a value is not among the figures read
+	MissUnpaired  = "unpaired"   // both are figures, never a candidate pair (kind, unit, ratio or tolerance apart)
+	MissAlignment = "alignment"  // a candidate pair, never in one finding
 	MissLowScore  = "confidence" // a finding carries both, below the threshold
 )
 
@@ -248,7 +250,10 @@ func Keyed(suite string, events []KeyedEvent, c *checker.Checker) SuiteResult {
 			if f.Kind != "disagreement" {
 				continue
 			}
-			det := Detection{Case: ev.Name, Finding: Describe(f), Confidence: f.Confidence, X: factors(f)}
+			det := Detection{Case: ev.Name, Finding: Describe(f), Confidence: f.Confidence}
+			if f.Factors != nil {
+				det.X = f.Factors.Fact
+			}
 			for i, d := range ev.Key.Disagreements {
 				if carries(f.Values, d.Value) {
 					det.Covers, det.Strict = fmt.Sprintf("%s#%d", ev.Name, i), true
@@ -259,7 +264,7 @@ func Keyed(suite string, events []KeyedEvent, c *checker.Checker) SuiteResult {
 			r.Detections = append(r.Detections, det)
 			for _, t := range ev.Key.Traps {
 				if breaks(f, t) {
-					r.Traps = append(r.Traps, TrapBreak{Case: ev.Name, What: t.What, Confidence: f.Confidence})
+					r.Traps = append(r.Traps, TrapBreak{Case: ev.Name, What: t.What, Confidence: f.Confidence, X: det.X})
 				}
 			}
 		}
@@ -276,40 +281,38 @@ func (r *SuiteResult) diagnose(ev KeyedEvent, rep *checker.Report, c *checker.Ch
 		r.Why = map[string]string{}
 	}
 	claims := checker.Extractor{Lex: c.Lexicon}.Extract(ev.Articles)
-	var found []checker.Found
-	var sc checker.Scanner
-	for _, a := range ev.Articles {
-		found = sc.Quantities(a, found)
-	}
-	asGroup := func(q checker.Found) checker.ValueGroup {
-		return checker.ValueGroup{Text: q.Quantity.Text, Value: checker.ValueOf(q.Quantity)}
+	figs := c.Figures(ev.Articles, claims)
+	pairs := align.Pairs(figs, checker.Comparer(c.Tolerances))
+	group := func(i int) checker.ValueGroup {
+		q := figs[i].Quantity
+		return checker.ValueGroup{Text: q.Text, Value: checker.ValueOf(q)}
 	}
 	for i, d := range ev.Key.Disagreements {
 		id := fmt.Sprintf("%s#%d", ev.Name, i)
-		class := MissLowScore
-		read, claimed := true, true
+		read := true
 		for _, v := range d.Value {
-			inQ, inC := false, false
-			for _, q := range found {
-				if keyMatches(asGroup(q), v) {
-					inQ = true
+			in := false
+			for fi := range figs {
+				if keyMatches(group(fi), v) {
+					in = true
 					break
 				}
 			}
-			for _, cl := range claims {
-				if keyMatches(checker.ValueGroup{Text: cl.Quantity.Text, Value: checker.ValueOf(cl.Quantity)}, v) {
-					inC = true
-					break
-				}
-			}
-			read, claimed = read && inQ, claimed && inC
+			read = read && in
 		}
+		k := Key{Disagreements: []KeyedFact{d}}
+		paired := false
+		for _, p := range pairs {
+			if k.Opposes(group(p.A), group(p.B)) {
+				paired = true
+				break
+			}
+		}
+		class := MissUnpaired
 		switch {
 		case !read:
 			class = MissMisread
-		case !claimed:
-			class = MissNoClaim
-		default:
+		case paired:
 			class = MissAlignment
 			for _, f := range rep.Findings {
 				if carries(f.Values, d.Value) {
@@ -372,3 +375,91 @@ func LoadKeyedDir(keys, texts string) (events []KeyedEvent, absent []string, err
 	}
 	return events, absent, nil
 }
+
+// Opposes reports whether value groups a and b carry the two values of
+// one of the key's disagreements, one each: what a finding opposing them
+// would be right about.
+func (k Key) Opposes(a, b checker.ValueGroup) bool {
+	for _, d := range k.Disagreements {
+		if keyMatches(a, d.Value[0]) && keyMatches(b, d.Value[1]) || keyMatches(a, d.Value[1]) && keyMatches(b, d.Value[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// KeyOf turns a fixture's expectation into a key: its expected
+// disagreements' first two values (a date, else the amount, else the
+// lower bound) and its forbidden pairs as traps.
+func KeyOf(e Expectation) Key {
+	k := Key{Event: e.Event}
+	conv := func(specs []ValueSpec) []KeyValue {
+		var out []KeyValue
+		for _, v := range specs {
+			switch {
+			case v.Date != "":
+				out = append(out, KeyValue{Str: v.Date, IsStr: true})
+			case v.Amount != nil:
+				out = append(out, KeyValue{Num: *v.Amount})
+			case v.Low != nil:
+				out = append(out, KeyValue{Num: *v.Low})
+			case v.High != nil:
+				out = append(out, KeyValue{Num: *v.High})
+			}
+		}
+		return out
+	}
+	for _, d := range e.Disagreements {
+		if vs := conv(d.Values); len(vs) >= 2 {
+			k.Disagreements = append(k.Disagreements, KeyedFact{What: d.Reason, Kind: d.Values[0].Kind, Value: vs[:2]})
+		}
+	}
+	for _, f := range e.Forbidden {
+		if vs := conv(f.Values); len(vs) >= 1 && len(vs) <= 2 {
+			k.Traps = append(k.Traps, KeyedTrap{What: f.Reason, Value: vs})
+		}
+	}
+	return k
+}
+
+// LoadFixtureEvents reads the fixture events under dir as keyed events.
+func LoadFixtureEvents(dir string) ([]KeyedEvent, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*", "expected.json"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(paths)
+	var out []KeyedEvent
+	for _, p := range paths {
+		e, err := LoadExpectation(p)
+		if err != nil {
+			return nil, err
+		}
+		res, err := sources.Load([]string{filepath.Dir(p)}, sources.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		out = append(out, KeyedEvent{Name: filepath.Base(filepath.Dir(p)), Key: KeyOf(e), Articles: res.Articles})
+	}
+	return out, nil
+}
+
+// Merge adds the cases, detections, truth and traps of o to r.
+func (r *SuiteResult) Merge(o SuiteResult) {
+	r.Cases += o.Cases
+	r.Negatives += o.Negatives
+	r.Detections = append(r.Detections, o.Detections...)
+	r.Truth = append(r.Truth, o.Truth...)
+	r.Traps = append(r.Traps, o.Traps...)
+	r.TrapCount += o.TrapCount
+	r.Notes = append(r.Notes, o.Notes...)
+	if r.Why == nil {
+		r.Why = map[string]string{}
+	}
+	for k, v := range o.Why {
+		r.Why[k] = v
+	}
+}
+
+// Matches reports whether a value group carries a key's value.
+func Matches(g checker.ValueGroup, v KeyValue) bool { return keyMatches(g, v) }

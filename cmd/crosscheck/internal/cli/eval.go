@@ -92,8 +92,9 @@ func NewCmdEval(io *IOStreams, runF func(*EvalOptions) error) *cobra.Command {
 
 For clusters and realnews each missed disagreement is given the deepest
 stage that still held both values: "misread" (a value is not among the
-quantities read), "no claim" (read, but no claim carries it), "alignment"
-(both are claims, never in one finding), "confidence" (a finding carries
+figures read), "unpaired" (both are figures, but never a candidate pair:
+another kind or unit, too far apart, or within tolerance), "alignment" (a
+candidate pair, never in one finding), "confidence" (a finding carries
 both, below --min-confidence).
 
 For the detection suites eval prints the findings, true and false
@@ -579,7 +580,7 @@ func detectionTable(w io.Writer, d DetectionEval, maxMissed int) error {
 	fmt.Fprintf(w, "Findings above 0.9 that are wrong: %s\n", pct(d.HighFalse))
 	if len(d.MissedBy) > 0 {
 		var parts []string
-		for _, k := range []string{eval.MissMisread, eval.MissNoClaim, eval.MissAlignment, eval.MissLowScore} {
+		for _, k := range []string{eval.MissMisread, eval.MissUnpaired, eval.MissAlignment, eval.MissLowScore} {
 			if n := d.MissedBy[k]; n > 0 {
 				parts = append(parts, fmt.Sprintf("%s %d", k, n))
 			}

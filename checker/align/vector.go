@@ -1,0 +1,126 @@
+package align
+
+import (
+	"math"
+	"sort"
+	"strconv"
+)
+
+// A vector is a figure's context as unit-length weights of stems, sorted
+// by stem so that two are compared in one merge.
+type vector struct {
+	all, near, prefix, concept []term
+}
+
+type term struct {
+	stem string
+	w    float64
+}
+
+// nearDist is how far a word may stand from the figure to be one of its
+// near words.
+const nearDist = 3
+
+// vectors weighs each figure's context words: a word counts less the
+// farther it stands from the figure, and less the more of the event's
+// figures have it near them (inverse document frequency over the
+// figures' contexts), so a company's name that every sentence carries
+// says little and "hospital" beside one figure says much.
+func vectors(figs []Figure) []vector {
+	df := map[string]int{}
+	for _, f := range figs {
+		seen := map[string]bool{}
+		for _, w := range f.Context {
+			if !seen[w.Stem] {
+				seen[w.Stem] = true
+				df[w.Stem]++
+			}
+		}
+	}
+	n := float64(len(figs))
+	pdf, cdf := map[string]int{}, map[string]int{}
+	for _, f := range figs {
+		seenP, seenC := map[string]bool{}, map[string]bool{}
+		for _, w := range f.Context {
+			if p := prefixOf(w.Stem); !seenP[p] {
+				seenP[p] = true
+				pdf[p]++
+			}
+			if k := conceptKey(w); !seenC[k] {
+				seenC[k] = true
+				cdf[k]++
+			}
+		}
+	}
+	out := make([]vector, len(figs))
+	for i, f := range figs {
+		all, near, pre, con := map[string]float64{}, map[string]float64{}, map[string]float64{}, map[string]float64{}
+		for _, w := range f.Context {
+			idf := math.Log(1 + n/float64(df[w.Stem]))
+			all[w.Stem] += idf / (1 + float64(w.Dist)/4)
+			if w.Dist <= nearDist {
+				near[w.Stem] += idf
+				p := prefixOf(w.Stem)
+				pre[p] += math.Log(1 + n/float64(pdf[p]))
+				k := conceptKey(w)
+				con[k] += math.Log(1 + n/float64(cdf[k]))
+			}
+		}
+		out[i] = vector{all: unit(all), near: unit(near), prefix: unit(pre), concept: unit(con)}
+	}
+	return out
+}
+
+func unit(m map[string]float64) []term {
+	ts := make([]term, 0, len(m))
+	norm := 0.0
+	for s, w := range m {
+		ts = append(ts, term{s, w})
+		norm += w * w
+	}
+	sort.Slice(ts, func(i, j int) bool { return ts[i].stem < ts[j].stem })
+	if norm > 0 {
+		norm = math.Sqrt(norm)
+		for i := range ts {
+			ts[i].w /= norm
+		}
+	}
+	return ts
+}
+
+// cosine is the dot product of two unit vectors.
+func cosine(a, b []term) float64 {
+	s := 0.0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].stem < b[j].stem:
+			i++
+		case a[i].stem > b[j].stem:
+			j++
+		default:
+			s += a[i].w * b[j].w
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+// prefixOf is a stem's first four letters: a crude bridge between a verb
+// and the noun made from it that the stemmer leaves apart.
+func prefixOf(stem string) string {
+	if len(stem) <= 4 {
+		return stem
+	}
+	return stem[:4]
+}
+
+// conceptKey is what a word counts as in the concept vector: its concept
+// when it has one, else its stem (a stem is never all digits, so the two
+// never collide).
+func conceptKey(w Word) string {
+	if w.Concept > 0 {
+		return strconv.Itoa(int(w.Concept))
+	}
+	return w.Stem
+}

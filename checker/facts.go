@@ -1,0 +1,351 @@
+package checker
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/crosscheck/crosscheck/checker/align"
+	"github.com/crosscheck/crosscheck/checker/quantity"
+	"github.com/crosscheck/crosscheck/checker/text"
+)
+
+// comparer is how the aligner compares quantities: the checker's
+// families, tolerances and slips.
+type comparer struct{ t Tolerances }
+
+func (c comparer) Family(q quantity.Quantity) string      { return family(q) }
+func (c comparer) Compatible(a, b quantity.Quantity) bool { return c.t.compatible(a, b) }
+func (c comparer) Slip(a, b quantity.Quantity) bool       { return slip(a, b) != "" }
+
+// A figure is one quantity of an article as the aligner sees it, with the
+// claim the reader made of it, if any.
+type figure struct {
+	align.Figure
+	evidence Evidence
+	claim    *Claim
+}
+
+// Figures reads every quantity of the articles, claim or not, with the
+// words around it, and attaches the claim the reader made of each.
+func (c *Checker) Figures(arts []*Article, claims []Claim) []align.Figure {
+	figs := c.figuresOf(arts, claims)
+	out := make([]align.Figure, len(figs))
+	for i, f := range figs {
+		out[i] = f.Figure
+	}
+	return out
+}
+
+func (c *Checker) figuresOf(arts []*Article, claims []Claim) []figure {
+	byPos := map[string]map[int]*Claim{}
+	for i := range claims {
+		cl := &claims[i]
+		if byPos[cl.Source] == nil {
+			byPos[cl.Source] = map[int]*Claim{}
+		}
+		if _, ok := byPos[cl.Source][cl.Evidence.Offset]; !ok {
+			byPos[cl.Source][cl.Evidence.Offset] = cl
+		}
+	}
+	var (
+		p    quantity.Parser
+		toks []text.Token
+		qs   []quantity.Quantity
+		out  []figure
+	)
+	for _, a := range arts {
+		for pi := range a.Paragraphs {
+			para := &a.Paragraphs[pi]
+			for _, sp := range text.Sentences(para.Text) {
+				s := sentence{art: a, text: para.Text[sp.Start:sp.End], para: para, start: sp.Start}
+				toks = text.Tokenize(s.text, toks[:0])
+				qs = p.ParseTokens(s.text, toks, qs[:0])
+				if len(qs) == 0 {
+					continue
+				}
+				headline := pi == 0 && text.IsHeadline(toks)
+				for qi, q := range qs {
+					ev := s.evidence(q)
+					f := figure{evidence: ev}
+					f.Source, f.Published, f.Quantity, f.Headline = a.ID, a.Published, q, headline
+					f.Context = contextOf(toks, qs, qi, c.Concepts)
+					if cl := byPos[a.ID][ev.Offset]; cl != nil {
+						f.claim = cl
+						f.Attribute, f.Subject, f.Time = cl.Attribute, cl.SubjectKey, cl.Time
+						f.Slot = cl.SubjectKey + "\x00" + cl.Attribute + "\x00" + cl.Time + "\x00" + family(cl.Quantity)
+						f.Clarity = cl.How.SubjectScore * cl.How.AttributeScore
+						f.Hedged = len(cl.Hedges) > 0
+						f.Quantity = cl.Quantity
+						f.Quantity.Start, f.Quantity.End = q.Start, q.End
+					}
+					out = append(out, f)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// contextOf returns the content words of a sentence with their distance
+// in words from quantity qi: not function words, not words inside any
+// quantity, stemmed. A word nearer another figure of the sentence than
+// this one is that figure's ("39 in Wajima, 22 in Suzu"): it is kept, but
+// as if twice as far.
+func contextOf(toks []text.Token, qs []quantity.Quantity, qi int, concepts *align.Concepts) []align.Word {
+	// pos[i] is the word index of token i; fig[k] the word index of
+	// quantity k's first token.
+	pos := make([]int, len(toks))
+	n := 0
+	for i, t := range toks {
+		pos[i] = n
+		if t.Kind == text.Word || t.Kind == text.Num {
+			n++
+		}
+	}
+	fig := make([]int, len(qs))
+	for k, o := range qs {
+		fig[k] = -1
+		for i, t := range toks {
+			if t.End > o.Start {
+				fig[k] = pos[i]
+				break
+			}
+		}
+	}
+	var out []align.Word
+	for i, t := range toks {
+		if t.Kind != text.Word {
+			continue
+		}
+		inside := false
+		for _, o := range qs {
+			if t.Start < o.End && t.End > o.Start {
+				inside = true
+				break
+			}
+		}
+		if inside {
+			continue
+		}
+		low, w, ok := contentStem(t)
+		if !ok {
+			continue
+		}
+		d := abs(pos[i] - fig[qi])
+		for k := range qs {
+			if k != qi && fig[k] >= 0 && abs(pos[i]-fig[k]) < d {
+				d *= 2
+				break
+			}
+		}
+		out = append(out, align.Word{Stem: w, Dist: d, Concept: concepts.Of(low)})
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// contentStem returns a word's lower case without a possessive, and its
+// stem; ok is false for function words and single letters.
+func contentStem(t text.Token) (low, stem string, ok bool) {
+	if len(t.Text) < 2 {
+		return "", "", false
+	}
+	low = strings.ToLower(strings.TrimRightFunc(strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"), func(r rune) bool { return !unicode.IsLetter(r) }))
+	if low == "" || text.FunctionWord(low) {
+		return "", "", false
+	}
+	return low, english.Stem(low, false), true
+}
+
+// detect finds the disagreements among the articles' figures with the
+// aligner's model: every incompatible pair from different sources is
+// scored, the pairs gathered into facts, and each fact reported once.
+func (c *Checker) detect(arts []*Article, claims []Claim, weight func(string) float64) []Finding {
+	figs := c.figuresOf(arts, claims)
+	af := make([]align.Figure, len(figs))
+	for i, f := range figs {
+		af[i] = f.Figure
+	}
+	cmp := comparer{c.Tolerances}
+	pairs := align.Pairs(af, cmp)
+	raw := make([]float64, len(pairs))
+	for i, p := range pairs {
+		raw[i] = c.Model.Raw(p.X)
+	}
+	var out []Finding
+	for _, fact := range align.Group(af, pairs, raw, cmp, c.Model.Link) {
+		x := fact.Features(af)
+		f := c.finding(figs, fact, c.Model.Confidence(x), weight)
+		f.Factors.Fact = x
+		out = append(out, f)
+	}
+	return out
+}
+
+// finding turns a fact into a finding: its sides as value groups, the
+// best pair's two first (the larger side first), the others by size; its
+// subject and attribute those the reader gave most of its figures; its
+// confidence the calibrated chance of its best pair.
+func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, weight func(string) float64) Finding {
+	sides := make([]*side, len(fact.Sides))
+	for i, ids := range fact.Sides {
+		g := &side{q: figs[ids[0]].Quantity}
+		for _, id := range ids {
+			cl := claimOf(figs[id])
+			g.claims = append(g.claims, cl)
+			if !contains(g.sources, cl.Source) {
+				g.sources = append(g.sources, cl.Source)
+			}
+		}
+		sort.Strings(g.sources)
+		sides[i] = g
+	}
+	a, b := sides[0], sides[1]
+	if len(b.sources) > len(a.sources) || (len(b.sources) == len(a.sources) && b.q.Value < a.q.Value) {
+		a, b = b, a
+	}
+	_, factors, reasons := c.Weights.score(a, b, c.Tolerances, weight)
+	if r := timeline(figs, fact); r != "" {
+		reasons = append(reasons, r)
+	}
+	rest := append([]*side(nil), sides[2:]...)
+	sort.SliceStable(rest, func(i, j int) bool { return len(rest[i].sources) > len(rest[j].sources) })
+	ordered := append([]*side{a, b}, rest...)
+	slot := labelOf(figs, fact)
+	conf := math.Round(100*confidence) / 100
+	f := Finding{
+		Kind: "disagreement", Subject: slot.Subject, Attribute: slot.Attribute, Time: slot.Time,
+		Confidence: conf, Severity: SeverityOf(conf), Reasons: reasons, Factors: &factors,
+	}
+	for _, g := range ordered {
+		f.Values = append(f.Values, valueGroup(g))
+	}
+	f.ID = fingerprint(slot, ordered)
+	return f
+}
+
+// claimOf is the claim the reader made of a figure, or one made for it
+// with what the aligner knows: its source, value and evidence.
+func claimOf(f figure) Claim {
+	if f.claim != nil {
+		cl := *f.claim
+		cl.Quantity = f.Quantity
+		return cl
+	}
+	return Claim{Source: f.Source, Quantity: f.Quantity, Evidence: f.evidence, Time: "current"}
+}
+
+// labelOf names a fact's slot: the subject, attribute and time the reader
+// gave most of its figures; with no claim among them, the attribute is
+// the context word the best pair's figures share that is rarest.
+func labelOf(figs []figure, fact align.Fact) *Slot {
+	count := map[[3]string]int{}
+	display := map[[3]string]string{}
+	var best [3]string
+	bestN := 0
+	for _, ids := range fact.Sides {
+		for _, id := range ids {
+			cl := figs[id].claim
+			if cl == nil {
+				continue
+			}
+			k := [3]string{cl.SubjectKey, cl.Attribute, cl.Time}
+			count[k]++
+			display[k] = cl.Subject
+			if n := count[k]; n > bestN || (n == bestN && strings.Join(k[:], "\x00") < strings.Join(best[:], "\x00")) {
+				best, bestN = k, n
+			}
+		}
+	}
+	q := figs[fact.Sides[0][0]].Quantity
+	s := &Slot{Family: family(q), Time: "current"}
+	if bestN > 0 {
+		s.SubjectKey, s.Subject, s.Attribute, s.Time = best[0], display[best], best[1], best[2]
+		return s
+	}
+	s.Attribute = sharedWord(figs[fact.Best.A], figs[fact.Best.B])
+	return s
+}
+
+// sharedWord is the nearest context word two figures share, as the
+// attribute of a fact the reader made no claim of; the figure's kind when
+// they share none.
+func sharedWord(a, b figure) string {
+	dist := map[string]int{}
+	for _, w := range b.Context {
+		if d, ok := dist[w.Stem]; !ok || w.Dist < d {
+			dist[w.Stem] = w.Dist
+		}
+	}
+	best, bestD := "", math.MaxInt
+	for _, w := range a.Context {
+		if d, ok := dist[w.Stem]; ok && w.Dist+d < bestD {
+			best, bestD = w.Stem, w.Dist+d
+		}
+	}
+	if best == "" {
+		return string(a.Quantity.Kind)
+	}
+	return best
+}
+
+// timeline says, when the two sides of a fact's best pair come from
+// sources published on different days and each side's sources all before
+// or all after the other's, that the figure changed over the coverage.
+func timeline(figs []figure, fact align.Fact) string {
+	type dated struct {
+		text string
+		day  string
+	}
+	var sides [2][]dated
+	for s := 0; s < 2; s++ {
+		for _, id := range fact.Sides[s] {
+			if figs[id].Published.IsZero() {
+				return ""
+			}
+			sides[s] = append(sides[s], dated{figs[id].Quantity.Text, figs[id].Published.Format("2006-01-02")})
+		}
+	}
+	minmax := func(ds []dated) (string, string) {
+		lo, hi := ds[0].day, ds[0].day
+		for _, d := range ds {
+			lo, hi = min(lo, d.day), max(hi, d.day)
+		}
+		return lo, hi
+	}
+	alo, ahi := minmax(sides[0])
+	blo, bhi := minmax(sides[1])
+	switch {
+	case ahi < blo:
+		return fmt.Sprintf("changed over the coverage: %q (%s) then %q (%s)", sides[0][0].text, ahi, sides[1][0].text, blo)
+	case bhi < alo:
+		return fmt.Sprintf("changed over the coverage: %q (%s) then %q (%s)", sides[1][0].text, bhi, sides[0][0].text, alo)
+	}
+	return ""
+}
+
+// Comparer returns how the checker compares quantities under
+// tolerances t, for the aligner.
+func Comparer(t Tolerances) align.Comparer { return comparer{t} }
+
+// FigureEvidence returns the sentence of each figure Figures returns, in
+// the same order, for reading.
+func (c *Checker) FigureEvidence(arts []*Article, claims []Claim) []string {
+	figs := c.figuresOf(arts, claims)
+	out := make([]string, len(figs))
+	for i, f := range figs {
+		out[i] = f.evidence.Sentence
+	}
+	return out
+}

@@ -1,0 +1,404 @@
+// Command fitalign fits the aligner's model (checker/align/model.json):
+// which incompatible pairs of figures from different sources are one fact
+// misstated, and how far to trust that.
+//
+// It runs in two steps, so that the committed model is data a script
+// writes from committed data:
+//
+//	go run ./cmd/fitalign -data   # read the labelled events, write the pairs
+//	go run ./cmd/fitalign         # fit the pairs, write the model
+//
+// With -data it reads the labelled events — the fixtures, the independent
+// dev clusters (../shared/devsets/clusters) and the real-news dev set
+// (keys in fixtures/realnews, texts in .realnews) — makes every candidate
+// pair of each event with its features, labels it by the event's key (a
+// pair is right when it opposes the two values of a keyed disagreement),
+// and writes the pairs, numbers only, to checker/align/testdata/pairs.csv.
+// It then cross-validates by event: each event is checked by a model
+// fitted without it, its findings scored against its key, and the raw
+// chances of those findings with whether each was right are written to
+// checker/align/testdata/heldout.csv. It prints the cross-validated
+// scores per dev set.
+//
+// Without -data it fits a logistic regression (L2, Newton's method) to
+// pairs.csv and an isotonic calibration map to heldout.csv, and writes
+// both to checker/align/model.json. A test holds the committed model to
+// what this step writes.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/google/renameio/v2"
+
+	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/align"
+	"github.com/crosscheck/crosscheck/checker/eval"
+)
+
+// link is the least raw chance at which a pair joins a fact.
+const link = 0.05
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "fitalign:", err)
+		os.Exit(1)
+	}
+}
+
+type options struct {
+	data                      bool
+	fixtures, clusters        string
+	realnewsKeys, realnewsDir string
+	pairs, heldout, model     string
+	l2                        float64
+	minConfidence             float64
+	stdout, stderr            io.Writer
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	o := options{stdout: stdout, stderr: stderr}
+	fs := flag.NewFlagSet("fitalign", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&o.data, "data", false, "read the labelled events and write the pairs and held-out findings (needs the dev sets' texts)")
+	fs.StringVar(&o.fixtures, "fixtures", "fixtures", "directory of fixture events")
+	fs.StringVar(&o.clusters, "clusters", filepath.Join("..", "shared", "devsets", "clusters"), "directory of the independent dev clusters")
+	fs.StringVar(&o.realnewsKeys, "realnews-keys", filepath.Join("fixtures", "realnews"), "directory of the real-news dev set's keys")
+	fs.StringVar(&o.realnewsDir, "realnews-dir", ".realnews", "directory of the real-news dev set's texts")
+	fs.StringVar(&o.pairs, "pairs", filepath.Join("checker", "align", "testdata", "pairs.csv"), "the labelled pairs")
+	fs.StringVar(&o.heldout, "heldout", filepath.Join("checker", "align", "testdata", "heldout.csv"), "the cross-validated findings")
+	fs.StringVar(&o.model, "o", filepath.Join("checker", "align", "model.json"), `file to write the model to ("-" for stdout)`)
+	fs.Float64Var(&o.l2, "l2", 0.01, "L2 penalty on the coefficients")
+	fs.Float64Var(&o.minConfidence, "min-confidence", 0.5, "threshold of the cross-validated scores")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if o.data {
+		return gather(o)
+	}
+	return fitModel(o)
+}
+
+// A labelled event: its name, the dev set it is from, and its pairs.
+type event struct {
+	set   string
+	ev    eval.KeyedEvent
+	pairs []row
+}
+
+// A row is one labelled pair.
+type row struct {
+	event string
+	right bool
+	x     []float64
+}
+
+func loadEvents(o options) ([]event, error) {
+	var out []event
+	fx, err := eval.LoadFixtureEvents(o.fixtures)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range fx {
+		out = append(out, event{set: "fixtures", ev: e})
+	}
+	for _, set := range []struct{ name, keys, texts string }{
+		{"clusters", o.clusters, o.clusters},
+		{"realnews", o.realnewsKeys, o.realnewsDir},
+	} {
+		evs, absent, err := eval.LoadKeyedDir(set.keys, set.texts)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: not found; -data needs every dev set", set.keys)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(absent) > 0 {
+			return nil, fmt.Errorf("%s: no texts for %s (run fixtures/realnews/gather)", set.texts, strings.Join(absent, ", "))
+		}
+		for _, e := range evs {
+			out = append(out, event{set: set.name, ev: e})
+		}
+	}
+	return out, nil
+}
+
+// label makes an event's pairs and labels them by its key.
+func label(c *checker.Checker, e *event) {
+	claims := checker.Extractor{Lex: c.Lexicon}.Extract(e.ev.Articles)
+	figs := c.Figures(e.ev.Articles, claims)
+	for _, p := range align.Pairs(figs, checker.Comparer(c.Tolerances)) {
+		a, b := figs[p.A].Quantity, figs[p.B].Quantity
+		right := e.ev.Key.Opposes(checker.ValueGroup{Text: a.Text, Value: checker.ValueOf(a)}, checker.ValueGroup{Text: b.Text, Value: checker.ValueOf(b)})
+		e.pairs = append(e.pairs, row{event: e.set + "/" + e.ev.Name, right: right, x: p.X})
+	}
+}
+
+func gather(o options) error {
+	c, err := checker.New()
+	if err != nil {
+		return err
+	}
+	events, err := loadEvents(o)
+	if err != nil {
+		return err
+	}
+	var all []row
+	for i := range events {
+		label(c, &events[i])
+		all = append(all, events[i].pairs...)
+	}
+	if err := writePairs(o.pairs, all); err != nil {
+		return err
+	}
+	// Cross-validation by event: each event checked by a model that never
+	// saw it.
+	results := map[string]*eval.SuiteResult{}
+	var held []eval.Detection
+	for i, e := range events {
+		var train []row
+		for j := range events {
+			if j != i {
+				train = append(train, events[j].pairs...)
+			}
+		}
+		m, err := fit(train, nil, o.l2)
+		if err != nil {
+			return fmt.Errorf("fold %s: %w", e.ev.Name, err)
+		}
+		fc := *c
+		fc.Model = m
+		r := eval.Keyed(e.set, []eval.KeyedEvent{e.ev}, &fc)
+		held = append(held, r.Detections...)
+		if results[e.set] == nil {
+			results[e.set] = &eval.SuiteResult{Suite: e.set}
+		}
+		results[e.set].Merge(r)
+	}
+	if err := writeHeldout(o.heldout, held); err != nil {
+		return err
+	}
+	// The scores as the shipped model would give them: the finding model
+	// fitted on the held-out findings, then each set scored.
+	fb, fcoef, err := eval.FitLogistic(held, o.l2)
+	if err != nil {
+		return fmt.Errorf("finding model: %w", err)
+	}
+	cal := align.Model{FactBias: fb, FactCoef: fcoef}
+	fmt.Fprintf(o.stdout, "cross-validated by event (each event checked by a model fitted without it), confidence ≥ %.2f:\n", o.minConfidence)
+	fmt.Fprintln(o.stdout, "set       events  planted  found  recall  findings  right  precision  traps-broken  ECE    >0.9-wrong")
+	for _, set := range []string{"fixtures", "clusters", "realnews"} {
+		r := results[set]
+		if r == nil {
+			continue
+		}
+		for k := range r.Detections {
+			r.Detections[k].Confidence = math.Round(100*cal.Confidence(r.Detections[k].X)) / 100
+		}
+		for k := range r.Traps {
+			r.Traps[k].Confidence = math.Round(100*cal.Confidence(r.Traps[k].X)) / 100
+		}
+		m := r.Score("", o.minConfidence)
+		_, ece := eval.Reliability(r.Detections)
+		high, wrong := 0, 0
+		for _, d := range r.Detections {
+			if d.Confidence > 0.9 {
+				high++
+				if !d.Correct() {
+					wrong++
+				}
+			}
+		}
+		fmt.Fprintf(o.stdout, "%-9s %6d  %7d  %5d  %6.2f  %8d  %5d  %9.2f  %12d  %.3f  %d/%d  AUPRC %.3f\n", set, r.Cases, m.Disagreements, m.Found, m.Recall,
+			m.Findings, m.TruePositives, m.Precision, len(r.TrapsAt(o.minConfidence)), ece, wrong, high, m.AUPRC)
+		by := r.MissedBy(o.minConfidence)
+		var parts []string
+		for _, k := range []string{eval.MissMisread, eval.MissUnpaired, eval.MissAlignment, eval.MissLowScore} {
+			parts = append(parts, fmt.Sprintf("%s %d", k, by[k]))
+		}
+		fmt.Fprintf(o.stdout, "          missed by stage: %s\n", strings.Join(parts, ", "))
+	}
+	fmt.Fprintf(o.stderr, "wrote %s (%d pairs) and %s (%d held-out findings); now run fitalign without -data\n", o.pairs, len(all), o.heldout, len(held))
+	return nil
+}
+
+// fit fits the logistic model to rows, and the calibration map to the
+// held-out findings when there are any.
+func fit(rows []row, held []eval.Detection, l2 float64) (*align.Model, error) {
+	ds := make([]eval.Detection, len(rows))
+	for i, r := range rows {
+		ds[i] = eval.Detection{X: r.x}
+		if r.right {
+			ds[i].Covers = "right"
+		}
+	}
+	bias, coef, err := eval.FitLogistic(ds, l2)
+	if err != nil {
+		return nil, err
+	}
+	m := &align.Model{Features: slices.Clone(align.FeatureNames), Bias: round(bias), Link: link, FactCoef: []float64{1, 0, 0, 0}}
+	for _, c := range coef {
+		m.Coef = append(m.Coef, round(c))
+	}
+	if len(held) > 0 {
+		fb, fc, err := eval.FitLogistic(held, l2)
+		if err != nil {
+			return nil, fmt.Errorf("finding model: %w", err)
+		}
+		m.FactBias, m.FactCoef = round(fb), nil
+		for _, c := range fc {
+			m.FactCoef = append(m.FactCoef, round(c))
+		}
+	}
+	return m, m.Validate()
+}
+
+func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+func fitModel(o options) error {
+	rows, err := readPairs(o.pairs)
+	if err != nil {
+		return err
+	}
+	held, err := readHeldout(o.heldout)
+	if err != nil {
+		return err
+	}
+	m, err := fit(rows, held, o.l2)
+	if err != nil {
+		return err
+	}
+	data, err := encodeModel(m)
+	if err != nil {
+		return err
+	}
+	if o.model == "-" {
+		_, err = o.stdout.Write(data)
+		return err
+	}
+	return renameio.WriteFile(o.model, data, 0o644)
+}
+
+func encodeModel(m *align.Model) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(m); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func writePairs(path string, rows []row) error {
+	var buf bytes.Buffer
+	buf.WriteString("event,right," + strings.Join(align.FeatureNames, ",") + "\n")
+	for _, r := range rows {
+		buf.WriteString(r.event)
+		if r.right {
+			buf.WriteString(",1")
+		} else {
+			buf.WriteString(",0")
+		}
+		for _, x := range r.x {
+			buf.WriteByte(',')
+			buf.WriteString(strconv.FormatFloat(math.Round(x*1e4)/1e4, 'f', -1, 64))
+		}
+		buf.WriteByte('\n')
+	}
+	return renameio.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+func readPairs(path string) ([]row, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	var rows []row
+	line := 0
+	for sc.Scan() {
+		line++
+		if line == 1 {
+			if want := "event,right," + strings.Join(align.FeatureNames, ","); sc.Text() != want {
+				return nil, fmt.Errorf("%s:1: header %q, want %q (rerun fitalign -data)", path, sc.Text(), want)
+			}
+			continue
+		}
+		parts := strings.Split(sc.Text(), ",")
+		if len(parts) != 2+len(align.FeatureNames) {
+			return nil, fmt.Errorf("%s:%d: %d fields, want %d", path, line, len(parts), 2+len(align.FeatureNames))
+		}
+		r := row{event: parts[0], right: parts[1] == "1"}
+		for _, p := range parts[2:] {
+			x, err := strconv.ParseFloat(p, 64)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+			}
+			r.x = append(r.x, x)
+		}
+		rows = append(rows, r)
+	}
+	return rows, sc.Err()
+}
+
+func writeHeldout(path string, ds []eval.Detection) error {
+	var buf bytes.Buffer
+	buf.WriteString(strings.Join(align.FactFeatureNames, ",") + ",right\n")
+	for _, d := range ds {
+		for _, x := range d.X {
+			buf.WriteString(strconv.FormatFloat(math.Round(x*1e4)/1e4, 'f', -1, 64) + ",")
+		}
+		if d.Correct() {
+			buf.WriteString("1\n")
+		} else {
+			buf.WriteString("0\n")
+		}
+	}
+	return renameio.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+func readHeldout(path string) ([]eval.Detection, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var ds []eval.Detection
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if want := strings.Join(align.FactFeatureNames, ",") + ",right"; lines[0] != want {
+		return nil, fmt.Errorf("%s:1: header %q, want %q (rerun fitalign -data)", path, lines[0], want)
+	}
+	for i, l := range lines[1:] {
+		parts := strings.Split(l, ",")
+		if len(parts) != len(align.FactFeatureNames)+1 {
+			return nil, fmt.Errorf("%s:%d: %d fields, want %d", path, i+2, len(parts), len(align.FactFeatureNames)+1)
+		}
+		var d eval.Detection
+		for _, p := range parts[:len(parts)-1] {
+			x, err := strconv.ParseFloat(p, 64)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", path, i+2, err)
+			}
+			d.X = append(d.X, x)
+		}
+		if parts[len(parts)-1] == "1" {
+			d.Covers = "right"
+		}
+		ds = append(ds, d)
+	}
+	return ds, nil
+}
