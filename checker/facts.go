@@ -193,25 +193,38 @@ func (c *Checker) detect(arts []*Article, claims []Claim, weight func(string) fl
 	return out
 }
 
-// finding turns a fact into a finding: its sides as value groups, the
-// best pair's two first (the larger side first), the others by size; its
-// subject and attribute those the reader gave most of its figures; its
-// confidence the calibrated chance of its best pair.
+// finding turns a fact into a finding: its figures grouped by distinct
+// value, the groups of the best pair's two figures first (the one more
+// sources state first), the others by size; its subject and attribute
+// those the reader gave most of its figures.
 func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, weight func(string) float64) Finding {
-	sides := make([]*side, len(fact.Sides))
-	for i, ids := range fact.Sides {
-		g := &side{q: figs[ids[0]].Quantity}
+	var claims []Claim
+	var bestA, bestB Claim
+	for _, ids := range fact.Sides {
 		for _, id := range ids {
 			cl := claimOf(figs[id])
-			g.claims = append(g.claims, cl)
-			if !contains(g.sources, cl.Source) {
-				g.sources = append(g.sources, cl.Source)
+			claims = append(claims, cl)
+			switch id {
+			case fact.Best.A:
+				bestA = cl
+			case fact.Best.B:
+				bestB = cl
 			}
 		}
-		sort.Strings(g.sources)
-		sides[i] = g
 	}
-	a, b := sides[0], sides[1]
+	groups := groupClaims(claims)
+	var a, b *side
+	var rest []*side
+	for _, g := range groups {
+		switch {
+		case a == nil && hasClaim(g, bestA):
+			a = g
+		case b == nil && hasClaim(g, bestB):
+			b = g
+		default:
+			rest = append(rest, g)
+		}
+	}
 	if len(b.sources) > len(a.sources) || (len(b.sources) == len(a.sources) && b.q.Value < a.q.Value) {
 		a, b = b, a
 	}
@@ -219,7 +232,6 @@ func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, we
 	if r := timeline(figs, fact); r != "" {
 		reasons = append(reasons, r)
 	}
-	rest := append([]*side(nil), sides[2:]...)
 	sort.SliceStable(rest, func(i, j int) bool { return len(rest[i].sources) > len(rest[j].sources) })
 	ordered := append([]*side{a, b}, rest...)
 	slot := labelOf(figs, fact)
@@ -233,6 +245,17 @@ func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, we
 	}
 	f.ID = fingerprint(slot, ordered)
 	return f
+}
+
+// hasClaim reports whether a value group holds the claim read at cl's
+// place.
+func hasClaim(g *side, cl Claim) bool {
+	for _, x := range g.claims {
+		if x.Source == cl.Source && x.Evidence.Offset == cl.Evidence.Offset {
+			return true
+		}
+	}
+	return false
 }
 
 // claimOf is the claim the reader made of a figure, or one made for it

@@ -18,8 +18,9 @@ type Fact struct {
 
 // Group gathers pairs into facts, most likely pair first: a pair whose
 // figures belong to no fact yet starts one; a pair with one figure in a
-// fact, and at least half the fact's best chance, brings the other into
-// it, on the side its value agrees with or a side of its own. A figure is in one fact at most. Pairs below link are
+// fact brings the other into it, on the side its value agrees with, or on
+// a side of its own when the pair is at least a quarter as likely as the
+// fact's best. A figure is in one fact at most. Pairs below link are
 // not used. Facts whose best pairs state the same two values (sources
 // that each misstated the figure independently) are then merged.
 func Group(figs []Figure, pairs []Pair, raw []float64, cmp Comparer, link float64) []Fact {
@@ -30,7 +31,10 @@ func Group(figs []Figure, pairs []Pair, raw []float64, cmp Comparer, link float6
 	sort.SliceStable(order, func(i, j int) bool { return raw[order[i]] > raw[order[j]] })
 	owner := map[int]int{}
 	var facts []Fact
-	join := func(fi, fig int) {
+	// join brings fig into fact fi through a pair of chance r: onto a
+	// side its value agrees with, or, when the pair is at least a quarter as
+	// likely as the fact's best, onto a side of its own.
+	join := func(fi, fig int, r float64) {
 		f := &facts[fi]
 		for s, side := range f.Sides {
 			if cmp.Compatible(figs[side[0]].Quantity, figs[fig].Quantity) {
@@ -39,8 +43,10 @@ func Group(figs []Figure, pairs []Pair, raw []float64, cmp Comparer, link float6
 				return
 			}
 		}
-		f.Sides = append(f.Sides, []int{fig})
-		owner[fig] = fi
+		if r >= f.Raw/4 {
+			f.Sides = append(f.Sides, []int{fig})
+			owner[fig] = fi
+		}
 	}
 	for _, pi := range order {
 		if raw[pi] < link {
@@ -54,9 +60,9 @@ func Group(figs []Figure, pairs []Pair, raw []float64, cmp Comparer, link float6
 			facts = append(facts, Fact{Sides: [][]int{{p.A}, {p.B}}, Raw: raw[pi], Best: p})
 			owner[p.A], owner[p.B] = len(facts)-1, len(facts)-1
 		case okA && !okB:
-			join(fa, p.B)
+			join(fa, p.B, raw[pi])
 		case !okA && okB:
-			join(fb, p.A)
+			join(fb, p.A, raw[pi])
 		}
 	}
 	facts = merge(figs, facts, cmp)

@@ -19,6 +19,12 @@ type Model struct {
 	Features []string  `json:"features"`
 	Bias     float64   `json:"bias"`
 	Coef     []float64 `json:"coefficients"`
+	// Trees, when there are any, replace the logistic regression: the raw
+	// chance is the logistic of Base plus Rate times the sum of the trees'
+	// values (gradient boosting).
+	Base  float64 `json:"base,omitempty"`
+	Rate  float64 `json:"rate,omitempty"`
+	Trees []Tree  `json:"trees,omitempty"`
 	// Link is the least raw chance at which a pair joins a fact.
 	Link float64 `json:"link"`
 	// The finding model: a logistic regression of whether a fact is a
@@ -80,17 +86,66 @@ func (m *Model) Validate() error {
 	if len(m.Coef) != len(FeatureNames) {
 		return fmt.Errorf("align: %d coefficients for %d features", len(m.Coef), len(FeatureNames))
 	}
+	for ti, t := range m.Trees {
+		if len(t.Nodes) == 0 {
+			return fmt.Errorf("align: tree %d has no nodes", ti)
+		}
+		for ni, n := range t.Nodes {
+			if n.Left == 0 {
+				continue
+			}
+			if n.Feature < 0 || n.Feature >= len(FeatureNames) || n.Left <= ni || n.Right <= ni || n.Left >= len(t.Nodes) || n.Right >= len(t.Nodes) {
+				return fmt.Errorf("align: tree %d node %d: bad split %+v", ti, ni, n)
+			}
+		}
+	}
 	if len(m.FactCoef) != len(FactFeatureNames) {
 		return fmt.Errorf("align: %d fact coefficients for %d fact features", len(m.FactCoef), len(FactFeatureNames))
 	}
 	return nil
 }
 
-// Raw is the model's uncalibrated chance for features x.
+// Raw is the model's chance that a pair with features x is a real
+// disagreement.
 func (m *Model) Raw(x []float64) float64 {
+	if len(m.Trees) > 0 {
+		z := m.Base
+		for i := range m.Trees {
+			z += m.Rate * m.Trees[i].Eval(x)
+		}
+		return 1 / (1 + math.Exp(-z))
+	}
 	z := m.Bias
 	for i, v := range x {
 		z += m.Coef[i] * v
 	}
 	return 1 / (1 + math.Exp(-z))
+}
+
+// A Tree is a regression tree: Nodes[0] is its root.
+type Tree struct {
+	Nodes []Node `json:"nodes"`
+}
+
+// A Node splits on Feature at Threshold (x ≤ Threshold goes Left), or is
+// a leaf with Value when Left is 0.
+type Node struct {
+	Feature   int     `json:"f,omitempty"`
+	Threshold float64 `json:"t,omitempty"`
+	Left      int     `json:"l,omitempty"`
+	Right     int     `json:"r,omitempty"`
+	Value     float64 `json:"v,omitempty"`
+}
+
+// Eval returns the value of the leaf x falls in.
+func (t *Tree) Eval(x []float64) float64 {
+	n := &t.Nodes[0]
+	for n.Left != 0 {
+		if x[n.Feature] <= n.Threshold {
+			n = &t.Nodes[n.Left]
+		} else {
+			n = &t.Nodes[n.Right]
+		}
+	}
+	return n.Value
 }

@@ -73,12 +73,17 @@ func vectors(figs []Figure) []vector {
 
 func unit(m map[string]float64) []term {
 	ts := make([]term, 0, len(m))
-	norm := 0.0
 	for s, w := range m {
 		ts = append(ts, term{s, w})
-		norm += w * w
 	}
 	sort.Slice(ts, func(i, j int) bool { return ts[i].stem < ts[j].stem })
+	// Summed in stem order, so the norm is the same bit for bit on every
+	// run: a map's order would change its last bits, and so the order of
+	// pairs whose chances tie.
+	norm := 0.0
+	for _, t := range ts {
+		norm += t.w * t.w
+	}
 	if norm > 0 {
 		norm = math.Sqrt(norm)
 		for i := range ts {

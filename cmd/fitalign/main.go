@@ -1,34 +1,37 @@
 // Command fitalign fits the aligner's model (checker/align/model.json):
 // which incompatible pairs of figures from different sources are one fact
-// misstated, and how far to trust that.
+// misstated, and how far to trust a fact made of them.
 //
 // It runs in two steps, so that the committed model is data a script
 // writes from committed data:
 //
-//	go run ./cmd/fitalign -data   # read the labelled events, write the pairs
-//	go run ./cmd/fitalign         # fit the pairs, write the model
+//	go run ./cmd/fitalign -data   # read the labelled events, write the pairs (make fitalign-data)
+//	go run ./cmd/fitalign         # fit the pairs, write the model (make fitalign)
 //
 // With -data it reads the labelled events — the fixtures, the independent
 // dev clusters (../shared/devsets/clusters) and the real-news dev set
 // (keys in fixtures/realnews, texts in .realnews) — makes every candidate
 // pair of each event with its features, labels it by the event's key (a
 // pair is right when it opposes the two values of a keyed disagreement),
-// and writes the pairs, numbers only, to checker/align/testdata/pairs.csv.
+// and writes the pairs, numbers only, to checker/align/testdata/pairs.csv.gz.
 // It then cross-validates by event: each event is checked by a model
-// fitted without it, its findings scored against its key, and the raw
-// chances of those findings with whether each was right are written to
-// checker/align/testdata/heldout.csv. It prints the cross-validated
-// scores per dev set.
+// fitted without it, its findings scored against its key, and the fact
+// features of those findings with whether each was right are written to
+// checker/align/testdata/heldout.csv. It prints the cross-validated scores
+// per dev set.
 //
-// Without -data it fits a logistic regression (L2, Newton's method) to
-// pairs.csv and an isotonic calibration map to heldout.csv, and writes
-// both to checker/align/model.json. A test holds the committed model to
-// what this step writes.
+// Without -data it fits the pair model to pairs.csv.gz — gradient-boosted
+// trees on the log loss (-rounds, -depth), or a logistic regression with
+// -rounds 0 — and the finding model, a logistic regression, to
+// heldout.csv, so that a finding's confidence is the share of such
+// findings that were right on events the pair model had not seen. A test
+// holds the committed model to what this step writes.
 package main
 
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -38,9 +41,11 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/google/renameio/v2"
 
@@ -66,6 +71,7 @@ type options struct {
 	pairs, heldout, model     string
 	l2                        float64
 	minConfidence             float64
+	boosting                  boosting
 	stdout, stderr            io.Writer
 }
 
@@ -78,11 +84,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.clusters, "clusters", filepath.Join("..", "shared", "devsets", "clusters"), "directory of the independent dev clusters")
 	fs.StringVar(&o.realnewsKeys, "realnews-keys", filepath.Join("fixtures", "realnews"), "directory of the real-news dev set's keys")
 	fs.StringVar(&o.realnewsDir, "realnews-dir", ".realnews", "directory of the real-news dev set's texts")
-	fs.StringVar(&o.pairs, "pairs", filepath.Join("checker", "align", "testdata", "pairs.csv"), "the labelled pairs")
+	fs.StringVar(&o.pairs, "pairs", filepath.Join("checker", "align", "testdata", "pairs.csv.gz"), "the labelled pairs")
 	fs.StringVar(&o.heldout, "heldout", filepath.Join("checker", "align", "testdata", "heldout.csv"), "the cross-validated findings")
 	fs.StringVar(&o.model, "o", filepath.Join("checker", "align", "model.json"), `file to write the model to ("-" for stdout)`)
-	fs.Float64Var(&o.l2, "l2", 0.01, "L2 penalty on the coefficients")
+	fs.Float64Var(&o.l2, "l2", 0.001, "L2 penalty on the coefficients of the logistic regressions")
 	fs.Float64Var(&o.minConfidence, "min-confidence", 0.5, "threshold of the cross-validated scores")
+	fs.IntVar(&o.boosting.rounds, "rounds", 150, "boosting rounds of the pair model (0: a logistic regression instead)")
+	fs.IntVar(&o.boosting.depth, "depth", 3, "depth of each boosted tree")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -168,19 +176,34 @@ func gather(o options) error {
 	// saw it.
 	results := map[string]*eval.SuiteResult{}
 	var held []eval.Detection
-	for i, e := range events {
-		var train []row
-		for j := range events {
-			if j != i {
-				train = append(train, events[j].pairs...)
+	// The folds are independent: fit them two at a time, then score them
+	// in event order so the output does not depend on the schedule.
+	models := make([]*align.Model, len(events))
+	errs := make([]error, len(events))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	for i := range events {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			var train []row
+			for j := range events {
+				if j != i {
+					train = append(train, events[j].pairs...)
+				}
 			}
-		}
-		m, err := fit(train, nil, o.l2)
-		if err != nil {
-			return fmt.Errorf("fold %s: %w", e.ev.Name, err)
+			models[i], errs[i] = fit(train, nil, o.l2, o.boosting)
+		}(i)
+	}
+	wg.Wait()
+	for i, e := range events {
+		if errs[i] != nil {
+			return fmt.Errorf("fold %s: %w", e.ev.Name, errs[i])
 		}
 		fc := *c
-		fc.Model = m
+		fc.Model = models[i]
 		r := eval.Keyed(e.set, []eval.KeyedEvent{e.ev}, &fc)
 		held = append(held, r.Detections...)
 		if results[e.set] == nil {
@@ -237,7 +260,7 @@ func gather(o options) error {
 
 // fit fits the logistic model to rows, and the calibration map to the
 // held-out findings when there are any.
-func fit(rows []row, held []eval.Detection, l2 float64) (*align.Model, error) {
+func fit(rows []row, held []eval.Detection, l2 float64, bo boosting) (*align.Model, error) {
 	ds := make([]eval.Detection, len(rows))
 	for i, r := range rows {
 		ds[i] = eval.Detection{X: r.x}
@@ -252,6 +275,10 @@ func fit(rows []row, held []eval.Detection, l2 float64) (*align.Model, error) {
 	m := &align.Model{Features: slices.Clone(align.FeatureNames), Bias: round(bias), Link: link, FactCoef: []float64{1, 0, 0, 0}}
 	for _, c := range coef {
 		m.Coef = append(m.Coef, round(c))
+	}
+	if bo.rounds > 0 {
+		m.Base, m.Trees = bo.boost(rows)
+		m.Rate = rate
 	}
 	if len(held) > 0 {
 		fb, fc, err := eval.FitLogistic(held, l2)
@@ -277,7 +304,7 @@ func fitModel(o options) error {
 	if err != nil {
 		return err
 	}
-	m, err := fit(rows, held, o.l2)
+	m, err := fit(rows, held, o.l2, o.boosting)
 	if err != nil {
 		return err
 	}
@@ -318,7 +345,15 @@ func writePairs(path string, rows []row) error {
 		}
 		buf.WriteByte('\n')
 	}
-	return renameio.WriteFile(path, buf.Bytes(), 0o644)
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z) // no name, no time: the same bytes every run
+	if _, err := zw.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return renameio.WriteFile(path, z.Bytes(), 0o644)
 }
 
 func readPairs(path string) ([]row, error) {
@@ -327,7 +362,11 @@ func readPairs(path string) ([]row, error) {
 		return nil, err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
 	var rows []row
 	line := 0

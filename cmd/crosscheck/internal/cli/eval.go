@@ -272,6 +272,9 @@ func runEval(opts *EvalOptions) error {
 			}
 			rep.Skipped = append(rep.Skipped, skipped...)
 			if len(cases) == 0 {
+				if opts.RequireAccuracy > 0 {
+					return fmt.Errorf("eval quantities --require-accuracy: no spec data to hold to it (%s)", strings.Join(skipped, ", "))
+				}
 				continue
 			}
 			dev, err := eval.ParseDeviations(quantity.SpecDeviations())
@@ -298,6 +301,9 @@ func runEval(opts *EvalOptions) error {
 				return err
 			}
 			if skip != "" {
+				if opts.RequireF1 > 0 {
+					return fmt.Errorf("eval %s --require-f1: no data to hold to it (%s)", s, skip)
+				}
 				rep.Skipped = append(rep.Skipped, skip)
 				continue
 			}

@@ -1,0 +1,209 @@
+package align
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/checker/quantity"
+)
+
+// testComparer compares as the checker does in outline: one family per
+// kind, exact values agree within half a percent, a slip is a factor of
+// a thousand or an off-by-one.
+type testComparer struct{}
+
+func (testComparer) Family(q quantity.Quantity) string { return string(q.Kind) }
+func (testComparer) Compatible(a, b quantity.Quantity) bool {
+	return math.Abs(a.Value-b.Value) <= 0.005*math.Max(math.Abs(a.Value), math.Abs(b.Value))
+}
+func (testComparer) Slip(a, b quantity.Quantity) bool {
+	r := math.Max(a.Value, b.Value) / math.Min(a.Value, b.Value)
+	return math.Abs(r-1000) < 1 || math.Abs(a.Value-b.Value) == 1
+}
+
+// fig makes a figure of source src stating v of kind k, with the words
+// around it (each word's distance its place in the list, nearest first).
+func fig(src string, k quantity.Kind, v float64, words string) Figure {
+	f := Figure{Source: src, Quantity: quantity.Quantity{Kind: k, Value: v, Low: v, High: v, Bound: quantity.Exact, Text: "x"}}
+	for i, w := range strings.Fields(words) {
+		f.Context = append(f.Context, Word{Stem: w, Dist: i + 1})
+	}
+	return f
+}
+
+func TestPairsBlocks(t *testing.T) {
+	cases := []struct {
+		reason string
+		figs   []Figure
+		want   int
+	}{
+		{"two sources, one kind, values apart: a candidate",
+			[]Figure{fig("a", quantity.Count, 40, "injured"), fig("b", quantity.Count, 44, "injured")}, 1},
+		{"one source stating two values is no pair: an article is not its own rival",
+			[]Figure{fig("a", quantity.Count, 40, "injured"), fig("a", quantity.Count, 44, "injured")}, 0},
+		{"values that agree within tolerance are no disagreement",
+			[]Figure{fig("a", quantity.Money, 1000, "price"), fig("b", quantity.Money, 1001, "price")}, 0},
+		{"other kinds are never compared",
+			[]Figure{fig("a", quantity.Count, 40, "staff"), fig("b", quantity.Percent, 44, "staff")}, 0},
+		{"values far apart are different facts, whatever their words",
+			[]Figure{fig("a", quantity.Count, 40, "staff"), fig("b", quantity.Count, 900, "staff")}, 0},
+		{"but a scale-word slip bridges the distance",
+			[]Figure{fig("a", quantity.Money, 3e6, "cost"), fig("b", quantity.Money, 3e9, "cost")}, 1},
+	}
+	for _, c := range cases {
+		if got := len(Pairs(c.figs, testComparer{})); got != c.want {
+			t.Errorf("%s: %d pairs, want %d", c.reason, got, c.want)
+		}
+	}
+}
+
+func feature(t *testing.T, p Pair, name string) float64 {
+	t.Helper()
+	i := slices.Index(FeatureNames, name)
+	if i < 0 {
+		t.Fatalf("no feature %q", name)
+	}
+	return p.X[i]
+}
+
+func TestFeatures(t *testing.T) {
+	// The same measure in two sources' words, and a second figure in the
+	// second source that restates the first one's value in its context.
+	figs := []Figure{
+		fig("a", quantity.Count, 120, "flights cancelled storm"),
+		fig("b", quantity.Count, 130, "flights cancelled airport"),
+		fig("b", quantity.Count, 120, "flights cancelled storm"),
+		fig("c", quantity.Count, 130, "volunteers shelter town"),
+	}
+	pairs := Pairs(figs, testComparer{})
+	get := func(a, b int) Pair {
+		for _, p := range pairs {
+			if p.A == a && p.B == b {
+				return p
+			}
+		}
+		t.Fatalf("no pair %d-%d in %v", a, b, pairs)
+		return Pair{}
+	}
+	same, other := get(0, 1), get(0, 3)
+	if len(same.X) != len(FeatureNames) {
+		t.Fatalf("%d features, want %d", len(same.X), len(FeatureNames))
+	}
+	if c1, c2 := feature(t, same, "context"), feature(t, other, "context"); c1 <= c2 || c2 != 0 {
+		t.Errorf("context: shared words %.2f, none shared %.2f; want the first higher and the second 0", c1, c2)
+	}
+	// Source b states 120 in the very words of source a's 120: its 130
+	// is about something else, and the rival feature says so.
+	if r := feature(t, same, "rival"); r <= 0 {
+		t.Errorf("rival = %.2f, want > 0 when the other source restates the value in like words", r)
+	}
+	if r := feature(t, get(2, 3), "rival"); r != 0 {
+		t.Errorf("rival = %.2f for a pair with no restatement, want 0", r)
+	}
+}
+
+func TestGroup(t *testing.T) {
+	figs := []Figure{
+		fig("a", quantity.Count, 50, "x"),
+		fig("b", quantity.Count, 50, "x"),
+		fig("c", quantity.Count, 56, "x"),
+		fig("d", quantity.Count, 55.9, "x"),
+		fig("e", quantity.Count, 70, "y"),
+	}
+	pairs := []Pair{{A: 0, B: 2}, {A: 1, B: 2}, {A: 0, B: 3}, {A: 0, B: 4}, {A: 3, B: 4}}
+	raw := []float64{0.9, 0.8, 0.7, 0.1, 0.01}
+	facts := Group(figs, pairs, raw, testComparer{}, 0.05)
+	if len(facts) != 1 {
+		t.Fatalf("%d facts, want 1: %+v", len(facts), facts)
+	}
+	f := facts[0]
+	// 50 (a, b) against 56 and 55.9 (c, d, which agree); 70 joins through
+	// a pair at 0.1, under a quarter of the best: left out; the pair under
+	// the link threshold does nothing.
+	if len(f.Sides) != 2 || len(f.Sides[0]) != 2 || len(f.Sides[1]) != 2 || f.Raw != 0.9 || f.Best.A != 0 || f.Best.B != 2 {
+		t.Errorf("fact = %+v, want sides [a b] [c d] from best pair a-c", f)
+	}
+	if f.Links != 3 {
+		t.Errorf("links = %d, want 3 (a-c, b-c, a-d)", f.Links)
+	}
+	// Two facts whose best pairs state the same two values are one.
+	split := Group(figs[:4], []Pair{{A: 0, B: 2}, {A: 1, B: 3}}, []float64{0.9, 0.6}, testComparer{}, 0.05)
+	if len(split) != 1 || len(split[0].Sides[0])+len(split[0].Sides[1]) != 4 {
+		t.Errorf("two pairs of the same two values: %+v, want one fact of four figures", split)
+	}
+}
+
+func TestDefaultModel(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := make([]float64, len(FeatureNames))
+	if p := m.Raw(x); p <= 0 || p >= 1 || math.IsNaN(p) {
+		t.Errorf("Raw(0…) = %v, want a chance in (0,1)", p)
+	}
+	if p := m.Confidence(make([]float64, len(FactFeatureNames))); p <= 0 || p >= 1 {
+		t.Errorf("Confidence(0…) = %v, want a chance in (0,1)", p)
+	}
+	bad := *m
+	bad.Features = append(slices.Clone(m.Features), "extra")
+	if bad.Validate() == nil {
+		t.Error("a model with a feature this package lacks validated")
+	}
+	bad = *m
+	bad.Trees = []Tree{{Nodes: []Node{{Feature: 0, Left: 0, Right: 0}, {Feature: 99, Left: 1, Right: 1}}}}
+	if bad.Validate() == nil {
+		t.Error("a tree whose split points back at itself validated")
+	}
+}
+
+func TestTreeEval(t *testing.T) {
+	tr := Tree{Nodes: []Node{
+		{Feature: 1, Threshold: 0.5, Left: 1, Right: 2},
+		{Value: -1},
+		{Value: 2},
+	}}
+	for _, c := range []struct {
+		x    []float64
+		want float64
+	}{{[]float64{9, 0.5}, -1}, {[]float64{9, 0.51}, 2}} {
+		if got := tr.Eval(c.x); got != c.want {
+			t.Errorf("Eval(%v) = %v, want %v (x ≤ threshold goes left)", c.x, got, c.want)
+		}
+	}
+}
+
+func TestConcepts(t *testing.T) {
+	c, err := DefaultConcepts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Len() < 10000 {
+		t.Fatalf("%d words, want the WordNet table", c.Len())
+	}
+	cases := []struct {
+		reason string
+		a, b   string
+		same   bool
+	}{
+		{"synonyms in their first sense", "injury", "wound", true},
+		{"a plural reaches its noun by WordNet's rules", "injuries", "injury", true},
+		{"a past tense reaches its verb", "purchased", "buy", true},
+		{"unrelated words", "injury", "purchase", false},
+	}
+	for _, k := range cases {
+		ca, cb := c.Of(k.a), c.Of(k.b)
+		if ca == 0 || cb == 0 {
+			t.Errorf("%s: %q → %d, %q → %d; want both in the table", k.reason, k.a, ca, k.b, cb)
+			continue
+		}
+		if (ca == cb) != k.same {
+			t.Errorf("%s: %q → %d, %q → %d; same = %v", k.reason, k.a, ca, k.b, cb, k.same)
+		}
+	}
+	if _, err := ParseConcepts("word notanumber\n"); err == nil {
+		t.Error("a malformed line parsed")
+	}
+}

@@ -1,0 +1,92 @@
+package eval
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/checker"
+)
+
+func group(text string, amount float64, date string) checker.ValueGroup {
+	return checker.ValueGroup{Text: text, Value: checker.Value{Amount: amount, Date: date}}
+}
+
+func TestKeyMatches(t *testing.T) {
+	cases := []struct {
+		reason string
+		g      checker.ValueGroup
+		want   KeyValue
+		match  bool
+	}{
+		{"a large figure within half a percent", group("$2.41bn", 2.41e9, ""), KeyValue{Num: 2.4e9}, true},
+		{"a large figure beyond it", group("$2.5bn", 2.5e9, ""), KeyValue{Num: 2.4e9}, false},
+		{"small whole numbers must be exact: years 0.05% apart differ", group("2012", 2012, ""), KeyValue{Num: 2011}, false},
+		{"the figure as written counts: 10 km reported in metres", group("10 km", 10000, ""), KeyValue{Num: 10}, true},
+		{"a date string inside the value's date", group("6 April", 0, "--04-06"), KeyValue{Str: "04-06", IsStr: true}, true},
+		{"a time string inside the text", group("2:17:41", 0, ""), KeyValue{Str: "2:17:41", IsStr: true}, true},
+		{"zero only matches zero", group("none", 0, ""), KeyValue{Num: 0}, true},
+	}
+	for _, c := range cases {
+		if got := keyMatches(c.g, c.want); got != c.match {
+			t.Errorf("%s: keyMatches(%q, %v) = %v", c.reason, c.g.Text, c.want, got)
+		}
+	}
+}
+
+func TestBreaks(t *testing.T) {
+	f := checker.Finding{Values: []checker.ValueGroup{group("12%", 12, ""), group("1.2%", 1.2, ""), group("30%", 30, "")}}
+	cases := []struct {
+		reason string
+		trap   KeyedTrap
+		broken bool
+	}{
+		{"the opposed pair carries both values", KeyedTrap{Value: []KeyValue{{Num: 12}, {Num: 1.2}}}, true},
+		{"a value beyond the first two is compatible, not opposed", KeyedTrap{Value: []KeyValue{{Num: 12}, {Num: 30}}}, false},
+		{"one value opposed to itself in another scale", KeyedTrap{Value: []KeyValue{{Num: 1.2}}}, false},
+		{"one value opposed to itself a tenth apart is not a scale", KeyedTrap{Value: []KeyValue{{Num: 12}}}, false},
+	}
+	for _, c := range cases {
+		if got := breaks(f, c.trap); got != c.broken {
+			t.Errorf("%s: breaks = %v, want %v", c.reason, got, c.broken)
+		}
+	}
+	scaled := checker.Finding{Values: []checker.ValueGroup{group("€1.2bn", 1.2e9, ""), group("€1.2m", 1.2e6, "")}}
+	if !breaks(scaled, KeyedTrap{Value: []KeyValue{{Num: 1.2e9}}}) {
+		t.Error("a one-value trap opposed to its value a thousand times smaller is broken")
+	}
+}
+
+func TestLoadKey(t *testing.T) {
+	dir := t.TempDir()
+	write := func(body string) string {
+		p := filepath.Join(dir, "key.json")
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	k, err := LoadKey(write(`{"event":"e","disagreements":[{"what":"toll","kind":"count","values":[12,"03-04"]}],"traps":[{"what":"t","values":[1]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := k.Disagreements[0].Value; d[0].Num != 12 || !d[1].IsStr || d[1].Str != "03-04" {
+		t.Errorf("values = %+v, want 12 and the string 03-04", d)
+	}
+	if b, _ := json.Marshal(k.Disagreements[0].Value); string(b) != `[12,"03-04"]` {
+		t.Errorf("values marshal to %s", b)
+	}
+	for _, bad := range []string{
+		`{"disagreements":[{"what":"one value","values":[1]}]}`,
+		`{"traps":[{"what":"three values","values":[1,2,3]}]}`,
+		`{"disagreements":[{"what":"not a value","values":[true,1]}]}`,
+	} {
+		if _, err := LoadKey(write(bad)); err == nil {
+			t.Errorf("LoadKey(%s): no error", bad)
+		}
+	}
+	if !(Key{Disagreements: k.Disagreements}).Opposes(group("12", 12, ""), group("4 March", 0, "2026-03-04")) {
+		t.Error("Opposes: a group of each value, in either order, is the keyed pair")
+	}
+}

@@ -1,0 +1,136 @@
+package checker
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/checker/align"
+	"github.com/crosscheck/crosscheck/checker/quantity"
+	"github.com/crosscheck/crosscheck/checker/text"
+)
+
+// distances returns each context word of the sentence's figure i, stem
+// to distance.
+func distances(t *testing.T, sentence string, i int) map[string]int {
+	t.Helper()
+	toks := text.Tokenize(sentence, nil)
+	var p quantity.Parser
+	qs := p.ParseTokens(sentence, toks, nil)
+	if i >= len(qs) {
+		t.Fatalf("%q: %d figures, want more than %d", sentence, len(qs), i)
+	}
+	out := map[string]int{}
+	for _, w := range contextOf(toks, qs, i, nil) {
+		out[w.Stem] = w.Dist
+	}
+	return out
+}
+
+func TestContextOf(t *testing.T) {
+	cases := []struct {
+		reason   string
+		sentence string
+		figure   int
+		word     string
+		dist     int // 0: the word must not be in the context
+	}{
+		{"the word before a figure is one word away", "Officials counted 40 injured.", 0, "count", 1},
+		{"the word after it too", "Officials counted 40 injured.", 0, "injur", 1},
+		{"function words are not context", "Officials counted 40 of the injured.", 0, "the", 0},
+		{"the words of the figure itself are not context", "The bill came to 3 million dollars.", 0, "million", 0},
+		// "hurt" stands three words from the first figure and four from the
+		// second: to the second it counts as twice as far, so each figure
+		// keeps its own words.
+		{"a word nearer another figure counts as farther", "Police said 12 people were hurt in Arlen and 9 in Brook.", 1, "hurt", 8},
+		{"a word nearest this figure keeps its distance", "Police said 12 people were hurt in Arlen and 9 in Brook.", 1, "brook", 2},
+	}
+	for _, c := range cases {
+		got := distances(t, c.sentence, c.figure)[c.word]
+		if got != c.dist {
+			t.Errorf("%s: %q figure %d: %q at %d, want %d (context %v)", c.reason, c.sentence, c.figure, c.word, got, c.dist, distances(t, c.sentence, c.figure))
+		}
+	}
+}
+
+// TestDetectAcrossLabels: the figure the sources misstate is written in
+// other words by each outlet, so its reader labels differ; the aligner
+// still opposes the two values, and corroborating outlets join the
+// larger side.
+func TestDetectAcrossLabels(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := []*Article{
+		article("wire", "Storm Brana forced Northjet to cancel 312 flights on Monday, the carrier said. Its shares fell 2% in early trading."),
+		article("daily", "Northjet scrapped 312 flights on Monday as Storm Brana swept in, the airline said. About 40,000 passengers were affected."),
+		article("tabloid", "Storm Brana chaos as Northjet axes 321 flights on Monday. Around 40,000 travellers were stranded, the airline said."),
+	}
+	r := c.Check(arts)
+	var found *Finding
+	for i, f := range r.Findings {
+		if len(f.Values) >= 2 && f.Values[0].Value.Amount == 312 && f.Values[1].Value.Amount == 321 {
+			found = &r.Findings[i]
+		}
+	}
+	if found == nil {
+		var got []string
+		for _, f := range r.Findings {
+			got = append(got, describe(f))
+		}
+		t.Fatalf("no finding of 312 against 321; findings: %s", strings.Join(got, "; "))
+	}
+	if s := found.Values[0].Sources; len(s) != 2 || s[0] != "daily" || s[1] != "wire" {
+		t.Errorf("312 is stated by %v, want [daily wire]", s)
+	}
+	if found.Factors == nil || len(found.Factors.Fact) != len(align.FactFeatureNames) {
+		t.Errorf("finding carries no fact features for refitting: %+v", found.Factors)
+	}
+	for _, f := range r.Findings {
+		for _, v := range f.Values[:2] {
+			if v.Value.Amount == 2 {
+				t.Errorf("the share move (2%%) was opposed: %s", describe(f))
+			}
+		}
+	}
+}
+
+func describe(f Finding) string {
+	var vs []string
+	for _, v := range f.Values {
+		vs = append(vs, v.Text+strings.Join(v.Sources, ","))
+	}
+	return f.Attribute + ": " + strings.Join(vs, " vs ")
+}
+
+// TestTimeline: sources published on different days whose values of one
+// fact differ are said to show the figure changing, in order.
+func TestTimeline(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	early := article("early", "The flooding in the Varn valley has killed 14 people, the regional authority said on Monday.")
+	late := article("late", "The flooding in the Varn valley has killed 31 people, the regional authority said on Thursday.")
+	late2 := article("later", "The death toll from the flooding in the Varn valley rose to 31, the regional authority said.")
+	for i, a := range []*Article{early, late, late2} {
+		a.Published = mustDay(t, 10+3*i)
+	}
+	r := c.Check([]*Article{early, late, late2})
+	for _, f := range r.Findings {
+		if strings.Contains(strings.Join(f.Reasons, "; "), `changed over the coverage: "14" (2026-03-10) then "31" (2026-03-13)`) {
+			return
+		}
+	}
+	var got []string
+	for _, f := range r.Findings {
+		got = append(got, describe(f)+" "+strings.Join(f.Reasons, "; "))
+	}
+	t.Errorf("no finding says the toll changed from 14 to 31 over the coverage: %s", strings.Join(got, " | "))
+}
+
+func mustDay(t *testing.T, day int) time.Time {
+	t.Helper()
+	return time.Date(2026, 3, day, 9, 0, 0, 0, time.UTC)
+}
