@@ -24,6 +24,10 @@ type Checker struct {
 	Model *align.Model
 	// Concepts is the lexical resource the aligner reads words through.
 	Concepts *align.Concepts
+	// SlotsOnly judges the reader's slots alone, as lint does with a
+	// draft, without the aligner: what the confidence model of score.yaml
+	// is fitted to (cmd/calibrate).
+	SlotsOnly bool
 	// MinConfidence drops findings below it from the report.
 	MinConfidence float64
 }
@@ -67,14 +71,22 @@ func (c *Checker) Check(arts []*Article) *Report {
 	claims := Extractor{Lex: c.Lexicon}.Extract(arts)
 	r := &Report{SchemaVersion: SchemaVersion, Sources: SourcesOf(arts), Findings: []Finding{}, Agreements: []Agreement{}}
 	weight := weigher(arts)
-	for _, f := range c.detect(arts, claims, weight) {
-		if f.Confidence >= c.MinConfidence {
-			r.Findings = append(r.Findings, f)
+	if !c.SlotsOnly {
+		for _, f := range c.detect(arts, claims, weight) {
+			if f.Confidence >= c.MinConfidence {
+				r.Findings = append(r.Findings, f)
+			}
 		}
 	}
 	for _, s := range Align(claims) {
-		_, a, ok := c.compare(s, weight)
-		if ok && a != nil {
+		f, a, ok := c.compare(s, weight)
+		if !ok {
+			continue
+		}
+		if c.SlotsOnly && f != nil && f.Confidence >= c.MinConfidence {
+			r.Findings = append(r.Findings, *f)
+		}
+		if a != nil {
 			r.Agreements = append(r.Agreements, *a)
 		}
 	}

@@ -31,9 +31,38 @@ func Group(figs []Figure, pairs []Pair, raw []float64, cmp Comparer, link float6
 	sort.SliceStable(order, func(i, j int) bool { return raw[order[i]] > raw[order[j]] })
 	owner := map[int]int{}
 	var facts []Fact
+	// linked[fig] holds the chances of fig's pairs, by the other figure.
+	linked := map[int]map[int]float64{}
+	for pi, p := range pairs {
+		if raw[pi] < link {
+			continue
+		}
+		for _, e := range [][2]int{{p.A, p.B}, {p.B, p.A}} {
+			if linked[e[0]] == nil {
+				linked[e[0]] = map[int]float64{}
+			}
+			linked[e[0]][e[1]] = raw[pi]
+		}
+	}
+	// sidesLinked counts the sides of fact f that fig has a pair of chance
+	// at least r with.
+	sidesLinked := func(f *Fact, fig int, r float64) int {
+		n := 0
+		for _, side := range f.Sides {
+			for _, id := range side {
+				if linked[fig][id] >= r {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
 	// join brings fig into fact fi through a pair of chance r: onto a
-	// side its value agrees with, or, when the pair is at least a quarter as
-	// likely as the fact's best, onto a side of its own.
+	// side its value agrees with, or onto a side of its own when the pair
+	// is at least half as likely as the fact's best, or a quarter as
+	// likely and fig is linked so to two sides of the fact (a figure that
+	// changed over the coverage: each value pairs with every other).
 	join := func(fi, fig int, r float64) {
 		f := &facts[fi]
 		for s, side := range f.Sides {
@@ -43,7 +72,7 @@ func Group(figs []Figure, pairs []Pair, raw []float64, cmp Comparer, link float6
 				return
 			}
 		}
-		if r >= f.Raw/4 {
+		if r >= f.Raw/2 || r >= f.Raw/4 && sidesLinked(f, fig, f.Raw/4) >= 2 {
 			f.Sides = append(f.Sides, []int{fig})
 			owner[fig] = fi
 		}
@@ -66,6 +95,7 @@ func Group(figs []Figure, pairs []Pair, raw []float64, cmp Comparer, link float6
 		}
 	}
 	facts = merge(figs, facts, cmp)
+	corroborate(figs, facts, cmp)
 	side := map[int][2]int{} // figure -> fact, side
 	for fi, f := range facts {
 		for si, ids := range f.Sides {
@@ -128,4 +158,74 @@ func merge(figs []Figure, facts []Fact, cmp Comparer) []Fact {
 		}
 	}
 	return out
+}
+
+// corroborate adds to the two sides of each fact's best pair the figures
+// of other sources in no fact that state a compatible value in words like
+// those of the side's figure in the best pair ("$14–15 billion" beside
+// "$14.3 billion"): they are sources too, if no disagreement.
+func corroborate(figs []Figure, facts []Fact, cmp Comparer) {
+	vec := vectors(figs)
+	owned := map[int]bool{}
+	for _, f := range facts {
+		for _, side := range f.Sides {
+			for _, id := range side {
+				owned[id] = true
+			}
+		}
+	}
+	for i := range figs {
+		if owned[i] {
+			continue
+		}
+		for fi := range facts {
+			if s := bestSide(figs, vec, &facts[fi], i, cmp); s >= 0 {
+				facts[fi].Sides[s] = append(facts[fi].Sides[s], i)
+				break
+			}
+		}
+	}
+}
+
+// bestSide returns the side of f's best pair that figure i corroborates,
+// -1 for none: a side whose value i's agrees with, one of whose figures
+// i's words are like; of two, the one that has i's source already, else
+// the one whose words are likest.
+func bestSide(figs []Figure, vec []vector, f *Fact, i int, cmp Comparer) int {
+	best, bestSim, own := -1, 0.0, false
+	for k, anchor := range [2]int{f.Best.A, f.Best.B} {
+		a := figs[anchor].Quantity
+		if cmp.Family(a) != cmp.Family(figs[i].Quantity) || !cmp.Compatible(a, figs[i].Quantity) {
+			continue
+		}
+		s := sideOf(f, anchor, k)
+		sim, mine := 0.0, false
+		for _, id := range f.Sides[s] {
+			sim = max(sim, cosine(vec[i].all, vec[id].all))
+			mine = mine || figs[id].Source == figs[i].Source
+		}
+		if sim < corroborates {
+			continue
+		}
+		if best < 0 || mine && !own || mine == own && sim > bestSim {
+			best, bestSim, own = s, sim, mine
+		}
+	}
+	return best
+}
+
+// corroborates is the least context cosine at which a compatible figure
+// counts as stating the same fact as a side.
+const corroborates = 0.2
+
+// sideOf returns the index of the side of f holding fig; guess first.
+func sideOf(f *Fact, fig, guess int) int {
+	for s, side := range f.Sides {
+		for _, id := range side {
+			if id == fig {
+				return s
+			}
+		}
+	}
+	return guess
 }

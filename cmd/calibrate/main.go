@@ -1,5 +1,7 @@
-// Command calibrate fits crosscheck's confidence model and writes it as
-// checker/score.yaml.
+// Command calibrate fits the confidence model of the reader's slots and
+// writes it as checker/score.yaml: the model lint scores a draft's claims
+// with. (check's findings come from the aligner, whose model
+// cmd/fitalign fits on the dev sets.)
 //
 // It checks the fixture events and a generated corpus with planted
 // disagreements (never WikiContradict, which stays a test set), labels
@@ -59,6 +61,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// score.yaml scores the reader's slots, as lint judges a draft's
+	// claims against its sources; the aligner has a model of its own
+	// (cmd/fitalign).
+	c.SlotsOnly = true
 	fx, err := eval.Fixtures(*fixtures, c)
 	if err != nil {
 		return err

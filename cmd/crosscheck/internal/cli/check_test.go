@@ -89,7 +89,8 @@ func TestCheckExitCodes(t *testing.T) {
 		code   int
 		reason string
 	}{
-		{[]string{"check", seed}, ExitFindings, "the seed has a finding at 0.94, above the default high level"},
+		{[]string{"check", seed}, ExitOK, "the seed's findings are below the default high level (0.7)"},
+		{[]string{"check", "--fail-level", "medium", seed}, ExitFindings, "the seed's deal value reaches medium (0.5)"},
 		{[]string{"check", "--fail-level", "none", seed}, ExitOK, "none never fails"},
 		{[]string{"check", "--fail-level", "1", seed}, ExitOK, "no finding reaches 1: a calibrated confidence is at most 0.99"},
 		{[]string{"check", "--fail-level", "medium", "--min-confidence", "1", seed}, ExitOK, "findings filtered out do not fail"},

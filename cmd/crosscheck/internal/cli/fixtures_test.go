@@ -69,8 +69,10 @@ func TestFixtures(t *testing.T) {
 			}
 			for _, fb := range exp.Forbidden {
 				for _, f := range r.Findings {
+					// Only the opposed pair counts, as the dev sets' scorer
+					// counts traps: further rows are the fact's other values.
 					groups := f.Values
-					if len(fb.Values) >= 2 && len(groups) > 2 {
+					if len(groups) > 2 {
 						groups = groups[:2]
 					}
 					if f.Confidence >= fb.Below && eval.AllMatch(fb.Values, groups) {

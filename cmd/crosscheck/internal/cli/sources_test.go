@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -39,15 +40,35 @@ func findingsOf(t *testing.T, out string) ([]slotOf, *checker.Report) {
 }
 
 // TestHTMLFindingsEqualText: the seed articles wrapped in news pages give
-// the findings the plain text gives, with evidence in the HTML files.
+// the findings the plain text gives, with evidence in the HTML files. The
+// pages also carry publication dates, which the aligner weighs (a figure
+// may change over the coverage), so confidences may differ a little and
+// findings below the warning level (0.5) are not compared.
 func TestHTMLFindingsEqualText(t *testing.T) {
 	inRepo(t)
 	_, text, _ := run(t, nil, "check", "--format", "json", "--fail-level", "none", seed)
 	_, page, errOut := run(t, nil, "check", "--format", "json", "--fail-level", "none", "fixtures/meta-scale-html")
 	want, _ := findingsOf(t, text)
 	got, r := findingsOf(t, page)
-	if len(want) == 0 || !reflect.DeepEqual(got, want) {
+	sure := func(fs []slotOf) (out []slotOf, conf []float64) {
+		for _, f := range fs {
+			if f.Confidence >= 0.5 {
+				conf = append(conf, f.Confidence)
+				f.Confidence = 0
+				out = append(out, f)
+			}
+		}
+		return out, conf
+	}
+	g, gc := sure(got)
+	w, wc := sure(want)
+	if len(w) == 0 || !reflect.DeepEqual(g, w) {
 		t.Errorf("HTML findings:\n%+v\nwant the plain text's:\n%+v\n%s", got, want, errOut)
+	}
+	for i := range gc {
+		if i < len(wc) && math.Abs(gc[i]-wc[i]) > 0.1 {
+			t.Errorf("finding %s: confidence %.2f from the pages, %.2f from the text; want within 0.1", g[i].ID, gc[i], wc[i])
+		}
 	}
 	raw := map[string]string{}
 	for _, s := range r.Sources {
@@ -92,7 +113,7 @@ func TestCheckEveryFormatInOneRun(t *testing.T) {
 	defer srv.Close()
 	dir := t.TempDir()
 	cache := filepath.Join(dir, "cache")
-	args := []string{"check", "--format", "json", "--fail-level", "high", "--keep-going", "--cache", cache,
+	args := []string{"check", "--format", "json", "--fail-level", "medium", "--keep-going", "--cache", cache,
 		"fixtures/meta-scale-html/biggest-external-ai-bet.html",
 		srv.URL + "/meta-bets-15bn",
 		"sources/testdata/atom.xml",
