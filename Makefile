@@ -24,7 +24,7 @@ FUZZ_TARGETS = \
 	./checker/group:FuzzGroup \
 	./cmd/crosscheck/internal/batch:FuzzReadAssignment
 
-.PHONY: all build install test vet fmt-check unit fuzz-short fuzz lint bench bench-batch profile eval-quantities eval calibrate clean
+.PHONY: all build install test vet fmt-check unit fuzz-short fuzz lint bench bench-batch profile eval-quantities eval eval-dev calibrate fitalign fitalign-data concepts realnews clean
 
 all: build
 
@@ -89,10 +89,34 @@ eval-quantities:
 eval:
 	$(GO) run ./cmd/crosscheck eval
 
-# Refit the confidence model (checker/score.yaml) on the fixtures and
-# generated events; review the diff.
+# The dev sets: the independent clusters (../shared/devsets/clusters) and
+# the real-news dev set (texts in .realnews: make realnews gathers them).
+eval-dev:
+	$(GO) run ./cmd/crosscheck eval clusters realnews
+
+# Refit the slot confidence model lint uses (checker/score.yaml) on the
+# fixtures and generated events; review the diff.
 calibrate:
 	$(GO) run ./cmd/calibrate
+
+# Label the dev sets' candidate pairs and cross-validate by event
+# (checker/align/testdata); needs ../shared and .realnews. Prints the
+# cross-validated scores.
+fitalign-data:
+	$(GO) run ./cmd/fitalign -data
+
+# Fit the aligner's model (checker/align/model.json) to the committed pairs.
+fitalign:
+	$(GO) run ./cmd/fitalign
+
+# The WordNet concept table (checker/align/concepts.txt); needs Debian's
+# wordnet-base.
+concepts:
+	$(GO) run ./cmd/wordnet
+
+# Fetch the real-news dev set's texts again into .realnews.
+realnews:
+	$(GO) run ./cmd/gather -check
 
 clean:
 	rm -rf bin *.prof checker/*.test eval-failures.jsonl

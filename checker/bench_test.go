@@ -1,6 +1,7 @@
 package checker_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -139,6 +140,85 @@ func BenchmarkExtractNews(b *testing.B) {
 	for b.Loop() {
 		for _, a := range arts {
 			checker.Extractor{Lex: lex}.Extract([]*checker.Article{a})
+		}
+	}
+}
+
+// benchEvent is a generated event reported by n outlets, padded to size
+// bytes by repeating each outlet's article as extra paragraphs.
+func benchEvent(b *testing.B, n int) ([]*checker.Article, int) {
+	b.Helper()
+	ev := newsgen.New(7).Event("bench", n)
+	var arts []*checker.Article
+	size := 0
+	for _, d := range ev.Docs {
+		a, err := sources.Parse(d.Source+".txt", []byte(d.Text))
+		if err != nil {
+			b.Fatal(err)
+		}
+		a.ID = d.Source
+		arts = append(arts, a)
+		size += len(d.Text)
+	}
+	return arts, size
+}
+
+// BenchmarkCheckEvent is extraction plus alignment of one event as its
+// outlets grow: the aligner scores pairs only within a family of kind and
+// unit and a plausible ratio, so the cost per outlet grows with the
+// figures of a family, not with every figure of the event.
+func BenchmarkCheckEvent(b *testing.B) {
+	c, err := checker.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{4, 14} {
+		b.Run(fmt.Sprintf("outlets=%d", n), func(b *testing.B) {
+			arts, size := benchEvent(b, n)
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				c.Check(arts)
+			}
+		})
+	}
+}
+
+// BenchmarkAlignNews is the aligner alone (figures, pairs, facts) on the
+// generated news of BenchmarkExtractNews, one article set at a time of
+// eight articles, per MB of text.
+func BenchmarkAlignNews(b *testing.B) {
+	g := newsgen.New(1)
+	c, err := checker.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	type set struct {
+		arts   []*checker.Article
+		claims []checker.Claim
+	}
+	var sets []set
+	size := 0
+	for size < 1<<20 {
+		var s set
+		for range 8 {
+			text, _ := g.Article(40)
+			a, err := sources.Parse(fmt.Sprintf("news%d.txt", len(s.arts)), []byte(text))
+			if err != nil {
+				b.Fatal(err)
+			}
+			a.ID = fmt.Sprintf("n%d", len(s.arts))
+			s.arts = append(s.arts, a)
+			size += len(text)
+		}
+		s.claims = checker.Extractor{Lex: c.Lexicon}.Extract(s.arts)
+		sets = append(sets, s)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range sets {
+			c.Facts(s.arts, s.claims)
 		}
 	}
 }

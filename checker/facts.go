@@ -73,7 +73,7 @@ func (c *Checker) figuresOf(arts []*Article, claims []Claim) []figure {
 					ev := s.evidence(q)
 					f := figure{evidence: ev}
 					f.Source, f.Published, f.Quantity, f.Headline = a.ID, a.Published, q, headline
-					f.Context = contextOf(toks, qs, qi, c.Concepts)
+					f.Context = contextOf(toks, qs, qi, c.Concepts, c.stem)
 					if cl := byPos[a.ID][ev.Offset]; cl != nil {
 						f.claim = cl
 						f.Attribute, f.Subject, f.Time = cl.Attribute, cl.SubjectKey, cl.Time
@@ -96,7 +96,7 @@ func (c *Checker) figuresOf(arts []*Article, claims []Claim) []figure {
 // quantity, stemmed. A word nearer another figure of the sentence than
 // this one is that figure's ("39 in Wajima, 22 in Suzu"): it is kept, but
 // as if twice as far.
-func contextOf(toks []text.Token, qs []quantity.Quantity, qi int, concepts *align.Concepts) []align.Word {
+func contextOf(toks []text.Token, qs []quantity.Quantity, qi int, concepts *align.Concepts, stem func(string) string) []align.Word {
 	// pos[i] is the word index of token i; fig[k] the word index of
 	// quantity k's first token.
 	pos := make([]int, len(toks))
@@ -132,10 +132,11 @@ func contextOf(toks []text.Token, qs []quantity.Quantity, qi int, concepts *alig
 		if inside {
 			continue
 		}
-		low, w, ok := contentStem(t)
+		low, ok := contentWord(t)
 		if !ok {
 			continue
 		}
+		w := stem(low)
 		d := abs(pos[i] - fig[qi])
 		for k := range qs {
 			if k != qi && fig[k] >= 0 && abs(pos[i]-fig[k]) < d {
@@ -155,17 +156,30 @@ func abs(x int) int {
 	return x
 }
 
-// contentStem returns a word's lower case without a possessive, and its
-// stem; ok is false for function words and single letters.
-func contentStem(t text.Token) (low, stem string, ok bool) {
+// contentWord returns a word's lower case without a possessive; ok is
+// false for function words and single letters.
+func contentWord(t text.Token) (low string, ok bool) {
 	if len(t.Text) < 2 {
-		return "", "", false
+		return "", false
 	}
 	low = strings.ToLower(strings.TrimRightFunc(strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"), func(r rune) bool { return !unicode.IsLetter(r) }))
 	if low == "" || text.FunctionWord(low) {
-		return "", "", false
+		return "", false
 	}
-	return low, english.Stem(low, false), true
+	return low, true
+}
+
+// Facts returns the facts the aligner finds among the articles' figures,
+// with their figures: what detect reports, for benchmarks and tools.
+func (c *Checker) Facts(arts []*Article, claims []Claim) ([]align.Figure, []align.Fact) {
+	ev := align.NewEvent(c.Figures(arts, claims))
+	cmp := comparer{c.Tolerances}
+	pairs := ev.Pairs(cmp)
+	raw := make([]float64, len(pairs))
+	for i, p := range pairs {
+		raw[i] = c.Model.Raw(p.X)
+	}
+	return ev.Figures, ev.Group(pairs, raw, cmp, c.Model.Link)
 }
 
 // detect finds the disagreements among the articles' figures with the
@@ -178,13 +192,14 @@ func (c *Checker) detect(arts []*Article, claims []Claim, weight func(string) fl
 		af[i] = f.Figure
 	}
 	cmp := comparer{c.Tolerances}
-	pairs := align.Pairs(af, cmp)
+	ev := align.NewEvent(af)
+	pairs := ev.Pairs(cmp)
 	raw := make([]float64, len(pairs))
 	for i, p := range pairs {
 		raw[i] = c.Model.Raw(p.X)
 	}
 	var out []Finding
-	for _, fact := range align.Group(af, pairs, raw, cmp, c.Model.Link) {
+	for _, fact := range ev.Group(pairs, raw, cmp, c.Model.Link) {
 		x := fact.Features(af)
 		f := c.finding(figs, fact, c.Model.Confidence(x), weight)
 		f.Factors.Fact = x
@@ -198,18 +213,23 @@ func (c *Checker) detect(arts []*Article, claims []Claim, weight func(string) fl
 // sources state first), the others by size; its subject and attribute
 // those the reader gave most of its figures.
 func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, weight func(string) float64) Finding {
+	// The fact's figures in article and text order, as the reader met
+	// them, so each value is written as its first statement writes it.
+	var ids []int
+	for _, side := range fact.Sides {
+		ids = append(ids, side...)
+	}
+	sort.Ints(ids)
 	var claims []Claim
 	var bestA, bestB Claim
-	for _, ids := range fact.Sides {
-		for _, id := range ids {
-			cl := claimOf(figs[id])
-			claims = append(claims, cl)
-			switch id {
-			case fact.Best.A:
-				bestA = cl
-			case fact.Best.B:
-				bestB = cl
-			}
+	for _, id := range ids {
+		cl := claimOf(figs[id])
+		claims = append(claims, cl)
+		switch id {
+		case fact.Best.A:
+			bestA = cl
+		case fact.Best.B:
+			bestB = cl
 		}
 	}
 	groups := groupClaims(claims)
@@ -356,6 +376,15 @@ func timeline(figs []figure, fact align.Fact) string {
 		return fmt.Sprintf("changed over the coverage: %q (%s) then %q (%s)", sides[1][0].text, bhi, sides[0][0].text, alo)
 	}
 	return ""
+}
+
+// stem is a word's Snowball stem, through the lexicon's word table when
+// the checker has one.
+func (c *Checker) stem(low string) string {
+	if c.Lexicon != nil {
+		return c.Lexicon.stemOf(low)
+	}
+	return english.Stem(low, false)
 }
 
 // Comparer returns how the checker compares quantities under

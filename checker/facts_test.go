@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kljensen/snowball/english"
+
 	"github.com/crosscheck/crosscheck/checker/align"
 	"github.com/crosscheck/crosscheck/checker/quantity"
 	"github.com/crosscheck/crosscheck/checker/text"
@@ -21,7 +23,7 @@ func distances(t *testing.T, sentence string, i int) map[string]int {
 		t.Fatalf("%q: %d figures, want more than %d", sentence, len(qs), i)
 	}
 	out := map[string]int{}
-	for _, w := range contextOf(toks, qs, i, nil) {
+	for _, w := range contextOf(toks, qs, i, nil, func(w string) string { return english.Stem(w, false) }) {
 		out[w.Stem] = w.Dist
 	}
 	return out

@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -96,13 +97,23 @@ var FeatureNames = []string{
 // different facts whatever their words say.
 const maxRatio = 12
 
-// Pairs returns the candidate pairs among figs, each with its features:
+// An Event is the figures of one set of articles and the weighed words
+// around each, which pairs and facts are read from.
+type Event struct {
+	Figures []Figure
+	vec     []vector
+}
+
+// NewEvent weighs the context words of figs (see vectors).
+func NewEvent(figs []Figure) *Event { return &Event{Figures: figs, vec: vectors(figs)} }
+
+// Pairs returns the candidate pairs among the figures, each with its features:
 // figures from different sources, of one family, that cannot both be
 // true, whose magnitudes are within maxRatio of each other or a scale
 // slip apart. Pairs are only formed within a family, so the cost is
 // quadratic in the figures of one family, not of the event.
-func Pairs(figs []Figure, cmp Comparer) []Pair {
-	vec := vectors(figs)
+func (e *Event) Pairs(cmp Comparer) []Pair {
+	figs, vec := e.Figures, e.vec
 	fam := make([]string, len(figs))
 	byFam := map[string][]int{}
 	for i, f := range figs {
@@ -154,22 +165,46 @@ type block struct {
 	ids  []int
 	vec  []vector
 	cmp  Comparer
-	sim  [][]float64 // context cosine between block members
-	// closest[x][src] is the block member of source src most like x.
-	closest []map[string]int
-	// compat[x][src] is the best context cosine of x with a member of
-	// src whose value is compatible with x's.
-	compat []map[string]float64
+	src  []int // each member's source, numbered
+	// closest[x][s] is the member of source s whose words are most like
+	// x's, among those of a plausible magnitude (-1 for none); near[x][s]
+	// its cosine.
+	closest [][]int
+	near    [][]float64
+	// compat[x][s] is the best context cosine of x with a member of
+	// source s whose value is compatible with x's.
+	compat [][]float64
+	// anchors[x] counts the sources that state a value compatible with
+	// x's in words like x's (cosine at least 0.3).
+	anchors []int
+	// stems[x] are the distinct stems of x's context, sorted.
+	stems [][]string
 	// slotValues counts the distinct values of each reader's slot.
 	slotValues map[string]int
 }
 
 func newBlock(figs []Figure, ids []int, vec []vector, cmp Comparer) *block {
 	n := len(ids)
-	b := &block{figs: figs, ids: ids, vec: vec, cmp: cmp, sim: make([][]float64, n),
-		closest: make([]map[string]int, n), compat: make([]map[string]float64, n)}
+	b := &block{figs: figs, ids: ids, vec: vec, cmp: cmp, src: make([]int, n),
+		closest: make([][]int, n), near: make([][]float64, n), compat: make([][]float64, n),
+		anchors: make([]int, n), stems: make([][]string, n)}
+	number := map[string]int{}
+	for x, id := range ids {
+		s, ok := number[figs[id].Source]
+		if !ok {
+			s = len(number)
+			number[figs[id].Source] = s
+		}
+		b.src[x] = s
+		b.stems[x] = stemSet(figs[id].Context)
+	}
 	for x := range ids {
-		b.sim[x] = make([]float64, n)
+		b.closest[x] = make([]int, len(number))
+		b.near[x] = make([]float64, len(number))
+		b.compat[x] = make([]float64, len(number))
+		for s := range b.closest[x] {
+			b.closest[x][s], b.near[x][s] = -1, -1
+		}
 	}
 	values := map[string]map[float64]bool{}
 	for _, id := range ids {
@@ -185,62 +220,66 @@ func newBlock(figs []Figure, ids []int, vec []vector, cmp Comparer) *block {
 		b.slotValues[sl] = len(v)
 	}
 	for x := range ids {
+		qx := figs[ids[x]].Quantity
 		for y := x + 1; y < n; y++ {
+			if b.src[x] == b.src[y] {
+				continue
+			}
+			qy := figs[ids[y]].Quantity
+			if !plausible(qx, qy, cmp) {
+				continue
+			}
 			s := cosine(vec[ids[x]].all, vec[ids[y]].all)
-			b.sim[x][y], b.sim[y][x] = s, s
+			agree := cmp.Compatible(qx, qy)
+			for _, e := range [2][2]int{{x, y}, {y, x}} {
+				u, v := e[0], e[1]
+				if s > b.near[u][b.src[v]] {
+					b.near[u][b.src[v]], b.closest[u][b.src[v]] = s, v
+				}
+				if agree && s > b.compat[u][b.src[v]] {
+					b.compat[u][b.src[v]] = s
+				}
+			}
 		}
 	}
 	for x := range ids {
-		best := map[string]float64{}
-		b.closest[x] = map[string]int{}
-		b.compat[x] = map[string]float64{}
-		for y := range ids {
-			src := figs[ids[y]].Source
-			if y == x || src == figs[ids[x]].Source {
-				continue
-			}
-			s := b.sim[x][y]
-			if old, ok := best[src]; !ok || s > old {
-				best[src], b.closest[x][src] = s, y
-			}
-			if s > b.compat[x][src] && cmp.Compatible(figs[ids[x]].Quantity, figs[ids[y]].Quantity) {
-				b.compat[x][src] = s
+		for _, c := range b.compat[x] {
+			if c >= 0.3 {
+				b.anchors[x]++
 			}
 		}
 	}
 	return b
 }
 
-// anchored counts the sources other than x's own that state a value
-// compatible with x's in a context like it (cosine at least 0.3).
-func (b *block) anchored(x int) int {
-	n := 0
-	for _, s := range b.compat[x] {
-		if s >= 0.3 {
-			n++
-		}
+// stemSet returns the distinct stems of a context, sorted.
+func stemSet(ws []Word) []string {
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		out = append(out, w.Stem)
 	}
-	return n
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 func (b *block) features(x, y int) []float64 {
 	fa, fb := &b.figs[b.ids[x]], &b.figs[b.ids[y]]
 	qa, qb := fa.Quantity, fb.Quantity
 	va, vb := b.vec[b.ids[x]], b.vec[b.ids[y]]
-	ctx := b.sim[x][y]
-	rival := math.Max(b.compat[x][fb.Source], b.compat[y][fa.Source])
+	ctx := cosine(va.all, vb.all)
+	rival := math.Max(b.compat[x][b.src[y]], b.compat[y][b.src[x]])
 	mutual := 0.0
-	if b.closest[x][fb.Source] == y {
+	if b.closest[x][b.src[y]] == y {
 		mutual += 0.5
 	}
-	if b.closest[y][fa.Source] == x {
+	if b.closest[y][b.src[x]] == x {
 		mutual += 0.5
 	}
 	gap := 0.0
 	if qa.Kind != quantity.Date && qa.Kind != quantity.Year && qa.Value != 0 && qb.Value != 0 {
 		gap = math.Min(math.Abs(math.Log10(math.Abs(qa.Value)/math.Abs(qb.Value)))/3, 1)
 	}
-	anch := float64(min(b.anchored(x), b.anchored(y)))
+	anch := float64(min(b.anchors[x], b.anchors[y]))
 	timeline := 0.0
 	if !fa.Published.IsZero() && !fb.Published.IsZero() && !sameDay(fa.Published, fb.Published) {
 		timeline = 1
@@ -271,7 +310,7 @@ func (b *block) features(x, y int) []float64 {
 		flag(qa.Kind == quantity.Percent),
 		flag(qa.Kind == quantity.Count || qa.Kind == quantity.Number),
 		clarity,
-		flag(overlapShare(fa.Context, fb.Context) >= 0.8),
+		flag(overlapShare(b.stems[x], b.stems[y]) >= 0.8),
 		flag(qa.Noun != "" && qa.Noun == qb.Noun),
 		flag(qa.Noun != "" && qb.Noun != "" && qa.Noun != qb.Noun),
 	}
@@ -296,25 +335,24 @@ func flag(b bool) float64 {
 	return 0
 }
 
-// overlapShare is the share of the shorter context's stems that the other
-// context has too.
-func overlapShare(a, b []Word) float64 {
+// overlapShare is the share of the smaller of two sorted stem sets that
+// the other has too.
+func overlapShare(a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	in := map[string]bool{}
-	for _, w := range b {
-		in[w.Stem] = true
-	}
 	n := 0
-	seen := map[string]bool{}
-	for _, w := range a {
-		if !seen[w.Stem] {
-			seen[w.Stem] = true
-			if in[w.Stem] {
-				n++
-			}
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
 		}
 	}
-	return float64(n) / float64(min(len(seen), len(in)))
+	return float64(n) / float64(min(len(a), len(b)))
 }

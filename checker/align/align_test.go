@@ -53,7 +53,7 @@ func TestPairsBlocks(t *testing.T) {
 			[]Figure{fig("a", quantity.Money, 3e6, "cost"), fig("b", quantity.Money, 3e9, "cost")}, 1},
 	}
 	for _, c := range cases {
-		if got := len(Pairs(c.figs, testComparer{})); got != c.want {
+		if got := len(NewEvent(c.figs).Pairs(testComparer{})); got != c.want {
 			t.Errorf("%s: %d pairs, want %d", c.reason, got, c.want)
 		}
 	}
@@ -77,7 +77,7 @@ func TestFeatures(t *testing.T) {
 		fig("b", quantity.Count, 120, "flights cancelled storm"),
 		fig("c", quantity.Count, 130, "volunteers shelter town"),
 	}
-	pairs := Pairs(figs, testComparer{})
+	pairs := NewEvent(figs).Pairs(testComparer{})
 	get := func(a, b int) Pair {
 		for _, p := range pairs {
 			if p.A == a && p.B == b {
@@ -114,7 +114,7 @@ func TestGroup(t *testing.T) {
 	}
 	pairs := []Pair{{A: 0, B: 2}, {A: 1, B: 2}, {A: 0, B: 3}, {A: 0, B: 4}, {A: 3, B: 4}}
 	raw := []float64{0.9, 0.8, 0.7, 0.1, 0.01}
-	facts := Group(figs, pairs, raw, testComparer{}, 0.05)
+	facts := NewEvent(figs).Group(pairs, raw, testComparer{}, 0.05)
 	if len(facts) != 1 {
 		t.Fatalf("%d facts, want 1: %+v", len(facts), facts)
 	}
@@ -129,7 +129,7 @@ func TestGroup(t *testing.T) {
 		t.Errorf("links = %d, want 3 (a-c, b-c, a-d)", f.Links)
 	}
 	// Two facts whose best pairs state the same two values are one.
-	split := Group(figs[:4], []Pair{{A: 0, B: 2}, {A: 1, B: 3}}, []float64{0.9, 0.6}, testComparer{}, 0.05)
+	split := NewEvent(figs[:4]).Group([]Pair{{A: 0, B: 2}, {A: 1, B: 3}}, []float64{0.9, 0.6}, testComparer{}, 0.05)
 	if len(split) != 1 || len(split[0].Sides[0])+len(split[0].Sides[1]) != 4 {
 		t.Errorf("two pairs of the same two values: %+v, want one fact of four figures", split)
 	}

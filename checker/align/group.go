@@ -16,14 +16,15 @@ type Fact struct {
 	Links int
 }
 
-// Group gathers pairs into facts, most likely pair first: a pair whose
+// Group gathers pairs of the event's figures into facts, most likely pair first: a pair whose
 // figures belong to no fact yet starts one; a pair with one figure in a
 // fact brings the other into it, on the side its value agrees with, or on
 // a side of its own when the pair is at least a quarter as likely as the
 // fact's best. A figure is in one fact at most. Pairs below link are
 // not used. Facts whose best pairs state the same two values (sources
 // that each misstated the figure independently) are then merged.
-func Group(figs []Figure, pairs []Pair, raw []float64, cmp Comparer, link float64) []Fact {
+func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) []Fact {
+	figs := e.Figures
 	order := make([]int, len(pairs))
 	for i := range order {
 		order[i] = i
@@ -95,7 +96,7 @@ func Group(figs []Figure, pairs []Pair, raw []float64, cmp Comparer, link float6
 		}
 	}
 	facts = merge(figs, facts, cmp)
-	corroborate(figs, facts, cmp)
+	corroborate(figs, e.vec, facts, cmp)
 	side := map[int][2]int{} // figure -> fact, side
 	for fi, f := range facts {
 		for si, ids := range f.Sides {
@@ -164,8 +165,7 @@ func merge(figs []Figure, facts []Fact, cmp Comparer) []Fact {
 // of other sources in no fact that state a compatible value in words like
 // those of the side's figure in the best pair ("$14–15 billion" beside
 // "$14.3 billion"): they are sources too, if no disagreement.
-func corroborate(figs []Figure, facts []Fact, cmp Comparer) {
-	vec := vectors(figs)
+func corroborate(figs []Figure, vec []vector, facts []Fact, cmp Comparer) {
 	owned := map[int]bool{}
 	for _, f := range facts {
 		for _, side := range f.Sides {

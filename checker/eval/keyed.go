@@ -282,7 +282,7 @@ func (r *SuiteResult) diagnose(ev KeyedEvent, rep *checker.Report, c *checker.Ch
 	}
 	claims := checker.Extractor{Lex: c.Lexicon}.Extract(ev.Articles)
 	figs := c.Figures(ev.Articles, claims)
-	pairs := align.Pairs(figs, checker.Comparer(c.Tolerances))
+	pairs := align.NewEvent(figs).Pairs(checker.Comparer(c.Tolerances))
 	group := func(i int) checker.ValueGroup {
 		q := figs[i].Quantity
 		return checker.ValueGroup{Text: q.Text, Value: checker.ValueOf(q)}

@@ -148,7 +148,7 @@ func loadEvents(o options) ([]event, error) {
 func label(c *checker.Checker, e *event) {
 	claims := checker.Extractor{Lex: c.Lexicon}.Extract(e.ev.Articles)
 	figs := c.Figures(e.ev.Articles, claims)
-	for _, p := range align.Pairs(figs, checker.Comparer(c.Tolerances)) {
+	for _, p := range align.NewEvent(figs).Pairs(checker.Comparer(c.Tolerances)) {
 		a, b := figs[p.A].Quantity, figs[p.B].Quantity
 		right := e.ev.Key.Opposes(checker.ValueGroup{Text: a.Text, Value: checker.ValueOf(a)}, checker.ValueGroup{Text: b.Text, Value: checker.ValueOf(b)})
 		e.pairs = append(e.pairs, row{event: e.set + "/" + e.ev.Name, right: right, x: p.X})

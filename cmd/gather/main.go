@@ -1,0 +1,209 @@
+// Command gather fetches the texts of the real-news dev set again.
+//
+// The repository holds, for each real event, its answer key and the pages
+// its articles came from (fixtures/realnews/EVENT/key.json and
+// sources.json: URLs and the search queries that found them, never
+// article text). gather reads every sources.json, fetches each page with
+// crosscheck's own reader (readability, the page's title, outlet and
+// publication time), and writes its text to DIR/EVENT/FILE (default
+// .realnews, which git ignores), with front matter, ready for
+//
+//	crosscheck eval realnews --dir .realnews
+//
+// Pages change and vanish: a page that cannot be fetched is reported and
+// skipped, and -check then lists the keyed values the gathered texts no
+// longer state, so a key that no longer fits its pages is seen, not
+// silently scored. The texts the keys were written on are the stored
+// copies the search tool's pages corpus held; a live page may carry more
+// text (or less) than that copy.
+//
+//	go run ./cmd/gather                  # or: make realnews
+//	go run ./cmd/gather -event deal-x -cache /tmp/pages -check
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/renameio/v2"
+
+	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/eval"
+	"github.com/crosscheck/crosscheck/sources"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "gather:", err)
+		os.Exit(1)
+	}
+}
+
+// A Manifest is an event's sources.json.
+type Manifest struct {
+	Event    string     `json:"event"`
+	Domain   string     `json:"domain"`
+	Date     string     `json:"date"`
+	Articles []Document `json:"articles"`
+}
+
+// A Document is one article of an event: the file its text goes to, the
+// site, the page and the query that found it.
+type Document struct {
+	File      string `json:"file"`
+	Site      string `json:"site"`
+	URL       string `json:"url"`
+	Query     string `json:"query"`
+	Published string `json:"published,omitempty"`
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("gather", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	keys := fs.String("keys", filepath.Join("fixtures", "realnews"), "directory of the events' keys and sources.json")
+	dir := fs.String("dir", ".realnews", "directory to write the texts to")
+	only := fs.String("event", "", "gather this event only")
+	cache := fs.String("cache", "", "keep fetched pages in this directory")
+	timeout := fs.Duration("timeout", 30*time.Second, "longest time to fetch one page")
+	check := fs.Bool("check", false, "list the keyed values the gathered texts do not state")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	paths, err := filepath.Glob(filepath.Join(*keys, "*", "sources.json"))
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return fmt.Errorf("%s: no events (no */sources.json)", *keys)
+	}
+	sort.Strings(paths)
+	fetcher := &sources.Fetcher{CacheDir: *cache, Timeout: *timeout}
+	wrote, failed := 0, 0
+	for _, p := range paths {
+		event := filepath.Base(filepath.Dir(p))
+		if *only != "" && event != *only {
+			continue
+		}
+		m, err := readManifest(p)
+		if err != nil {
+			return err
+		}
+		for _, d := range m.Articles {
+			out := filepath.Join(*dir, event, d.File)
+			if err := gatherOne(fetcher, d, out); err != nil {
+				failed++
+				fmt.Fprintf(stderr, "gather: %s/%s: %v\n", event, d.File, err)
+				continue
+			}
+			wrote++
+		}
+		if *check {
+			if err := checkKey(filepath.Join(filepath.Dir(p), "key.json"), filepath.Join(*dir, event), stdout); err != nil {
+				fmt.Fprintf(stderr, "gather: %s: %v\n", event, err)
+			}
+		}
+	}
+	fmt.Fprintf(stderr, "gather: wrote %d texts to %s, %d pages could not be fetched\n", wrote, *dir, failed)
+	if wrote == 0 && failed > 0 {
+		return errors.New("no page could be fetched")
+	}
+	return nil
+}
+
+func readManifest(path string) (Manifest, error) {
+	var m Manifest
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return m, err
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		return m, fmt.Errorf("%s: %w", path, err)
+	}
+	for i, d := range m.Articles {
+		if d.File == "" || d.URL == "" || strings.ContainsAny(d.File, `/\`) {
+			return m, fmt.Errorf("%s: article %d: want a plain file name and a url, got %q and %q", path, i+1, d.File, d.URL)
+		}
+	}
+	return m, nil
+}
+
+// gatherOne fetches a document's page and writes its article text with
+// front matter.
+func gatherOne(f *sources.Fetcher, d Document, out string) error {
+	res, err := sources.Load([]string{d.URL}, sources.Options{Fetcher: f})
+	if err != nil {
+		return err
+	}
+	if len(res.Articles) != 1 {
+		return fmt.Errorf("%s: %d articles, want 1", d.URL, len(res.Articles))
+	}
+	a := res.Articles[0]
+	var b strings.Builder
+	b.WriteString("---\n")
+	fmt.Fprintf(&b, "title: %q\n", a.Title)
+	outlet := a.Outlet
+	if outlet == "" {
+		outlet = d.Site
+	}
+	fmt.Fprintf(&b, "outlet: %q\n", outlet)
+	switch {
+	case d.Published != "":
+		fmt.Fprintf(&b, "published: %s\n", d.Published)
+	case !a.Published.IsZero():
+		fmt.Fprintf(&b, "published: %s\n", a.Published.Format("2006-01-02"))
+	}
+	fmt.Fprintf(&b, "url: %s\n", d.URL)
+	b.WriteString("---\n")
+	for _, p := range a.Paragraphs {
+		b.WriteString(strings.TrimSpace(p.Text))
+		b.WriteString("\n\n")
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	return renameio.WriteFile(out, []byte(b.String()), 0o644)
+}
+
+// checkKey prints the key's values that no quantity of the event's
+// gathered texts carries.
+func checkKey(keyPath, texts string, w io.Writer) error {
+	k, err := eval.LoadKey(keyPath)
+	if err != nil {
+		return err
+	}
+	res, err := sources.Load([]string{texts}, sources.Options{KeepGoing: true})
+	if err != nil {
+		return err
+	}
+	var groups []checker.ValueGroup
+	var sc checker.Scanner
+	for _, a := range res.Articles {
+		for _, q := range sc.Quantities(a, nil) {
+			groups = append(groups, checker.ValueGroup{Text: q.Quantity.Text, Value: checker.ValueOf(q.Quantity)})
+		}
+	}
+	event := filepath.Base(texts)
+	for _, d := range k.Disagreements {
+		for _, v := range d.Value {
+			found := false
+			for _, g := range groups {
+				if eval.Matches(g, v) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				fmt.Fprintf(w, "%s: %v is no longer stated (%s)\n", event, v, d.What)
+			}
+		}
+	}
+	return nil
+}

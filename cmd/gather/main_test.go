@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bytes"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const page = `<!doctype html><html><head><title>Harbour fire destroys warehouses</title>
+<meta property="og:site_name" content="Coast Gazette">
+<meta property="article:published_time" content="2026-05-02T08:00:00Z"></head>
+<body><nav>Home | World</nav><article><h1>Harbour fire destroys warehouses</h1>
+<p>A fire at the Seld harbour destroyed 14 warehouses overnight, the fire service said on Saturday.</p>
+<p>About 120 firefighters fought the blaze for nine hours before it was brought under control.</p>
+</article><footer>© Coast Gazette</footer></body></html>`
+
+// TestGather fetches a manifest's pages from a local server, writes each
+// text with its front matter, reports a page that is gone without
+// stopping, and with -check lists a keyed value the texts do not state.
+func TestGather(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/fire" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(page))
+	}))
+	defer srv.Close()
+	keys, dir := t.TempDir(), t.TempDir()
+	ev := filepath.Join(keys, "accident-harbour-fire")
+	if err := os.MkdirAll(ev, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	manifest := `{"event": "harbour fire", "domain": "accidents", "articles": [
+		{"file": "gazette.txt", "site": "gazette.example", "url": "` + srv.URL + `/fire", "query": "harbour fire warehouses"},
+		{"file": "gone.txt", "site": "gone.example", "url": "` + srv.URL + `/gone", "query": "harbour fire"}]}`
+	key := `{"event": "harbour fire", "disagreements": [{"what": "warehouses", "kind": "count", "values": [14, 41]}], "traps": []}`
+	for name, body := range map[string]string{"sources.json": manifest, "key.json": key} {
+		if err := os.WriteFile(filepath.Join(ev, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"-keys", keys, "-dir", dir, "-check"}, &stdout, &stderr); err != nil {
+		t.Fatalf("gather: %v\n%s", err, stderr.String())
+	}
+	text, err := os.ReadFile(filepath.Join(dir, "accident-harbour-fire", "gazette.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`outlet: "Coast Gazette"`, "published: 2026-05-02", "url: " + srv.URL + "/fire", "destroyed 14 warehouses"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("gathered text lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(string(text), "Home | World") {
+		t.Errorf("page furniture kept:\n%s", text)
+	}
+	if !strings.Contains(stderr.String(), "gone.txt") || !strings.Contains(stderr.String(), "404") {
+		t.Errorf("the missing page is not reported: %s", stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "41 is no longer stated") || strings.Contains(stdout.String(), "14 is no longer") {
+		t.Errorf("-check: %q, want 41 listed and 14 not", stdout.String())
+	}
+}
