@@ -255,7 +255,9 @@ func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, we
 	sort.SliceStable(rest, func(i, j int) bool { return len(rest[i].sources) > len(rest[j].sources) })
 	ordered := append([]*side{a, b}, rest...)
 	slot := labelOf(figs, fact)
-	conf := math.Round(100*confidence) / 100
+	// A check of prose is never certain, and a finite sample cannot show
+	// that it is: 0.99 at most.
+	conf := math.Min(math.Round(100*confidence)/100, 0.99)
 	f := Finding{
 		Kind: "disagreement", Subject: slot.Subject, Attribute: slot.Attribute, Time: slot.Time,
 		Confidence: conf, Severity: SeverityOf(conf), Reasons: reasons, Factors: &factors,

@@ -12,8 +12,10 @@ type Fact struct {
 	Raw  float64
 	Best Pair
 	// Links counts the pairs at or above the link threshold whose two
-	// figures are both in the fact, on different sides.
-	Links int
+	// figures are both in the fact, on different sides; Second is the
+	// chance of the likeliest of them after the best, 0 when none.
+	Links  int
+	Second float64
 }
 
 // Group gathers pairs of the event's figures into facts, most likely pair first: a pair whose
@@ -112,7 +114,11 @@ func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) [
 		a, okA := side[p.A]
 		b, okB := side[p.B]
 		if okA && okB && a[0] == b[0] && a[1] != b[1] {
-			facts[a[0]].Links++
+			f := &facts[a[0]]
+			f.Links++
+			if (p.A != f.Best.A || p.B != f.Best.B) && raw[pi] > f.Second {
+				f.Second = raw[pi]
+			}
 		}
 	}
 	return facts

@@ -38,10 +38,15 @@ type Model struct {
 // FactFeatureNames name the features of a fact, in the order of
 // Fact.Features.
 var FactFeatureNames = []string{
-	"logit",    // the logit of the best pair's raw chance
-	"links",    // log2 of 1 + the pairs linking its two sides
-	"majority", // log2 of the sources on the larger side
-	"minority", // log2 of the sources on the smaller side
+	"logit",     // the logit of the best pair's raw chance
+	"links",     // log2 of 1 + the pairs linking its two sides
+	"majority",  // log2 of the sources on the larger side
+	"minority",  // log2 of the sources on the smaller side
+	"second",    // the logit of the next likeliest pair linking its sides (-10 when none)
+	"sides",     // log2 of the number of sides
+	"same_slot", // the best pair's: the reader put both figures in one slot
+	"slip",      // the best pair's: a typical slip explains the gap
+	"timeline",  // the best pair's: the sources were published on different days
 }
 
 // Features describes a fact for the finding model.
@@ -54,8 +59,23 @@ func (f Fact) Features(figs []Figure) []float64 {
 		}
 		n[s] = len(seen)
 	}
-	r := math.Min(math.Max(f.Raw, 1e-6), 1-1e-6)
-	return []float64{math.Log(r / (1 - r)), math.Log2(1 + float64(f.Links)), math.Log2(float64(max(n[0], n[1]))), math.Log2(float64(min(n[0], n[1])))}
+	second := -10.0
+	if f.Second > 0 {
+		second = logit(f.Second)
+	}
+	pick := func(name string) float64 {
+		if i := slices.Index(FeatureNames, name); i >= 0 && i < len(f.Best.X) {
+			return f.Best.X[i]
+		}
+		return 0
+	}
+	return []float64{logit(f.Raw), math.Log2(1 + float64(f.Links)), math.Log2(float64(max(n[0], n[1]))), math.Log2(float64(min(n[0], n[1]))),
+		second, math.Log2(float64(len(f.Sides))), pick("same_slot"), pick("slip"), pick("timeline")}
+}
+
+func logit(p float64) float64 {
+	p = math.Min(math.Max(p, 1e-6), 1-1e-6)
+	return math.Log(p / (1 - p))
 }
 
 // Confidence is the finding model's chance that a fact is a real

@@ -634,6 +634,9 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 		if f, ok := p.spaceGrouped(i); ok {
 			return f, true
 		}
+		if f, ok := p.decimalComma(i); ok {
+			return f, true
+		}
 		lit := t.Text
 		clean := lit
 		if strings.IndexByte(lit, ',') >= 0 {
@@ -674,6 +677,35 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 		return p.wordNumberAt(i)
 	}
 	return figure{}, false
+}
+
+// decimalComma reads a figure written with a decimal comma, as outlets
+// writing in another language's convention do: "2,47 billion", "86,3
+// percent", "1,9 million". A grouping comma is always followed by three
+// digits, so one or two digits after a comma, with a scale word or a
+// percentage after them, can only be decimals.
+func (p *Parser) decimalComma(i int) (figure, bool) {
+	whole := p.toks[i].Text
+	if strings.ContainsAny(whole, ".,") || len(whole) > 3 || p.sym(i+1) != "," || !p.adjacent(i+1) || !p.isNum(i+2) || !p.adjacent(i+2) {
+		return figure{}, false
+	}
+	frac := p.toks[i+2].Text
+	if len(frac) > 2 || strings.ContainsAny(frac, ".,") {
+		return figure{}, false
+	}
+	j := i + 3
+	switch w := p.word(j); {
+	case p.sym(j) == "%", w == "percent", w == "pct", w == "per" && p.word(j+1) == "cent":
+	default:
+		if m, _ := p.scaleAt(j, true); m == 1 {
+			return figure{}, false
+		}
+	}
+	v, err := strconv.ParseFloat(whole+"."+frac, 64)
+	if err != nil {
+		return figure{}, false
+	}
+	return figure{value: v, mult: 1, Start: i, End: i + 3, digits: len(whole) + len(frac), precision: 0.5 * math.Pow(10, -float64(len(frac)))}, true
 }
 
 // spaceGrouped reads a figure grouped in thousands by spaces: "1 234 567",

@@ -272,7 +272,8 @@ func fit(rows []row, held []eval.Detection, l2 float64, bo boosting) (*align.Mod
 	if err != nil {
 		return nil, err
 	}
-	m := &align.Model{Features: slices.Clone(align.FeatureNames), Bias: round(bias), Link: link, FactCoef: []float64{1, 0, 0, 0}}
+	m := &align.Model{Features: slices.Clone(align.FeatureNames), Bias: round(bias), Link: link, FactCoef: make([]float64, len(align.FactFeatureNames))}
+	m.FactCoef[0] = 1 // until the finding model is fitted: the best pair's chance
 	for _, c := range coef {
 		m.Coef = append(m.Coef, round(c))
 	}

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -84,13 +86,30 @@ func TestCheckFlags(t *testing.T) {
 
 func TestCheckExitCodes(t *testing.T) {
 	inRepo(t)
+	// The fail level is held against the seed's top confidence, whatever
+	// the fitted model makes it.
+	_, out, _ := run(t, nil, "check", "--format", "json", "--fail-level", "none", seed)
+	var r checker.Report
+	if err := json.Unmarshal([]byte(out), &r); err != nil || len(r.Findings) == 0 {
+		t.Fatalf("the seed's report: %v, %d findings", err, len(r.Findings))
+	}
+	top := r.Findings[0].Confidence
+	if top < 0.5 {
+		t.Fatalf("the seed's deal value at %.2f, want at least warning (0.5)", top)
+	}
+	atHigh := ExitOK
+	if top >= 0.7 {
+		atHigh = ExitFindings
+	}
 	tests := []struct {
 		args   []string
 		code   int
 		reason string
 	}{
-		{[]string{"check", seed}, ExitOK, "the seed's findings are below the default high level (0.7)"},
+		{[]string{"check", seed}, atHigh, fmt.Sprintf("the default level is high (0.7); the seed's top finding is at %.2f", top)},
 		{[]string{"check", "--fail-level", "medium", seed}, ExitFindings, "the seed's deal value reaches medium (0.5)"},
+		{[]string{"check", "--fail-level", strconv.FormatFloat(top, 'f', 2, 64), seed}, ExitFindings, "a finding at the level fails"},
+		{[]string{"check", "--fail-level", strconv.FormatFloat(top+0.01, 'f', 2, 64), seed}, ExitOK, "nothing above the top finding fails"},
 		{[]string{"check", "--fail-level", "none", seed}, ExitOK, "none never fails"},
 		{[]string{"check", "--fail-level", "1", seed}, ExitOK, "no finding reaches 1: a calibrated confidence is at most 0.99"},
 		{[]string{"check", "--fail-level", "medium", "--min-confidence", "1", seed}, ExitOK, "findings filtered out do not fail"},
