@@ -1,0 +1,19 @@
+package checker_test
+
+import (
+	"testing"
+
+	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/readtest"
+)
+
+// TestRules holds the claim reader to the annotated sentences of
+// testdata/claims: every claim an annotated line must yield, and nothing
+// else on it.
+func TestRules(t *testing.T) {
+	lex, err := checker.DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	readtest.Run(t, lex, "testdata/claims")
+}
