@@ -345,39 +345,38 @@ func sharedWord(a, b figure) string {
 	return best
 }
 
-// timeline says, when the two sides of a fact's best pair come from
-// sources published on different days and each side's sources all before
-// or all after the other's, that the figure changed over the coverage.
+// timeline says, when every side of a fact comes from sources published
+// on known days and the sides follow one another in time without
+// overlapping, that the figure changed over the coverage, in order:
+// `changed over the coverage: "14" (2026-03-10) then "31" (2026-03-13)`.
 func timeline(figs []figure, fact align.Fact) string {
-	type dated struct {
-		text string
-		day  string
+	type span struct {
+		text, first, last string
 	}
-	var sides [2][]dated
-	for s := 0; s < 2; s++ {
-		for _, id := range fact.Sides[s] {
+	var spans []span
+	for _, side := range fact.Sides {
+		sp := span{text: figs[side[0]].Quantity.Text}
+		for _, id := range side {
 			if figs[id].Published.IsZero() {
 				return ""
 			}
-			sides[s] = append(sides[s], dated{figs[id].Quantity.Text, figs[id].Published.Format("2006-01-02")})
+			d := figs[id].Published.Format("2006-01-02")
+			if sp.first == "" || d < sp.first {
+				sp.first = d
+			}
+			sp.last = max(sp.last, d)
 		}
+		spans = append(spans, sp)
 	}
-	minmax := func(ds []dated) (string, string) {
-		lo, hi := ds[0].day, ds[0].day
-		for _, d := range ds {
-			lo, hi = min(lo, d.day), max(hi, d.day)
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].first < spans[j].first })
+	var parts []string
+	for i, sp := range spans {
+		if i > 0 && spans[i-1].last >= sp.first {
+			return ""
 		}
-		return lo, hi
+		parts = append(parts, fmt.Sprintf("%q (%s)", sp.text, sp.first))
 	}
-	alo, ahi := minmax(sides[0])
-	blo, bhi := minmax(sides[1])
-	switch {
-	case ahi < blo:
-		return fmt.Sprintf("changed over the coverage: %q (%s) then %q (%s)", sides[0][0].text, ahi, sides[1][0].text, blo)
-	case bhi < alo:
-		return fmt.Sprintf("changed over the coverage: %q (%s) then %q (%s)", sides[1][0].text, bhi, sides[0][0].text, alo)
-	}
-	return ""
+	return "changed over the coverage: " + strings.Join(parts, " then ")
 }
 
 // stem is a word's Snowball stem, through the lexicon's word table when
