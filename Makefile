@@ -92,7 +92,7 @@ eval:
 # The dev sets: the independent clusters (../shared/devsets/clusters) and
 # the real-news dev set (texts in .realnews: make realnews gathers them).
 eval-dev:
-	$(GO) run ./cmd/crosscheck eval clusters realnews
+	$(GO) run ./cmd/crosscheck eval clusters realnews realnews-test
 
 # Refit the slot confidence model lint uses (checker/score.yaml) on the
 # fixtures and generated events; review the diff.
@@ -117,6 +117,7 @@ concepts:
 # Fetch the real-news dev set's texts again into .realnews.
 realnews:
 	$(GO) run ./cmd/gather -check
+	$(GO) run ./cmd/gather -check -keys fixtures/realnews-test
 
 clean:
 	rm -rf bin *.prof checker/*.test eval-failures.jsonl

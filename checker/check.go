@@ -90,6 +90,7 @@ func (c *Checker) Check(arts []*Article) *Report {
 			r.Agreements = append(r.Agreements, *a)
 		}
 	}
+	r.Agreements = uncontested(r.Agreements, r.Findings)
 	sort.SliceStable(r.Findings, func(i, j int) bool {
 		a, b := r.Findings[i], r.Findings[j]
 		if a.Confidence != b.Confidence {
@@ -108,6 +109,36 @@ func (c *Checker) Check(arts []*Article) *Report {
 		return a.Attribute < b.Attribute
 	})
 	return r
+}
+
+// uncontested leaves out the agreements that a finding at the warning
+// level or above opposes: an agreement whose statements are one side of
+// the finding's opposed pair is not corroborated, whatever the slot says.
+func uncontested(agreements []Agreement, findings []Finding) []Agreement {
+	opposed := map[string]bool{}
+	for _, f := range findings {
+		if f.Confidence < 0.5 {
+			continue
+		}
+		for _, v := range f.Values[:min(2, len(f.Values))] {
+			for _, e := range v.Evidence {
+				opposed[fmt.Sprintf("%s:%d", e.Source, e.Offset)] = true
+			}
+		}
+	}
+	out := agreements[:0]
+	for _, a := range agreements {
+		contested := false
+		for _, v := range a.Values {
+			for _, e := range v.Evidence {
+				contested = contested || opposed[fmt.Sprintf("%s:%d", e.Source, e.Offset)]
+			}
+		}
+		if !contested {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // weigher returns how much each source counts: its weight, 1 when unset.

@@ -94,7 +94,7 @@ func (c *Checker) figuresOf(arts []*Article, claims []Claim) []figure {
 // contextOf returns the content words of a sentence with their distance
 // in words from quantity qi: not function words, not words inside any
 // quantity, stemmed. A word nearer another figure of the sentence than
-// this one is that figure's ("39 in Wajima, 22 in Suzu"): it is kept, but
+// this one is that figure's ("12 in Arlen and 9 in Brook"): it is kept, but
 // as if twice as far.
 func contextOf(toks []text.Token, qs []quantity.Quantity, qi int, concepts *align.Concepts, stem func(string) string) []align.Word {
 	// pos[i] is the word index of token i; fig[k] the word index of
@@ -360,7 +360,7 @@ func timeline(figs []figure, fact align.Fact) string {
 			if figs[id].Published.IsZero() {
 				return ""
 			}
-			d := figs[id].Published.Format("2006-01-02")
+			d := figs[id].Published.UTC().Format("2006-01-02")
 			if sp.first == "" || d < sp.first {
 				sp.first = d
 			}

@@ -89,7 +89,7 @@ var FeatureNames = []string{
 	"slot_slip", // same_slot × slip
 	"prefix",    // the cosine of the near words' first four letters ("valuing", "valuation")
 	"slot_pure", // the reader's slot holds these two values alone (1), or more (1/(values-1)); 0 apart
-	"concept",   // the cosine of the near words' concepts ("injured", "wounded")
+	"concept",   // the cosine of the near words' concepts ("injury", "hurt")
 }
 
 // maxRatio bounds the magnitudes a pair may differ by and still be
@@ -322,9 +322,11 @@ func (b *block) features(x, y int) []float64 {
 	return append(f, slot*f[0], slot*f[8], f[0]*f[8], slot*f[10], cosine(va.prefix, vb.prefix), pure, cosine(va.concept, vb.concept))
 }
 
+// sameDay reports whether two times fall on one day in UTC, so outlets in
+// different time zones publishing at one moment share a day.
 func sameDay(a, b time.Time) bool {
-	ay, am, ad := a.Date()
-	by, bm, bd := b.Date()
+	ay, am, ad := a.UTC().Date()
+	by, bm, bd := b.UTC().Date()
 	return ay == by && am == bm && ad == bd
 }
 

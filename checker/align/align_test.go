@@ -153,7 +153,7 @@ func TestDefaultModel(t *testing.T) {
 		t.Error("a model with a feature this package lacks validated")
 	}
 	bad = *m
-	bad.Trees = []Tree{{Nodes: []Node{{Feature: 0, Left: 0, Right: 0}, {Feature: 99, Left: 1, Right: 1}}}}
+	bad.Trees = []Tree{{Nodes: []Node{{Feature: 0, Threshold: 0.5, Left: 1, Right: 2}, {Feature: 0, Left: 1, Right: 2}, {Value: 1}}}}
 	if bad.Validate() == nil {
 		t.Error("a tree whose split points back at itself validated")
 	}
@@ -188,7 +188,7 @@ func TestConcepts(t *testing.T) {
 		a, b   string
 		same   bool
 	}{
-		{"synonyms in their first sense", "injury", "wound", true},
+		{"synonyms in their first sense", "injury", "hurt", true},
 		{"a plural reaches its noun by WordNet's rules", "injuries", "injury", true},
 		{"a past tense reaches its verb", "purchased", "buy", true},
 		{"unrelated words", "injury", "purchase", false},

@@ -12,7 +12,7 @@ import (
 var defaultConcepts string
 
 // Concepts map words to the things they name: words of one concept name
-// one thing in their most common sense ("injury", "wound", "hurt") or are
+// one thing in their most common sense ("injury", "hurt") or are
 // derivationally related in it ("buy", "purchase"). The table is derived
 // from WordNet by cmd/wordnet.
 type Concepts struct {

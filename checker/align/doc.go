@@ -10,10 +10,12 @@
 // the other source states the first figure's value in a context as close
 // (then the pair is two facts), how many sources state each value, the
 // gap and whether a typical slip explains it, hedges, bounds, headlines,
-// and the sources' publication times. A logistic model (Model) fitted on
-// labelled events by cmd/fitalign turns the features into the chance
-// that the pair is a real disagreement, and Group gathers the pairs into
-// facts, one finding a fact.
+// and the sources' publication times. A model (Model: gradient-boosted
+// trees) fitted on labelled events by cmd/fitalign turns the features
+// into the chance that the pair is a real disagreement; Group gathers the
+// pairs into facts, one finding a fact; and a second fitted model, a
+// logistic regression on a fact's features, gives the finding its
+// confidence.
 //
 // The package knows nothing of articles or claims: the checker hands it
 // Figures and a Comparer and turns the Facts it returns into findings.

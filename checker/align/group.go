@@ -98,7 +98,7 @@ func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) [
 		}
 	}
 	facts = merge(figs, facts, cmp)
-	corroborate(figs, e.vec, facts, cmp)
+	facts = corroborate(figs, e.vec, facts, cmp)
 	side := map[int][2]int{} // figure -> fact, side
 	for fi, f := range facts {
 		for si, ids := range f.Sides {
@@ -168,29 +168,82 @@ func merge(figs []Figure, facts []Fact, cmp Comparer) []Fact {
 }
 
 // corroborate adds to the two sides of each fact's best pair the figures
-// of other sources in no fact that state a compatible value in words like
-// those of the side's figure in the best pair ("$14–15 billion" beside
-// "$14.3 billion"): they are sources too, if no disagreement.
-func corroborate(figs []Figure, vec []vector, facts []Fact, cmp Comparer) {
-	owned := map[int]bool{}
-	for _, f := range facts {
+// of other sources that state a compatible value in words like those of
+// the side ("$14–15 billion" beside "$14.3 billion"): they are sources
+// too, if no disagreement. A figure goes to the likeliest fact it fits,
+// even out of a less likely fact it was grouped into; a fact that so
+// loses a figure of its best pair is dropped, and its other figures may
+// corroborate another. It returns the facts that remain.
+func corroborate(figs []Figure, vec []vector, facts []Fact, cmp Comparer) []Fact {
+	owner := map[int]int{}
+	for fi, f := range facts {
 		for _, side := range f.Sides {
 			for _, id := range side {
-				owned[id] = true
+				owner[id] = fi
 			}
 		}
 	}
-	for i := range figs {
-		if owned[i] {
-			continue
-		}
-		for fi := range facts {
-			if s := bestSide(figs, vec, &facts[fi], i, cmp); s >= 0 {
+	dropped := make([]bool, len(facts))
+	for pass := 0; pass < 2; pass++ { // a second pass for the figures a drop freed
+		for i := range figs {
+			cur, owned := owner[i]
+			for fi := range facts {
+				if dropped[fi] {
+					continue
+				}
+				if owned && fi >= cur {
+					break // already in the likeliest fact that takes it
+				}
+				s := bestSide(figs, vec, &facts[fi], i, cmp)
+				if s < 0 {
+					continue
+				}
+				if owned {
+					g := &facts[cur]
+					if i == g.Best.A || i == g.Best.B {
+						dropped[cur] = true
+						for _, side := range g.Sides {
+							for _, id := range side {
+								if owner[id] == cur {
+									delete(owner, id)
+								}
+							}
+						}
+					} else {
+						removeFrom(g, i)
+					}
+				}
 				facts[fi].Sides[s] = append(facts[fi].Sides[s], i)
+				owner[i] = fi
 				break
 			}
 		}
 	}
+	out := facts[:0]
+	for fi, f := range facts {
+		if !dropped[fi] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// removeFrom takes figure i out of fact f's sides, dropping a side it
+// leaves empty.
+func removeFrom(f *Fact, i int) {
+	var sides [][]int
+	for _, side := range f.Sides {
+		var kept []int
+		for _, id := range side {
+			if id != i {
+				kept = append(kept, id)
+			}
+		}
+		if len(kept) > 0 {
+			sides = append(sides, kept)
+		}
+	}
+	f.Sides = sides
 }
 
 // bestSide returns the side of f's best pair that figure i corroborates,

@@ -12,8 +12,9 @@ import (
 var defaultModel []byte
 
 // A Model turns a pair's features into the chance that the pair is a real
-// disagreement (a logistic regression), and a fact's into the chance that
-// it is one (a second logistic regression, on the first one's output).
+// disagreement (gradient-boosted trees; a logistic regression when it has
+// no trees), and a fact's into the chance that it is one (a logistic
+// regression, on the first one's output among others).
 // Its numbers are data, written by cmd/fitalign.
 type Model struct {
 	Features []string  `json:"features"`
@@ -103,7 +104,7 @@ func (m *Model) Validate() error {
 	if !slices.Equal(m.Features, FeatureNames) {
 		return fmt.Errorf("align: model features %v, want %v (refit with cmd/fitalign)", m.Features, FeatureNames)
 	}
-	if len(m.Coef) != len(FeatureNames) {
+	if len(m.Trees) == 0 && len(m.Coef) != len(FeatureNames) {
 		return fmt.Errorf("align: %d coefficients for %d features", len(m.Coef), len(FeatureNames))
 	}
 	for ti, t := range m.Trees {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/checker"
@@ -88,5 +90,58 @@ func TestLoadKey(t *testing.T) {
 	}
 	if !(Key{Disagreements: k.Disagreements}).Opposes(group("12", 12, ""), group("4 March", 0, "2026-03-04")) {
 		t.Error("Opposes: a group of each value, in either order, is the keyed pair")
+	}
+}
+
+// quoted finds a quotation of four words or more: article text, which
+// the dev set's keys must not carry (facts and figures only, in our words).
+var quoted = regexp.MustCompile(`(?:^|[^A-Za-z])['‘"“]([^'’"”]+)['’"”](?:[^A-Za-z]|$)`)
+
+// TestRealnewsKeys: every key of the real-news dev set loads, quotes no
+// article text, and its sources.json names each article by URL and query
+// only.
+func TestRealnewsKeys(t *testing.T) {
+	keys, err := filepath.Glob(filepath.Join("..", "..", "fixtures", "realnews*", "*", "key.json"))
+	if err != nil || len(keys) < 60 {
+		t.Fatalf("%d real-news keys (%v), want at least 60", len(keys), err)
+	}
+	for _, p := range keys {
+		k, err := LoadKey(p)
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		var whats []string
+		for _, d := range k.Disagreements {
+			whats = append(whats, d.What)
+		}
+		for _, tr := range k.Traps {
+			whats = append(whats, tr.What)
+		}
+		for _, w := range whats {
+			for _, m := range quoted.FindAllStringSubmatch(w, -1) {
+				if len(strings.Fields(m[1])) >= 4 {
+					t.Errorf("%s: quotes article text %q", p, m[1])
+				}
+			}
+		}
+		var src struct {
+			Event, Domain, Date string
+			Articles            []map[string]any
+		}
+		data, err := os.ReadFile(filepath.Join(filepath.Dir(p), "sources.json"))
+		if err != nil || json.Unmarshal(data, &src) != nil || len(src.Articles) < 3 {
+			t.Errorf("%s: sources.json unreadable or under 3 articles (%v)", p, err)
+			continue
+		}
+		for _, a := range src.Articles {
+			for f := range a {
+				switch f {
+				case "file", "site", "url", "query", "published":
+				default:
+					t.Errorf("%s: sources.json article field %q: only file, site, url, query and published belong there", p, f)
+				}
+			}
+		}
 	}
 }

@@ -680,8 +680,8 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 }
 
 // decimalComma reads a figure written with a decimal comma, as outlets
-// writing in another language's convention do: "2,47 billion", "86,3
-// percent", "1,9 million". A grouping comma is always followed by three
+// writing in another language's convention do: "3,18 billion", "71,4
+// percent", "4,6 million". A grouping comma is always followed by three
 // digits, so one or two digits after a comma, with a scale word or a
 // percentage after them, can only be decimals.
 func (p *Parser) decimalComma(i int) (figure, bool) {

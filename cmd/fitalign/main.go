@@ -83,7 +83,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.fixtures, "fixtures", "fixtures", "directory of fixture events")
 	fs.StringVar(&o.clusters, "clusters", filepath.Join("..", "shared", "devsets", "clusters"), "directory of the independent dev clusters")
 	fs.StringVar(&o.realnewsKeys, "realnews-keys", filepath.Join("fixtures", "realnews"), "directory of the real-news dev set's keys")
-	fs.StringVar(&o.realnewsDir, "realnews-dir", ".realnews", "directory of the real-news dev set's texts")
+	fs.StringVar(&o.realnewsDir, "dir", ".realnews", "directory of the real-news dev set's texts (make realnews gathers them)")
 	fs.StringVar(&o.pairs, "pairs", filepath.Join("checker", "align", "testdata", "pairs.csv.gz"), "the labelled pairs")
 	fs.StringVar(&o.heldout, "heldout", filepath.Join("checker", "align", "testdata", "heldout.csv"), "the cross-validated findings")
 	fs.StringVar(&o.model, "o", filepath.Join("checker", "align", "model.json"), `file to write the model to ("-" for stdout)`)
@@ -105,6 +105,22 @@ type event struct {
 	set   string
 	ev    eval.KeyedEvent
 	pairs []row
+}
+
+// group names the events that are one event: a fixture and its copy as
+// HTML pages share their key's event.
+func (e event) group() string {
+	if e.ev.Key.Event != "" {
+		return e.set + "/" + e.ev.Key.Event
+	}
+	return e.set + "/" + e.ev.Name
+}
+
+// A heldFinding is a finding of the cross-validation, with its event's
+// group.
+type heldFinding struct {
+	group string
+	eval.Detection
 }
 
 // A row is one labelled pair.
@@ -135,7 +151,7 @@ func loadEvents(o options) ([]event, error) {
 			return nil, err
 		}
 		if len(absent) > 0 {
-			return nil, fmt.Errorf("%s: no texts for %s (run fixtures/realnews/gather)", set.texts, strings.Join(absent, ", "))
+			return nil, fmt.Errorf("%s: no texts for %s (run make realnews)", set.texts, strings.Join(absent, ", "))
 		}
 		for _, e := range evs {
 			out = append(out, event{set: set.name, ev: e})
@@ -172,12 +188,9 @@ func gather(o options) error {
 	if err := writePairs(o.pairs, all); err != nil {
 		return err
 	}
-	// Cross-validation by event: each event checked by a model that never
-	// saw it.
-	results := map[string]*eval.SuiteResult{}
-	var held []eval.Detection
-	// The folds are independent: fit them two at a time, then score them
-	// in event order so the output does not depend on the schedule.
+	// Cross-validation by event: each event checked by a pair model that
+	// never saw it, nor any event of its group (a fixture and its HTML
+	// copy are one group).
 	models := make([]*align.Model, len(events))
 	errs := make([]error, len(events))
 	var wg sync.WaitGroup
@@ -190,7 +203,7 @@ func gather(o options) error {
 			defer func() { <-sem }()
 			var train []row
 			for j := range events {
-				if j != i {
+				if events[j].group() != events[i].group() {
 					train = append(train, events[j].pairs...)
 				}
 			}
@@ -198,41 +211,57 @@ func gather(o options) error {
 		}(i)
 	}
 	wg.Wait()
+	// Then in event order, so the output does not depend on the schedule.
+	per := make([]eval.SuiteResult, len(events))
+	var held []heldFinding
 	for i, e := range events {
 		if errs[i] != nil {
 			return fmt.Errorf("fold %s: %w", e.ev.Name, errs[i])
 		}
 		fc := *c
 		fc.Model = models[i]
-		r := eval.Keyed(e.set, []eval.KeyedEvent{e.ev}, &fc)
-		held = append(held, r.Detections...)
+		per[i] = eval.Keyed(e.set, []eval.KeyedEvent{e.ev}, &fc)
+		for _, d := range per[i].Detections {
+			held = append(held, heldFinding{group: e.group(), Detection: d})
+		}
+	}
+	if err := writeHeldout(o.heldout, held); err != nil {
+		return err
+	}
+	// The finding model is cross-validated too: each event's findings are
+	// scored by one fitted on the other groups' held-out findings, so no
+	// number printed here comes from a model that saw the event.
+	results := map[string]*eval.SuiteResult{}
+	for i, e := range events {
+		var train []eval.Detection
+		for _, h := range held {
+			if h.group != e.group() {
+				train = append(train, h.Detection)
+			}
+		}
+		fb, fcoef, err := eval.FitLogistic(train, o.l2)
+		if err != nil {
+			return fmt.Errorf("finding model without %s: %w", e.ev.Name, err)
+		}
+		cal := align.Model{FactBias: fb, FactCoef: fcoef}
+		r := per[i]
+		for k := range r.Detections {
+			r.Detections[k].Confidence = math.Min(math.Round(100*cal.Confidence(r.Detections[k].X))/100, 0.99)
+		}
+		for k := range r.Traps {
+			r.Traps[k].Confidence = math.Min(math.Round(100*cal.Confidence(r.Traps[k].X))/100, 0.99)
+		}
 		if results[e.set] == nil {
 			results[e.set] = &eval.SuiteResult{Suite: e.set}
 		}
 		results[e.set].Merge(r)
 	}
-	if err := writeHeldout(o.heldout, held); err != nil {
-		return err
-	}
-	// The scores as the shipped model would give them: the finding model
-	// fitted on the held-out findings, then each set scored.
-	fb, fcoef, err := eval.FitLogistic(held, o.l2)
-	if err != nil {
-		return fmt.Errorf("finding model: %w", err)
-	}
-	cal := align.Model{FactBias: fb, FactCoef: fcoef}
-	fmt.Fprintf(o.stdout, "cross-validated by event (each event checked by a model fitted without it), confidence ≥ %.2f:\n", o.minConfidence)
+	fmt.Fprintf(o.stdout, "cross-validated by event group (each event scored by pair and finding models fitted without it), confidence ≥ %.2f:\n", o.minConfidence)
 	fmt.Fprintln(o.stdout, "set       events  planted  found  recall  findings  right  precision  traps-broken  ECE    >0.9-wrong")
 	for _, set := range []string{"fixtures", "clusters", "realnews"} {
 		r := results[set]
 		if r == nil {
 			continue
-		}
-		for k := range r.Detections {
-			r.Detections[k].Confidence = math.Round(100*cal.Confidence(r.Detections[k].X)) / 100
-		}
-		for k := range r.Traps {
-			r.Traps[k].Confidence = math.Round(100*cal.Confidence(r.Traps[k].X)) / 100
 		}
 		m := r.Score("", o.minConfidence)
 		_, ece := eval.Reliability(r.Detections)
@@ -253,6 +282,14 @@ func gather(o options) error {
 			parts = append(parts, fmt.Sprintf("%s %d", k, by[k]))
 		}
 		fmt.Fprintf(o.stdout, "          missed by stage: %s\n", strings.Join(parts, ", "))
+		bins, _ := eval.Reliability(r.Detections)
+		var rel []string
+		for _, b := range bins {
+			if b.Count > 0 {
+				rel = append(rel, fmt.Sprintf("%.1f-%.1f: %d at %.2f, %.0f%% right", b.Low, b.High, b.Count, b.MeanConfidence, 100*b.Precision))
+			}
+		}
+		fmt.Fprintf(o.stdout, "          reliability: %s\n", strings.Join(rel, "; "))
 	}
 	fmt.Fprintf(o.stderr, "wrote %s (%d pairs) and %s (%d held-out findings); now run fitalign without -data\n", o.pairs, len(all), o.heldout, len(held))
 	return nil
@@ -268,18 +305,20 @@ func fit(rows []row, held []eval.Detection, l2 float64, bo boosting) (*align.Mod
 			ds[i].Covers = "right"
 		}
 	}
-	bias, coef, err := eval.FitLogistic(ds, l2)
-	if err != nil {
-		return nil, err
-	}
-	m := &align.Model{Features: slices.Clone(align.FeatureNames), Bias: round(bias), Link: link, FactCoef: make([]float64, len(align.FactFeatureNames))}
+	m := &align.Model{Features: slices.Clone(align.FeatureNames), Link: link, FactCoef: make([]float64, len(align.FactFeatureNames))}
 	m.FactCoef[0] = 1 // until the finding model is fitted: the best pair's chance
-	for _, c := range coef {
-		m.Coef = append(m.Coef, round(c))
-	}
 	if bo.rounds > 0 {
 		m.Base, m.Trees = bo.boost(rows)
 		m.Rate = rate
+	} else {
+		bias, coef, err := eval.FitLogistic(ds, l2)
+		if err != nil {
+			return nil, err
+		}
+		m.Bias = round(bias)
+		for _, c := range coef {
+			m.Coef = append(m.Coef, round(c))
+		}
 	}
 	if len(held) > 0 {
 		fb, fc, err := eval.FitLogistic(held, l2)
@@ -396,10 +435,11 @@ func readPairs(path string) ([]row, error) {
 	return rows, sc.Err()
 }
 
-func writeHeldout(path string, ds []eval.Detection) error {
+func writeHeldout(path string, ds []heldFinding) error {
 	var buf bytes.Buffer
-	buf.WriteString(strings.Join(align.FactFeatureNames, ",") + ",right\n")
+	buf.WriteString("group," + strings.Join(align.FactFeatureNames, ",") + ",right\n")
 	for _, d := range ds {
+		buf.WriteString(strings.ReplaceAll(d.group, ",", ";") + ",")
 		for _, x := range d.X {
 			buf.WriteString(strconv.FormatFloat(math.Round(x*1e4)/1e4, 'f', -1, 64) + ",")
 		}
@@ -419,16 +459,16 @@ func readHeldout(path string) ([]eval.Detection, error) {
 	}
 	var ds []eval.Detection
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
-	if want := strings.Join(align.FactFeatureNames, ",") + ",right"; lines[0] != want {
+	if want := "group," + strings.Join(align.FactFeatureNames, ",") + ",right"; lines[0] != want {
 		return nil, fmt.Errorf("%s:1: header %q, want %q (rerun fitalign -data)", path, lines[0], want)
 	}
 	for i, l := range lines[1:] {
 		parts := strings.Split(l, ",")
-		if len(parts) != len(align.FactFeatureNames)+1 {
-			return nil, fmt.Errorf("%s:%d: %d fields, want %d", path, i+2, len(parts), len(align.FactFeatureNames)+1)
+		if len(parts) != len(align.FactFeatureNames)+2 {
+			return nil, fmt.Errorf("%s:%d: %d fields, want %d", path, i+2, len(parts), len(align.FactFeatureNames)+2)
 		}
 		var d eval.Detection
-		for _, p := range parts[:len(parts)-1] {
+		for _, p := range parts[1 : len(parts)-1] {
 			x, err := strconv.ParseFloat(p, 64)
 			if err != nil {
 				return nil, fmt.Errorf("%s:%d: %w", path, i+2, err)

@@ -111,6 +111,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
+	if *only != "" && wrote+failed == 0 {
+		return fmt.Errorf("-event %s: no such event under %s", *only, *keys)
+	}
 	fmt.Fprintf(stderr, "gather: wrote %d texts to %s, %d pages could not be fetched\n", wrote, *dir, failed)
 	if wrote == 0 && failed > 0 {
 		return errors.New("no page could be fetched")

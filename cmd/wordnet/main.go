@@ -6,10 +6,12 @@
 // sense: each single-word lemma is joined to the first (most frequent)
 // synset of each of its parts of speech, and each such synset to the
 // synsets its lemma is derivationally related to ("valuation" and
-// "value", "death" and "die"). The words of one connected set share a
-// concept number; irregular forms from WordNet's exception lists ("rose",
-// "fell") are listed under the concept of their lemma. Words alone in
-// their set are left out: they add nothing to the word itself.
+// "value", "death" and "die") while the joined set stays within
+// maxConcept words. The words of one connected set share a concept
+// number; irregular forms from WordNet's exception lists that are no word
+// of their own ("bought") are listed under the concept of their lemma.
+// Words alone in their set are left out: they add nothing to the word
+// itself.
 //
 //	apt-get install wordnet-base
 //	go run ./cmd/wordnet            # or: make concepts
@@ -158,8 +160,12 @@ func Build(dir string) ([]byte, error) {
 			links = append(links, link{t.from, w})
 		}
 	}
+	// A derivation joins two sets only while the joined set stays small:
+	// chains of derivations otherwise run through whole fields of words.
 	for _, l := range links {
-		u.join("w:"+l.from, "w:"+l.to)
+		if u.words(l.from)+u.words(l.to) <= maxConcept || u.find("w:"+l.from) == u.find("w:"+l.to) {
+			u.join("w:"+l.from, "w:"+l.to)
+		}
 	}
 	// Concepts: the sets that hold two words or more, numbered in the
 	// order of their first word.
@@ -282,10 +288,26 @@ func eachLine(path string, fn func([]string) error) error {
 	return nil
 }
 
-// A union is a union–find over names.
-type union struct{ parent map[string]string }
+// maxConcept is the most words a derivation may bring into one concept.
+const maxConcept = 12
 
-func newUnion() *union { return &union{parent: map[string]string{}} }
+// A union is a union–find over names, counting the words ("w:" names) of
+// each set.
+type union struct {
+	parent map[string]string
+	size   map[string]int // words in the set, by root
+}
+
+func newUnion() *union { return &union{parent: map[string]string{}, size: map[string]int{}} }
+
+// words counts the words in the set of word w.
+func (u *union) words(w string) int {
+	r := u.find("w:" + w)
+	if n := u.size[r]; n > 0 {
+		return n
+	}
+	return 1
+}
 
 func (u *union) find(x string) string {
 	p, ok := u.parent[x]
@@ -312,4 +334,18 @@ func (u *union) join(a, b string) {
 		ra, rb = rb, ra
 	}
 	u.parent[rb] = ra
+	u.size[ra] = u.count(ra, a, b) + u.count(rb, a, b)
+	delete(u.size, rb)
+}
+
+// count is the words of the set rooted at r before a join of a and b: its
+// recorded size, else 1 for a word that is its own set and 0 for a synset.
+func (u *union) count(r, a, b string) int {
+	if n, ok := u.size[r]; ok {
+		return n
+	}
+	if strings.HasPrefix(r, "w:") {
+		return 1
+	}
+	return 0
 }

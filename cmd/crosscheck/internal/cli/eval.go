@@ -48,12 +48,13 @@ type EvalOptions struct {
 	// articles and a key.json.
 	Clusters string
 	// RealnewsKeys holds the real-news dev set's keys (committed);
-	// RealnewsDir its texts (gathered, never committed).
-	RealnewsKeys, RealnewsDir string
+	// RealnewsTestKeys the keys of the real events kept apart from
+	// fitting; RealnewsDir the texts of both (gathered, never committed).
+	RealnewsKeys, RealnewsTestKeys, RealnewsDir string
 }
 
 // evalSuites are the suites eval knows, in the order it runs them.
-var evalSuites = []string{"quantities", "fixtures", "wikicontradict", "generated", "clusters", "realnews"}
+var evalSuites = []string{"quantities", "fixtures", "wikicontradict", "generated", "clusters", "realnews", "realnews-test"}
 
 // NewCmdEval builds `crosscheck eval`, which measures crosscheck on
 // labelled data.
@@ -88,7 +89,10 @@ func NewCmdEval(io *IOStreams, runF func(*EvalOptions) error) *cobra.Command {
                   of a keyed disagreement; traps broken are counted.
   realnews        real multi-outlet coverage: the keys in --realnews-keys
                   (fixtures/realnews), the texts in --dir (.realnews, which
-                  fixtures/realnews/gather fills), scored as clusters are.
+                  make realnews gathers), scored as clusters are.
+  realnews-test   more real events, keyed the same way (--realnews-test-keys,
+                  fixtures/realnews-test), that no model is fitted on: the
+                  measure of coverage crosscheck has not seen.
 
 For clusters and realnews each missed disagreement is given the deepest
 stage that still held both values: "misread" (a value is not among the
@@ -163,7 +167,8 @@ written, one JSON object a line, to --failures.`,
 	f.IntVar(&opts.Outlets, "outlets", 4, "outlets reporting each generated event")
 	f.StringVar(&opts.Clusters, "clusters", "", "directory of independent dev clusters (default $CROSSCHECK_DEVSETS/clusters, else ../shared/devsets/clusters)")
 	f.StringVar(&opts.RealnewsKeys, "realnews-keys", filepath.Join("fixtures", "realnews"), "directory of the real-news dev set's keys")
-	f.StringVar(&opts.RealnewsDir, "dir", ".realnews", "directory of the real-news dev set's texts (gathered by fixtures/realnews/gather)")
+	f.StringVar(&opts.RealnewsTestKeys, "realnews-test-keys", filepath.Join("fixtures", "realnews-test"), "directory of the keys of the real events no model is fitted on")
+	f.StringVar(&opts.RealnewsDir, "dir", ".realnews", "directory of the real-news dev set's texts (make realnews gathers them)")
 	return cmd
 }
 
@@ -482,10 +487,13 @@ func runDetection(opts *EvalOptions, suite string) (res eval.SuiteResult, skip s
 		res, err = eval.Contradictions(cases, c)
 	case "generated":
 		res, err = eval.Generated(opts.Seed, opts.Events, opts.Outlets, c)
-	case "clusters", "realnews":
+	case "clusters", "realnews", "realnews-test":
 		keys, texts := opts.Clusters, opts.Clusters
-		if suite == "realnews" {
+		switch suite {
+		case "realnews":
 			keys, texts = opts.RealnewsKeys, opts.RealnewsDir
+		case "realnews-test":
+			keys, texts = opts.RealnewsTestKeys, opts.RealnewsDir
 		}
 		events, absent, lerr := eval.LoadKeyedDir(keys, texts)
 		if errors.Is(lerr, fs.ErrNotExist) {
