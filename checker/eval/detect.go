@@ -161,6 +161,20 @@ func averagePrecision(ds []Detection, positives int) float64 {
 	return ap / float64(positives)
 }
 
+// Above counts the detections above confidence t and the wrong ones
+// among them: how often the suite's surest findings are false.
+func (r SuiteResult) Above(t float64) (n, wrong int) {
+	for _, d := range r.Detections {
+		if d.Confidence > t {
+			n++
+			if !d.Correct() {
+				wrong++
+			}
+		}
+	}
+	return n, wrong
+}
+
 // Missed returns the true disagreements no detection at or above t
 // reports, in case order.
 func (r SuiteResult) Missed(t float64) []Truth {

@@ -265,15 +265,7 @@ func gather(o options) error {
 		}
 		m := r.Score("", o.minConfidence)
 		_, ece := eval.Reliability(r.Detections)
-		high, wrong := 0, 0
-		for _, d := range r.Detections {
-			if d.Confidence > 0.9 {
-				high++
-				if !d.Correct() {
-					wrong++
-				}
-			}
-		}
+		high, wrong := r.Above(0.9)
 		fmt.Fprintf(o.stdout, "%-9s %6d  %7d  %5d  %6.2f  %8d  %5d  %9.2f  %12d  %.3f  %d/%d  AUPRC %.3f\n", set, r.Cases, m.Disagreements, m.Found, m.Recall,
 			m.Findings, m.TruePositives, m.Precision, len(r.TrapsAt(o.minConfidence)), ece, wrong, high, m.AUPRC)
 		by := r.MissedBy(o.minConfidence)

@@ -533,16 +533,7 @@ func detectionJSON(r eval.SuiteResult, t float64) DetectionEval {
 			d.TrapsBroken = append(d.TrapsBroken, missed{Case: b.Case, What: b.What})
 		}
 	}
-	high, highWrong := 0, 0
-	for _, x := range r.Detections {
-		if x.Confidence > 0.9 {
-			high++
-			if !x.Correct() {
-				highWrong++
-			}
-		}
-	}
-	if high > 0 {
+	if high, highWrong := r.Above(0.9); high > 0 {
 		d.HighFalse = float64(highWrong) / float64(high)
 	}
 	d.Notes = r.Notes
