@@ -391,14 +391,3 @@ func (c *Checker) stem(low string) string {
 // Comparer returns how the checker compares quantities under
 // tolerances t, for the aligner.
 func Comparer(t Tolerances) align.Comparer { return comparer{t} }
-
-// FigureEvidence returns the sentence of each figure Figures returns, in
-// the same order, for reading.
-func (c *Checker) FigureEvidence(arts []*Article, claims []Claim) []string {
-	figs := c.figuresOf(arts, claims)
-	out := make([]string, len(figs))
-	for i, f := range figs {
-		out[i] = f.evidence.Sentence
-	}
-	return out
-}

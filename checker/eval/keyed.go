@@ -24,10 +24,9 @@ import (
 // and the traps it must not fall into. It is the key.json of the
 // independent dev clusters and of the real-news dev set.
 type Key struct {
-	Event         string        `json:"event"`
-	Disagreements []KeyedFact   `json:"disagreements"`
-	Traps         []KeyedTrap   `json:"traps"`
-	Notes         []interface{} `json:"notes,omitempty"`
+	Event         string      `json:"event"`
+	Disagreements []KeyedFact `json:"disagreements"`
+	Traps         []KeyedTrap `json:"traps"`
 }
 
 // A KeyedFact is one planted or real disagreement: two values of one fact
