@@ -69,7 +69,7 @@ type options struct {
 	fixtures, clusters        string
 	realnewsKeys, realnewsDir string
 	pairs, heldout, model     string
-	l2                        float64
+	l2, factL2                float64
 	minConfidence             float64
 	boosting                  boosting
 	stdout, stderr            io.Writer
@@ -87,7 +87,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.pairs, "pairs", filepath.Join("checker", "align", "testdata", "pairs.csv.gz"), "the labelled pairs")
 	fs.StringVar(&o.heldout, "heldout", filepath.Join("checker", "align", "testdata", "heldout.csv"), "the cross-validated findings")
 	fs.StringVar(&o.model, "o", filepath.Join("checker", "align", "model.json"), `file to write the model to ("-" for stdout)`)
-	fs.Float64Var(&o.l2, "l2", 0.001, "L2 penalty on the coefficients of the logistic regressions")
+	fs.Float64Var(&o.l2, "l2", 0.001, "L2 penalty on the coefficients of the pair model's logistic regression (-rounds 0)")
+	fs.Float64Var(&o.factL2, "fact-l2", 0.01, "L2 penalty on the coefficients of the finding model (chosen by the cross-validated scores)")
 	fs.Float64Var(&o.minConfidence, "min-confidence", 0.5, "threshold of the cross-validated scores")
 	fs.IntVar(&o.boosting.rounds, "rounds", 150, "boosting rounds of the pair model (0: a logistic regression instead)")
 	fs.IntVar(&o.boosting.depth, "depth", 3, "depth of each boosted tree")
@@ -207,7 +208,7 @@ func gather(o options) error {
 					train = append(train, events[j].pairs...)
 				}
 			}
-			models[i], errs[i] = fit(train, nil, o.l2, o.boosting)
+			models[i], errs[i] = fit(train, nil, o.l2, o.factL2, o.boosting)
 		}(i)
 	}
 	wg.Wait()
@@ -239,7 +240,7 @@ func gather(o options) error {
 				train = append(train, h.Detection)
 			}
 		}
-		fb, fcoef, err := eval.FitLogistic(train, o.l2)
+		fb, fcoef, err := eval.FitLogistic(train, o.factL2)
 		if err != nil {
 			return fmt.Errorf("finding model without %s: %w", e.ev.Name, err)
 		}
@@ -289,7 +290,7 @@ func gather(o options) error {
 
 // fit fits the logistic model to rows, and the calibration map to the
 // held-out findings when there are any.
-func fit(rows []row, held []eval.Detection, l2 float64, bo boosting) (*align.Model, error) {
+func fit(rows []row, held []eval.Detection, l2, factL2 float64, bo boosting) (*align.Model, error) {
 	ds := make([]eval.Detection, len(rows))
 	for i, r := range rows {
 		ds[i] = eval.Detection{X: r.x}
@@ -313,7 +314,7 @@ func fit(rows []row, held []eval.Detection, l2 float64, bo boosting) (*align.Mod
 		}
 	}
 	if len(held) > 0 {
-		fb, fc, err := eval.FitLogistic(held, l2)
+		fb, fc, err := eval.FitLogistic(held, factL2)
 		if err != nil {
 			return nil, fmt.Errorf("finding model: %w", err)
 		}
@@ -336,7 +337,7 @@ func fitModel(o options) error {
 	if err != nil {
 		return err
 	}
-	m, err := fit(rows, held, o.l2, o.boosting)
+	m, err := fit(rows, held, o.l2, o.factL2, o.boosting)
 	if err != nil {
 		return err
 	}
