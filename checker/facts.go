@@ -33,7 +33,11 @@ type figure struct {
 // Figures reads every quantity of the articles, claim or not, with the
 // words around it, and attaches the claim the reader made of each.
 func (c *Checker) Figures(arts []*Article, claims []Claim) []align.Figure {
-	figs := c.figuresOf(arts, claims)
+	return alignFigures(c.figuresOf(arts, claims))
+}
+
+// alignFigures returns what the aligner sees of figures.
+func alignFigures(figs []figure) []align.Figure {
 	out := make([]align.Figure, len(figs))
 	for i, f := range figs {
 		out[i] = f.Figure
@@ -172,14 +176,21 @@ func contentWord(t text.Token) (low string, ok bool) {
 // Facts returns the facts the aligner finds among the articles' figures,
 // with their figures: what detect reports, for benchmarks and tools.
 func (c *Checker) Facts(arts []*Article, claims []Claim) ([]align.Figure, []align.Fact) {
-	ev := align.NewEvent(c.Figures(arts, claims))
+	af := c.Figures(arts, claims)
+	return af, c.group(af)
+}
+
+// group scores every candidate pair of the figures with the model and
+// gathers the pairs into facts.
+func (c *Checker) group(af []align.Figure) []align.Fact {
+	ev := align.NewEvent(af)
 	cmp := comparer{c.Tolerances}
 	pairs := ev.Pairs(cmp)
 	raw := make([]float64, len(pairs))
 	for i, p := range pairs {
 		raw[i] = c.Model.Raw(p.X)
 	}
-	return ev.Figures, ev.Group(pairs, raw, cmp, c.Model.Link)
+	return ev.Group(pairs, raw, cmp, c.Model.Link)
 }
 
 // detect finds the disagreements among the articles' figures with the
@@ -187,19 +198,9 @@ func (c *Checker) Facts(arts []*Article, claims []Claim) ([]align.Figure, []alig
 // scored, the pairs gathered into facts, and each fact reported once.
 func (c *Checker) detect(arts []*Article, claims []Claim, weight func(string) float64) []Finding {
 	figs := c.figuresOf(arts, claims)
-	af := make([]align.Figure, len(figs))
-	for i, f := range figs {
-		af[i] = f.Figure
-	}
-	cmp := comparer{c.Tolerances}
-	ev := align.NewEvent(af)
-	pairs := ev.Pairs(cmp)
-	raw := make([]float64, len(pairs))
-	for i, p := range pairs {
-		raw[i] = c.Model.Raw(p.X)
-	}
+	af := alignFigures(figs)
 	var out []Finding
-	for _, fact := range ev.Group(pairs, raw, cmp, c.Model.Link) {
+	for _, fact := range c.group(af) {
 		x := fact.Features(af)
 		f := c.finding(figs, fact, c.Model.Confidence(x), weight)
 		f.Factors.Fact = x
