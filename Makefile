@@ -12,9 +12,9 @@ LONGFUZZ    ?= 2m
 
 # Each fuzz target: package and name.
 FUZZ_TARGETS = \
-	./checker:FuzzCheck \
-	./checker:FuzzLint \
-	./checker:FuzzParseSuppressions \
+	./checker/judge:FuzzCheck \
+	./checker/judge:FuzzLint \
+	./checker/judge:FuzzParseSuppressions \
 	./cmd/crosscheck/internal/config:FuzzParse \
 	./checker/quantity:FuzzParse \
 	./checker/text:FuzzSentences \
@@ -94,7 +94,7 @@ eval:
 eval-dev:
 	$(GO) run ./cmd/crosscheck eval clusters realnews realnews-test
 
-# Refit the slot confidence model lint uses (checker/score.yaml) on the
+# Refit the slot confidence model lint uses (checker/judge/score.yaml) on the
 # fixtures and generated events; review the diff.
 calibrate:
 	$(GO) run ./cmd/calibrate

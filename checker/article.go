@@ -2,6 +2,7 @@ package checker
 
 import (
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -89,4 +90,19 @@ func LineStarts(s string) []int {
 		}
 	}
 	return starts
+}
+
+// ArticleOfLines returns an article read from plain text whose
+// paragraphs are its non-empty lines, with path id+".txt": what tests and
+// generated events write.
+func ArticleOfLines(id, text string) *Article {
+	a := &Article{ID: id, Path: id + ".txt", Raw: text, LineStarts: LineStarts(text)}
+	off := 0
+	for _, l := range strings.Split(text, "\n") {
+		if l != "" {
+			a.Paragraphs = append(a.Paragraphs, Paragraph{Text: l, Offset: off})
+		}
+		off += len(l) + 1
+	}
+	return a
 }

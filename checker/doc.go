@@ -1,21 +1,22 @@
-// Package checker holds crosscheck's domain: the articles it reads, the
-// claims it extracts from them, the slots it lines claims up in, and the
-// findings it reports where sources disagree or agree.
+// Package checker is crosscheck's contract: the types every stage and
+// every renderer share, and nothing that does the work.
 //
-// The work runs in stages that return values and never print:
+//   - Article and Paragraph: a source as loaded (package sources), with the
+//     map from its text back to lines and columns of the original file.
+//   - Claim, Provenance and Evidence: a quantity an article states, what it
+//     is about, how that was read, and where.
+//   - Report, Finding, Agreement, ValueGroup and Value: what a check
+//     found, the JSON report contract (SchemaVersion).
+//   - EventReport and ArticleCounts: a batch run's records.
+//   - Extraction: what `crosscheck extract` prints.
 //
-//	Extract  article text  -> []Claim      (quantity + subject, attribute, time, hedge)
-//	Align    []Claim       -> []Slot       (same subject, attribute, time and unit)
-//	Compare  Slot          -> value groups that agree or disagree
-//	Score    disagreement  -> confidence in [0,1] with its reasons
+// The work is done in stage packages below this one, each with values in
+// and values out and nothing printed, as in golang.org/x/tools/go/analysis:
 //
-// Check runs them all and returns a Report. Renderers (package render) and
-// the command line (cmd/crosscheck) decide what to show.
+//	read   article text  -> claims and figures   (quantities, subject, attribute, time, hedges)
+//	align  figures       -> facts                (which figures of different sources are one fact)
+//	judge  claims, facts -> Report               (findings with confidence and reasons, agreements, lint)
 //
-// Extraction reads each word through its Lexicon's word table, which
-// works out once per distinct word what every stage asks of it (lower
-// case, stem, the lexicon's word classes, the cues and phrases it opens),
-// and takes its sentences, tokens and names from arenas that extractions
-// sharing the lexicon reuse. Both are safe for concurrent use, and nothing
-// an arena hands out outlives the extraction it was handed to.
+// judge.Checker runs them all. Package render draws a Report; the command
+// line (cmd/crosscheck) wires sources, stages and renderers together.
 package checker

@@ -29,34 +29,3 @@ type Extracted struct {
 	// Span is the quantity's byte span [start, end) in the original file.
 	Span [2]int `json:"span"`
 }
-
-// NewExtraction lists the claims of arts (or, with quantities, every
-// quantity found) in article and text order.
-func NewExtraction(arts []*Article, lex *Lexicon, quantities bool) *Extraction {
-	x := &Extraction{SchemaVersion: SchemaVersion, Sources: SourcesOf(arts)}
-	if quantities {
-		var sc Scanner
-		var fs []Found
-		x.Quantities = []Extracted{}
-		for _, a := range arts {
-			fs = sc.Quantities(a, fs[:0])
-			for _, f := range fs {
-				x.Quantities = append(x.Quantities, Extracted{
-					Source: a.ID, Text: f.Quantity.Text, Value: ValueOf(f.Quantity),
-					Evidence: f.Evidence, Span: [2]int{f.Start, f.End},
-				})
-			}
-		}
-		return x
-	}
-	x.Claims = []Extracted{}
-	for _, c := range (Extractor{Lex: lex}).Extract(arts) {
-		how := c.How
-		x.Claims = append(x.Claims, Extracted{
-			Source: c.Source, Subject: c.Subject, Attribute: c.Attribute, Time: c.Time,
-			Hedges: c.Hedges, How: &how, Text: c.Quantity.Text, Value: ValueOf(c.Quantity),
-			Evidence: c.Evidence, Span: [2]int{c.Quantity.Start, c.Quantity.End},
-		})
-	}
-	return x
-}

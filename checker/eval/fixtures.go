@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/judge"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -170,7 +171,7 @@ func Describe(f checker.Finding) string {
 // Fixtures checks every event under dir (each a directory with an
 // expected.json) with c and scores its findings: a finding is right when
 // it is one of the event's expected disagreements.
-func Fixtures(dir string, c *checker.Checker) (SuiteResult, error) {
+func Fixtures(dir string, c *judge.Checker) (SuiteResult, error) {
 	r := SuiteResult{Suite: "fixtures"}
 	paths, err := filepath.Glob(filepath.Join(dir, "*", "expected.json"))
 	if err != nil {

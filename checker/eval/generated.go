@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/judge"
 	"github.com/crosscheck/crosscheck/checker/newsgen"
 )
 
@@ -12,7 +13,7 @@ import (
 // outlets articles, and scores the findings against the disagreements the
 // generator planted: a finding is right when two of its values are a
 // planted disagreement's true and wrong values.
-func Generated(seed uint64, events, outlets int, c *checker.Checker) (SuiteResult, error) {
+func Generated(seed uint64, events, outlets int, c *judge.Checker) (SuiteResult, error) {
 	r := SuiteResult{Suite: "generated", Cases: events}
 	g := newsgen.New(seed)
 	for i := range events {

@@ -16,6 +16,8 @@ import (
 
 	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/align"
+	"github.com/crosscheck/crosscheck/checker/judge"
+	"github.com/crosscheck/crosscheck/checker/read"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -230,7 +232,7 @@ const (
 // a finding is right when it carries both values of one of the key's
 // disagreements. Traps broken are counted at every threshold the caller
 // asks for through TrapsAt.
-func Keyed(suite string, events []KeyedEvent, c *checker.Checker) SuiteResult {
+func Keyed(suite string, events []KeyedEvent, c *judge.Checker) SuiteResult {
 	r := SuiteResult{Suite: suite}
 	for _, ev := range events {
 		r.Cases++
@@ -275,13 +277,13 @@ func Keyed(suite string, events []KeyedEvent, c *checker.Checker) SuiteResult {
 
 // diagnose gives each disagreement of ev a miss class, for when it is
 // missed: the deepest stage that still carried both of its values.
-func (r *SuiteResult) diagnose(ev KeyedEvent, rep *checker.Report, c *checker.Checker) {
+func (r *SuiteResult) diagnose(ev KeyedEvent, rep *checker.Report, c *judge.Checker) {
 	if r.Why == nil {
 		r.Why = map[string]string{}
 	}
-	claims := checker.Extractor{Lex: c.Lexicon}.Extract(ev.Articles)
+	claims := read.Extractor{Lex: c.Lexicon}.Extract(ev.Articles)
 	figs := c.Figures(ev.Articles, claims)
-	pairs := align.NewEvent(figs).Pairs(checker.Comparer(c.Tolerances))
+	pairs := align.NewEvent(figs).Pairs(judge.Comparer(c.Tolerances))
 	group := func(i int) checker.ValueGroup {
 		q := figs[i].Quantity
 		return checker.ValueGroup{Text: q.Text, Value: checker.ValueOf(q)}

@@ -10,8 +10,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/quantity"
+	"github.com/crosscheck/crosscheck/checker/read"
 )
 
 // A Case is one input of a third-party spec and what it expects.
@@ -51,7 +51,7 @@ type Want struct {
 
 // A Recognizer reads the quantities of one input; a Found's Start and
 // End are byte offsets in the input.
-type Recognizer func(input, locale string) ([]checker.Found, error)
+type Recognizer func(input, locale string) ([]read.Found, error)
 
 // dollarCodes are the currencies written "$".
 var dollarCodes = []string{"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "JMD", "TTD", "BZD", "MXN", "TWD"}
@@ -563,7 +563,7 @@ func Score(cases []Case, rec Recognizer, dev Deviations) Result {
 	return res
 }
 
-func safely(rec Recognizer, c Case) (got []checker.Found, err error) {
+func safely(rec Recognizer, c Case) (got []read.Found, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("panic: %v", r)
@@ -600,7 +600,7 @@ func kindIn(k quantity.Kind, ks []quantity.Kind) bool {
 
 // matches pairs each wanted value with a distinct found quantity: the
 // index in got, or -1 when none carries it.
-func matches(want []Want, got []checker.Found) []int {
+func matches(want []Want, got []read.Found) []int {
 	used := make([]bool, len(got))
 	ks := make([]int, len(want))
 	for i, w := range want {
@@ -614,7 +614,7 @@ func matches(want []Want, got []checker.Found) []int {
 
 // match returns the index of the first unused found quantity that
 // carries w's value with an allowed kind and unit, -1 if none does.
-func match(w Want, got []checker.Found, used []bool) int {
+func match(w Want, got []read.Found, used []bool) int {
 	for k, f := range got {
 		if used[k] {
 			continue
@@ -681,7 +681,7 @@ func describeWant(w Want) string {
 	return fmt.Sprintf("%s (%q)", s, w.Text)
 }
 
-func failure(c Case, got []checker.Found, problem string) Failure {
+func failure(c Case, got []read.Found, problem string) Failure {
 	f := Failure{Suite: c.Suite, ID: c.ID, Category: c.Category, Input: c.Input, Problem: problem, Got: []string{}}
 	for _, w := range c.Want {
 		f.Want = append(f.Want, describeWant(w))

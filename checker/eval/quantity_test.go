@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/quantity"
+	"github.com/crosscheck/crosscheck/checker/read"
 )
 
 func TestParseDeviationsOfTheRepo(t *testing.T) {
@@ -33,8 +33,8 @@ func TestParseDeviationsOfTheRepo(t *testing.T) {
 
 // TestScore checks the tally on cases whose outcome is known.
 func TestScore(t *testing.T) {
-	money := func(text string, v float64, unit string, start, end int) checker.Found {
-		return checker.Found{Quantity: quantity.Quantity{Kind: quantity.Money, Unit: unit, Value: v, Low: v, High: v, Bound: quantity.Exact, Text: text}, Start: start, End: end}
+	money := func(text string, v float64, unit string, start, end int) read.Found {
+		return read.Found{Quantity: quantity.Quantity{Kind: quantity.Money, Unit: unit, Value: v, Low: v, High: v, Bound: quantity.Exact, Text: text}, Start: start, End: end}
 	}
 	cases := []Case{
 		{Suite: "s", ID: "1", Category: "money", Input: "$10", Want: []Want{{Text: "$10", Kinds: []quantity.Kind{quantity.Money}, Units: []string{"USD"}, Low: 10, High: 10, Start: 0, End: 3}}},
@@ -44,18 +44,18 @@ func TestScore(t *testing.T) {
 		{Suite: "s", ID: "5", Category: "money", Input: "boom", Want: []Want{{Low: 1, High: 1, Start: -1}}},
 		{Suite: "s", ID: "6", Category: "money", Input: "a quarter", Want: []Want{{Low: 0.25, High: 0.25, Start: -1}}},
 	}
-	rec := func(in, _ string) ([]checker.Found, error) {
+	rec := func(in, _ string) ([]read.Found, error) {
 		switch in {
 		case "$10":
-			return []checker.Found{money("$10", 10, "USD", 0, 3)}, nil
+			return []read.Found{money("$10", 10, "USD", 0, 3)}, nil
 		case "€5":
-			return []checker.Found{money("€5", 5, "EUR", 0, 4)}, nil
+			return []read.Found{money("€5", 5, "EUR", 0, 4)}, nil
 		case "under $7":
 			q := money("under $7", 7, "USD", 0, 8)
 			q.Quantity.Bound, q.Quantity.Low = quantity.AtMost, 0
-			return []checker.Found{q}, nil
+			return []read.Found{q}, nil
 		case "none":
-			return []checker.Found{money("x", 1, "USD", 0, 1)}, nil
+			return []read.Found{money("x", 1, "USD", 0, 1)}, nil
 		case "boom":
 			panic("boom")
 		}

@@ -8,7 +8,9 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/judge"
 	"github.com/crosscheck/crosscheck/checker/newsgen"
+	"github.com/crosscheck/crosscheck/checker/read"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -76,7 +78,7 @@ func LoadContradictions(path string) ([]ContradictionCase, error) {
 // finding, an agree case must not. A case's detection is its most
 // confident finding; it is strict when some finding carries a value of
 // each gold answer.
-func Contradictions(cases []ContradictionCase, c *checker.Checker) (SuiteResult, error) {
+func Contradictions(cases []ContradictionCase, c *judge.Checker) (SuiteResult, error) {
 	r := SuiteResult{Suite: "wikicontradict", Cases: len(cases)}
 	for _, cc := range cases {
 		arts, err := articles(cc.Docs)
@@ -132,7 +134,7 @@ func goldQuantities(s string) []checker.Value {
 	if err != nil {
 		return nil
 	}
-	var sc checker.Scanner
+	var sc read.Scanner
 	var vs []checker.Value
 	for _, f := range sc.Quantities(a, nil) {
 		vs = append(vs, checker.ValueOf(f.Quantity))

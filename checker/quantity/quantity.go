@@ -147,3 +147,22 @@ func trimFloat(v float64) string {
 	}
 	return strconv.FormatFloat(math.Round(v*1e6)/1e6, 'f', -1, 64)
 }
+
+// Family is what must match for two quantities to be compared at all:
+// kind and unit. Counts and bare numbers compare; years and dates compare.
+func Family(q Quantity) string {
+	switch q.Kind {
+	case Count, Number:
+		return "count"
+	case Year, Date:
+		return "date"
+	case Duration:
+		if q.Unit == "season" {
+			return "duration:season"
+		}
+		return "duration"
+	case Money, Percent, Measure:
+		return string(q.Kind) + ":" + q.Unit
+	}
+	return string(q.Kind)
+}

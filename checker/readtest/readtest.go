@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/read"
 )
 
 // An expectation is one line's annotations.
@@ -68,7 +69,7 @@ func Describe(c checker.Claim) string {
 
 // Run reads every *.txt file of dir as an article, extracts its claims
 // with lex, and checks them against the files' annotations.
-func Run(t *testing.T, lex *checker.Lexicon, dir string) {
+func Run(t *testing.T, lex *read.Lexicon, dir string) {
 	t.Helper()
 	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(paths) == 0 {
@@ -86,7 +87,7 @@ func Run(t *testing.T, lex *checker.Lexicon, dir string) {
 		}
 		art := article(filepath.Base(p), text)
 		byLine := map[int][]string{}
-		for _, c := range (checker.Extractor{Lex: lex}).Extract([]*checker.Article{art}) {
+		for _, c := range (read.Extractor{Lex: lex}).Extract([]*checker.Article{art}) {
 			byLine[c.Evidence.Line] = append(byLine[c.Evidence.Line], Describe(c))
 		}
 		for _, e := range exps {

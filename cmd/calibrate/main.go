@@ -1,5 +1,5 @@
 // Command calibrate fits the confidence model of the reader's slots and
-// writes it as checker/score.yaml: the model lint scores a draft's claims
+// writes it as checker/judge/score.yaml: the model lint scores a draft's claims
 // with. (check's findings come from the aligner, whose model
 // cmd/fitalign fits on the dev sets.)
 //
@@ -27,6 +27,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/eval"
+	"github.com/crosscheck/crosscheck/checker/judge"
 )
 
 // Fitting data: the generated corpus uses its own seed, not the one
@@ -53,11 +54,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	events := fs.Int("events", defaultEvents, "generated events")
 	outlets := fs.Int("outlets", defaultOutlets, "outlets per generated event")
 	l2 := fs.Float64("l2", 0.001, "L2 penalty on the coefficients")
-	out := fs.String("o", "checker/score.yaml", `file to write the model to ("-" for stdout)`)
+	out := fs.String("o", "checker/judge/score.yaml", `file to write the model to ("-" for stdout)`)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	c, err := checker.New()
+	c, err := judge.New()
 	if err != nil {
 		return err
 	}
@@ -79,7 +80,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	w, err := checker.WeightsOf(round3(bias), roundAll(coef))
+	w, err := judge.WeightsOf(round3(bias), roundAll(coef))
 	if err != nil {
 		return err
 	}
@@ -128,7 +129,7 @@ func roundAll(xs []float64) []float64 {
 }
 
 // modelFile writes the model as score.yaml, saying how it was made.
-func modelFile(w checker.Weights, cmd string, n int, before, after float64) string {
+func modelFile(w judge.Weights, cmd string, n int, before, after float64) string {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `# The confidence model: a disagreement's confidence is the logistic of
 # bias + the sum of weight × factor. Factors are described in score.go.

@@ -31,13 +31,13 @@ func TestCommittedModelIsReproducible(t *testing.T) {
 	if err := run([]string{"-fixtures", "../../fixtures", "-o", "-"}, &out, &errOut); err != nil {
 		t.Fatalf("calibrate: %v: %s", err, errOut.String())
 	}
-	committed, err := os.ReadFile("../../checker/score.yaml")
+	committed, err := os.ReadFile("../../checker/judge/score.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	got, want := model(out.String()), model(string(committed))
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("checker/score.yaml is not what calibrate writes; run make calibrate and review the diff.\ncalibrate:\n%s\ncommitted:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		t.Errorf("checker/judge/score.yaml is not what calibrate writes; run make calibrate and review the diff.\ncalibrate:\n%s\ncommitted:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	if !strings.Contains(errOut.String(), "fitted on") {
 		t.Errorf("calibrate should say what it fitted on; stderr %q", errOut.String())

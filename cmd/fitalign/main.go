@@ -52,6 +52,8 @@ import (
 	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/align"
 	"github.com/crosscheck/crosscheck/checker/eval"
+	"github.com/crosscheck/crosscheck/checker/judge"
+	"github.com/crosscheck/crosscheck/checker/read"
 )
 
 // link is the least raw chance at which a pair joins a fact.
@@ -162,10 +164,10 @@ func loadEvents(o options) ([]event, error) {
 }
 
 // label makes an event's pairs and labels them by its key.
-func label(c *checker.Checker, e *event) {
-	claims := checker.Extractor{Lex: c.Lexicon}.Extract(e.ev.Articles)
+func label(c *judge.Checker, e *event) {
+	claims := read.Extractor{Lex: c.Lexicon}.Extract(e.ev.Articles)
 	figs := c.Figures(e.ev.Articles, claims)
-	for _, p := range align.NewEvent(figs).Pairs(checker.Comparer(c.Tolerances)) {
+	for _, p := range align.NewEvent(figs).Pairs(judge.Comparer(c.Tolerances)) {
 		a, b := figs[p.A].Quantity, figs[p.B].Quantity
 		right := e.ev.Key.Opposes(checker.ValueGroup{Text: a.Text, Value: checker.ValueOf(a)}, checker.ValueGroup{Text: b.Text, Value: checker.ValueOf(b)})
 		e.pairs = append(e.pairs, row{event: e.set + "/" + e.ev.Name, right: right, x: p.X})
@@ -173,7 +175,7 @@ func label(c *checker.Checker, e *event) {
 }
 
 func gather(o options) error {
-	c, err := checker.New()
+	c, err := judge.New()
 	if err != nil {
 		return err
 	}

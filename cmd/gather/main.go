@@ -37,6 +37,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/eval"
+	"github.com/crosscheck/crosscheck/checker/read"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -187,7 +188,7 @@ func checkKey(keyPath, texts string, w io.Writer) error {
 		return err
 	}
 	var groups []checker.ValueGroup
-	var sc checker.Scanner
+	var sc read.Scanner
 	for _, a := range res.Articles {
 		for _, q := range sc.Quantities(a, nil) {
 			groups = append(groups, checker.ValueGroup{Text: q.Quantity.Text, Value: checker.ValueOf(q.Quantity)})

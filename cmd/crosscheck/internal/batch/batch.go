@@ -16,6 +16,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/group"
+	"github.com/crosscheck/crosscheck/checker/judge"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -44,7 +45,7 @@ type Options struct {
 	// HTMLEvents is how many events index.html details; 0 means 1000.
 	HTMLEvents int
 	Group      group.Options
-	Checker    *checker.Checker
+	Checker    *judge.Checker
 	Sources    sources.Options
 	// Counters, when not nil, are kept up to date for a progress display.
 	Counters *Counters
@@ -92,7 +93,7 @@ func Run(opt Options) (*checker.BatchSummary, error) {
 		opt.Context = context.Background()
 	}
 	if opt.Checker == nil {
-		c, err := checker.New()
+		c, err := judge.New()
 		if err != nil {
 			return nil, err
 		}

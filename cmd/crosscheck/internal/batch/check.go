@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/judge"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -13,7 +14,7 @@ import (
 // only on its arguments, so an event can be checked anywhere (another
 // process, another machine) with the same result. An event of one
 // article is reported unchecked.
-func CheckEvent(c *checker.Checker, id, title string, arts []*checker.Article, dups []checker.DuplicateInfo) checker.EventReport {
+func CheckEvent(c *judge.Checker, id, title string, arts []*checker.Article, dups []checker.DuplicateInfo) checker.EventReport {
 	ev := checker.EventReport{
 		SchemaVersion: checker.SchemaVersion, ID: id, Title: title, Status: checker.EventUnchecked,
 		Hash: Hash(arts), Findings: []checker.Finding{}, Duplicates: dups,

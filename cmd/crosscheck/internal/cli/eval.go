@@ -14,9 +14,10 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/cobra"
 
-	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/eval"
+	"github.com/crosscheck/crosscheck/checker/judge"
 	"github.com/crosscheck/crosscheck/checker/quantity"
+	"github.com/crosscheck/crosscheck/checker/read"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -374,8 +375,8 @@ func loadQuantityCases(dir string) (cases []eval.Case, skipped []string, err err
 // quantityRecognizer reads a case as `crosscheck extract --quantities`
 // reads a file: as a text source, sentence by sentence.
 func quantityRecognizer() eval.Recognizer {
-	var sc checker.Scanner
-	return func(input, locale string) ([]checker.Found, error) {
+	var sc read.Scanner
+	return func(input, locale string) ([]read.Found, error) {
 		a, err := sources.Parse("case", []byte(input))
 		if errors.Is(err, sources.ErrEmpty) {
 			return nil, nil
@@ -468,7 +469,7 @@ var groupTags = map[string][]string{
 // runDetection runs a detection suite; skip says why it did not run when
 // its data is absent.
 func runDetection(opts *EvalOptions, suite string) (res eval.SuiteResult, skip string, err error) {
-	c, err := checker.New()
+	c, err := judge.New()
 	if err != nil {
 		return res, "", err
 	}

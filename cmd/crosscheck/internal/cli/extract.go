@@ -4,6 +4,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/judge"
+	"github.com/crosscheck/crosscheck/checker/read"
 	"github.com/crosscheck/crosscheck/checker/render"
 	"github.com/crosscheck/crosscheck/sources"
 )
@@ -72,10 +74,10 @@ func runExtract(opts *ExtractOptions) error {
 		return err
 	}
 	account(opts.IO, res, &checker.Report{})
-	c, err := checker.New()
+	c, err := judge.New()
 	if err != nil {
 		return err
 	}
-	x := checker.NewExtraction(res.Articles, c.Lexicon, opts.Quantities)
+	x := read.NewExtraction(res.Articles, c.Lexicon, opts.Quantities)
 	return render.WriteExtraction(opts.IO.Out, opts.Output.Format, x, renderOptions(opts.IO, opts.Output.Color, res.Articles))
 }

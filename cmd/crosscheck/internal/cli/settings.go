@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/judge"
 	"github.com/crosscheck/crosscheck/checker/render"
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/config"
 )
@@ -68,8 +69,8 @@ func (s Settings) validate() error {
 }
 
 // newChecker builds a checker configured by cfg.
-func newChecker(cfg *config.Config) (*checker.Checker, error) {
-	c, err := checker.New()
+func newChecker(cfg *config.Config) (*judge.Checker, error) {
+	c, err := judge.New()
 	if err != nil {
 		return nil, err
 	}

@@ -7,13 +7,14 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/judge"
 	"github.com/crosscheck/crosscheck/checker/quantity"
 )
 
 // Apply sets c's tolerances, synonyms and minimum confidence on a checker.
 // A synonym for an attribute the lexicon does not have is an error that
 // names the line.
-func (c *Config) Apply(k *checker.Checker) error {
+func (c *Config) Apply(k *judge.Checker) error {
 	for kind, v := range c.Tolerances {
 		if kind == "about" {
 			k.Tolerances.About = v

@@ -13,7 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/judge"
 	"github.com/crosscheck/crosscheck/checker/quantity"
 )
 
@@ -59,7 +59,7 @@ var tolerable = []quantity.Kind{quantity.Money, quantity.Percent, quantity.Count
 // flags.
 func Default() *Config {
 	c := &Config{FailLevel: "high", Tolerances: map[string]float64{}, Outlets: map[string]float64{}, Synonyms: map[string][]string{}, Origin: map[string]string{}}
-	t := checker.DefaultTolerances()
+	t := judge.DefaultTolerances()
 	for _, k := range tolerable {
 		c.Tolerances[string(k)] = t.ByKind[k]
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/judge"
 	"github.com/crosscheck/crosscheck/checker/quantity"
 )
 
@@ -74,7 +75,7 @@ ignore:
 	if c.Origin["fail_level"] != p+":2" || c.Origin["tolerances.percent"] != "default" {
 		t.Errorf("origins = %v: each value says where it came from", c.Origin)
 	}
-	k, err := checker.New()
+	k, err := judge.New()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +123,7 @@ func TestSynonymForUnknownAttribute(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	k, _ := checker.New()
+	k, _ := judge.New()
 	err = c.Apply(k)
 	if err == nil || !strings.Contains(err.Error(), p+":2: synonyms.deel value: unknown attribute") {
 		t.Errorf("Apply error = %v, want the file, line and key", err)

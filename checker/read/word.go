@@ -1,4 +1,4 @@
-package checker
+package read
 
 import (
 	"strings"
@@ -232,7 +232,7 @@ func (l *Lexicon) phraseLists() [numPhraseLists]*phraseList {
 }
 
 // stemOf returns the stem of a lower-case word.
-func (l *Lexicon) stemOf(w string) string { return l.word(w).stem }
+func (l *Lexicon) Stem(w string) string { return l.word(w).stem }
 
 // stem reduces a lower-case word to its Snowball English stem.
 func stem(w string) string {

@@ -1,22 +1,24 @@
-package checker
+package read
 
 import (
+	"slices"
 	"sort"
 
+	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/quantity"
 )
 
 // claim reads the claim that quantity qi of sentence s makes, if any.
-func (x Extractor) claim(s *sentence, qi int, ents *entities, d *discourse) (Claim, bool) {
+func (x Extractor) claim(s *sentence, qi int, ents *entities, d *discourse) (checker.Claim, bool) {
 	q := s.qs[qi]
 	if x.partitive(s, qi) {
-		return Claim{}, false
+		return checker.Claim{}, false
 	}
 	attr, how, ascore, cs, ce := x.attribute(s, qi)
 	if attr == "" {
-		return Claim{}, false
+		return checker.Claim{}, false
 	}
-	c := Claim{Source: s.art.ID, Attribute: attr, Quantity: q}
+	c := checker.Claim{Source: s.art.ID, Attribute: attr, Quantity: q}
 	c.How.Attribute, c.How.AttributeScore = how, ascore
 	def := x.Lex.Attributes[attr]
 	c.Scope = def.Scope
@@ -64,7 +66,7 @@ func (x Extractor) participants(s *sentence, lo, hi int, subject string) []strin
 		out = append(out, subject)
 	}
 	for _, m := range s.ments {
-		if m.start >= lo && m.end <= hi && m.key != "" && !contains(out, m.key) {
+		if m.start >= lo && m.end <= hi && m.key != "" && !slices.Contains(out, m.key) {
 			out = append(out, m.key)
 		}
 	}

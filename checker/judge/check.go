@@ -1,22 +1,23 @@
-package checker
+package judge
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"math"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/align"
 	"github.com/crosscheck/crosscheck/checker/quantity"
+	"github.com/crosscheck/crosscheck/checker/read"
 )
 
 // A Checker runs the whole pipeline. Build one with New.
 type Checker struct {
-	Lexicon    *Lexicon
+	Lexicon    *read.Lexicon
 	Weights    Weights
 	Tolerances Tolerances
 	// Model is the aligner's model: which incompatible pairs of figures
@@ -35,7 +36,7 @@ type Checker struct {
 // New returns a Checker with the lexicon, confidence model and
 // tolerances that ship with crosscheck.
 func New() (*Checker, error) {
-	lex, err := DefaultLexicon()
+	lex, err := read.DefaultLexicon()
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +59,7 @@ func New() (*Checker, error) {
 // attribute and time, in compatible units.
 type Slot struct {
 	SubjectKey, Subject, Attribute, Time, Family string
-	Claims                                       []Claim
+	Claims                                       []checker.Claim
 }
 
 func (s *Slot) key() string {
@@ -67,9 +68,9 @@ func (s *Slot) key() string {
 
 // Check extracts the claims of the articles, aligns them and compares
 // every slot that two or more sources speak to.
-func (c *Checker) Check(arts []*Article) *Report {
-	claims := Extractor{Lex: c.Lexicon}.Extract(arts)
-	r := &Report{SchemaVersion: SchemaVersion, Sources: SourcesOf(arts), Findings: []Finding{}, Agreements: []Agreement{}}
+func (c *Checker) Check(arts []*checker.Article) *checker.Report {
+	claims := read.Extractor{Lex: c.Lexicon}.Extract(arts)
+	r := &checker.Report{SchemaVersion: checker.SchemaVersion, Sources: checker.SourcesOf(arts), Findings: []checker.Finding{}, Agreements: []checker.Agreement{}}
 	weight := weigher(arts)
 	if !c.SlotsOnly {
 		for _, f := range c.detect(arts, claims, weight) {
@@ -114,7 +115,7 @@ func (c *Checker) Check(arts []*Article) *Report {
 // uncontested leaves out the agreements that a finding at the warning
 // level or above opposes: an agreement whose statements are one side of
 // the finding's opposed pair is not corroborated, whatever the slot says.
-func uncontested(agreements []Agreement, findings []Finding) []Agreement {
+func uncontested(agreements []checker.Agreement, findings []checker.Finding) []checker.Agreement {
 	opposed := map[string]bool{}
 	for _, f := range findings {
 		if f.Confidence < 0.5 {
@@ -142,7 +143,7 @@ func uncontested(agreements []Agreement, findings []Finding) []Agreement {
 }
 
 // weigher returns how much each source counts: its weight, 1 when unset.
-func weigher(arts []*Article) func(id string) float64 {
+func weigher(arts []*checker.Article) func(id string) float64 {
 	weights := make(map[string]float64, len(arts))
 	for _, a := range arts {
 		weights[a.ID] = a.Weight
@@ -155,34 +156,21 @@ func weigher(arts []*Article) func(id string) float64 {
 	}
 }
 
-// SourcesOf describes articles as a report lists them.
-func SourcesOf(arts []*Article) []SourceInfo {
-	out := make([]SourceInfo, 0, len(arts))
-	for _, a := range arts {
-		si := SourceInfo{ID: a.ID, Path: a.Path, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Byline: a.Byline}
-		if !a.Published.IsZero() {
-			si.Published = a.Published.Format("2006-01-02")
-		}
-		out = append(out, si)
-	}
-	return out
-}
-
 // Align groups claims into slots by subject, attribute, time and family,
 // in the order the slots are first met. Claims about a transaction are
 // first given a common subject: those whose participants overlap are one
 // deal, named after the subject most of them read.
-func Align(claims []Claim) []*Slot {
+func Align(claims []checker.Claim) []*Slot {
 	claims = unifyTransactions(claims)
 	var slots []*Slot
 	index := map[string]*Slot{}
 	for _, c := range claims {
-		s := &Slot{SubjectKey: c.SubjectKey, Subject: c.Subject, Attribute: c.Attribute, Time: c.Time, Family: family(c.Quantity)}
+		s := &Slot{SubjectKey: c.SubjectKey, Subject: c.Subject, Attribute: c.Attribute, Time: c.Time, Family: quantity.Family(c.Quantity)}
 		if old, ok := index[s.key()]; ok {
 			old.Claims = append(old.Claims, c)
 			continue
 		}
-		s.Claims = []Claim{c}
+		s.Claims = []checker.Claim{c}
 		index[s.key()] = s
 		slots = append(slots, s)
 	}
@@ -192,7 +180,7 @@ func Align(claims []Claim) []*Slot {
 // unifyTransactions links transaction claims of one attribute, time and
 // family whose participants overlap (union–find), and gives every claim
 // of a linked group the group's most common subject.
-func unifyTransactions(claims []Claim) []Claim {
+func unifyTransactions(claims []checker.Claim) []checker.Claim {
 	parent := make([]int, len(claims))
 	for i := range parent {
 		parent[i] = i
@@ -233,7 +221,7 @@ func unifyTransactions(claims []Claim) []Claim {
 		if c.Scope != "transaction" {
 			continue
 		}
-		g := c.Attribute + "\x00" + c.Time + "\x00" + family(c.Quantity)
+		g := c.Attribute + "\x00" + c.Time + "\x00" + quantity.Family(c.Quantity)
 		for _, p := range c.Participants {
 			k := g + "\x00" + p
 			// Union with each group the entity is in so far: the same as
@@ -269,7 +257,7 @@ func unifyTransactions(claims []Claim) []Claim {
 		groups[r].n[c.SubjectKey]++
 		groups[r].display[c.SubjectKey] = c.Subject
 	}
-	out := make([]Claim, len(claims))
+	out := make([]checker.Claim, len(claims))
 	copy(out, claims)
 	for i, c := range out {
 		if c.Scope != "transaction" {
@@ -295,7 +283,7 @@ func groups(s *Slot) []*side { return groupClaims(s.Claims) }
 
 // groupClaims splits claims into sides, one per distinct value, in the
 // order the values are first met.
-func groupClaims(claims []Claim) []*side {
+func groupClaims(claims []checker.Claim) []*side {
 	var sides []*side
 	index := map[string]*side{}
 	for _, c := range claims {
@@ -335,7 +323,7 @@ func contains(ss []string, s string) bool {
 // compare judges one slot: a disagreement when two of its values cannot
 // both be true, an agreement when two or more sources agree. ok is false
 // when fewer than two sources speak to the slot.
-func (c *Checker) compare(s *Slot, weight func(string) float64) (*Finding, *Agreement, bool) {
+func (c *Checker) compare(s *Slot, weight func(string) float64) (*checker.Finding, *checker.Agreement, bool) {
 	sides := groups(s)
 	var all []string
 	for _, g := range sides {
@@ -381,9 +369,9 @@ func (c *Checker) compare(s *Slot, weight func(string) float64) (*Finding, *Agre
 	}
 	sort.SliceStable(rest, func(i, j int) bool { return len(rest[i].sources) > len(rest[j].sources) })
 	ordered = append(ordered, rest...)
-	f := &Finding{
+	f := &checker.Finding{
 		Kind: "disagreement", Subject: s.Subject, Attribute: s.Attribute, Time: s.Time,
-		Confidence: conf, Severity: SeverityOf(conf), Reasons: reasons, Factors: &factors,
+		Confidence: conf, Severity: checker.SeverityOf(conf), Reasons: reasons, Factors: &factors,
 	}
 	for _, g := range ordered {
 		f.Values = append(f.Values, valueGroup(g))
@@ -392,17 +380,17 @@ func (c *Checker) compare(s *Slot, weight func(string) float64) (*Finding, *Agre
 	return f, nil, true
 }
 
-func (c *Checker) agreement(s *Slot, sides []*side, all []string) *Agreement {
+func (c *Checker) agreement(s *Slot, sides []*side, all []string) *checker.Agreement {
 	sort.SliceStable(sides, func(i, j int) bool { return len(sides[i].sources) > len(sides[j].sources) })
-	a := &Agreement{Kind: "agreement", Subject: s.Subject, Attribute: s.Attribute, Time: s.Time, Sources: all}
+	a := &checker.Agreement{Kind: "agreement", Subject: s.Subject, Attribute: s.Attribute, Time: s.Time, Sources: all}
 	for _, g := range sides {
 		a.Values = append(a.Values, valueGroup(g))
 	}
 	return a
 }
 
-func valueGroup(g *side) ValueGroup {
-	v := ValueGroup{Text: g.q.Text, Value: ValueOf(g.q), Sources: g.sources}
+func valueGroup(g *side) checker.ValueGroup {
+	v := checker.ValueGroup{Text: g.q.Text, Value: checker.ValueOf(g.q), Sources: g.sources}
 	seen := map[string]bool{}
 	for _, c := range g.claims {
 		k := fmt.Sprintf("%s:%d:%d", c.Evidence.Source, c.Evidence.Line, c.Evidence.Column)
@@ -410,20 +398,6 @@ func valueGroup(g *side) ValueGroup {
 			seen[k] = true
 			v.Evidence = append(v.Evidence, c.Evidence)
 		}
-	}
-	return v
-}
-
-// ValueOf turns a quantity into the report's value object.
-func ValueOf(q quantity.Quantity) Value {
-	v := Value{Kind: string(q.Kind), Unit: q.Unit, Amount: q.Value, Bound: string(q.Bound), Date: q.Date}
-	if !math.IsInf(q.Low, 0) {
-		lo := q.Low
-		v.Low = &lo
-	}
-	if !math.IsInf(q.High, 0) {
-		hi := q.High
-		v.High = &hi
 	}
 	return v
 }

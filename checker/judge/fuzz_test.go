@@ -1,9 +1,11 @@
-package checker
+package judge
 
 import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/crosscheck/crosscheck/checker"
 )
 
 // FuzzCheck runs the whole pipeline on two articles made from arbitrary
@@ -27,7 +29,7 @@ func FuzzCheck(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		a, b, _ := strings.Cut(s, "|")
-		arts := []*Article{article("a", a), article("b", b)}
+		arts := []*checker.Article{checker.ArticleOfLines("a", a), checker.ArticleOfLines("b", b)}
 		r := c.Check(arts)
 		raw := map[string]string{"a": a, "b": b}
 		for _, fd := range append(r.Findings, findingsOf(r.Agreements)...) {
@@ -42,10 +44,10 @@ func FuzzCheck(f *testing.F) {
 	})
 }
 
-func findingsOf(as []Agreement) []Finding {
-	var out []Finding
+func findingsOf(as []checker.Agreement) []checker.Finding {
+	var out []checker.Finding
 	for _, a := range as {
-		out = append(out, Finding{Values: a.Values})
+		out = append(out, checker.Finding{Values: a.Values})
 	}
 	return out
 }
@@ -70,7 +72,7 @@ func FuzzLint(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, ref, _ := strings.Cut(s, "|")
-		r, err := c.Lint([]*Article{article("draft", d)}, []*Article{article("ref", ref)})
+		r, err := c.Lint([]*checker.Article{checker.ArticleOfLines("draft", d)}, []*checker.Article{checker.ArticleOfLines("ref", ref)})
 		if err != nil {
 			var de *DirectiveError
 			if !errors.As(err, &de) || de.Line < 1 {
@@ -100,7 +102,7 @@ func FuzzParseSuppressions(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		a := article("d", s)
+		a := checker.ArticleOfLines("d", s)
 		ss, err := ParseSuppressions(a)
 		if err != nil {
 			return

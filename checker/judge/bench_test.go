@@ -1,4 +1,4 @@
-package checker_test
+package judge_test
 
 import (
 	"fmt"
@@ -6,13 +6,15 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/judge"
 	"github.com/crosscheck/crosscheck/checker/newsgen"
+	"github.com/crosscheck/crosscheck/checker/read"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
 func loadSeed(b *testing.B) []*checker.Article {
 	b.Helper()
-	res, err := sources.Load([]string{"../fixtures/meta-scale"}, sources.Options{})
+	res, err := sources.Load([]string{"../../fixtures/meta-scale"}, sources.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -23,7 +25,7 @@ func loadSeed(b *testing.B) []*checker.Article {
 // extraction, alignment, comparison and scoring.
 func BenchmarkCheckSeed(b *testing.B) {
 	arts := loadSeed(b)
-	c, err := checker.New()
+	c, err := judge.New()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -44,7 +46,7 @@ func BenchmarkCheckSeed(b *testing.B) {
 // draft and the other four as its references.
 func BenchmarkLintSeed(b *testing.B) {
 	arts := loadSeed(b)
-	c, err := checker.New()
+	c, err := judge.New()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -70,31 +72,6 @@ func BenchmarkLintSeed(b *testing.B) {
 	}
 }
 
-// BenchmarkExtract measures claim extraction over the seed articles
-// repeated into one long article (about 0.5 MB).
-func BenchmarkExtract(b *testing.B) {
-	arts := loadSeed(b)
-	var sb strings.Builder
-	for sb.Len() < 500_000 {
-		for _, a := range arts {
-			for _, p := range a.Paragraphs {
-				sb.WriteString(p.Text)
-				sb.WriteByte('\n')
-			}
-		}
-	}
-	a, err := sources.Parse("long.txt", []byte(sb.String()))
-	if err != nil {
-		b.Fatal(err)
-	}
-	lex, _ := checker.DefaultLexicon()
-	b.SetBytes(int64(len(a.Raw)))
-	b.ReportAllocs()
-	for b.Loop() {
-		checker.Extractor{Lex: lex}.Extract([]*checker.Article{a})
-	}
-}
-
 // BenchmarkCheckOneLongLine checks an article that is one 1 MB line of
 // the same claim against a seed article: every claim lands in one slot
 // and names the same parties, the case that made aligning quadratic.
@@ -107,7 +84,7 @@ func BenchmarkCheckOneLongLine(b *testing.B) {
 	}
 	a.ID = "long"
 	set := []*checker.Article{arts[0], a}
-	c, err := checker.New()
+	c, err := judge.New()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -115,32 +92,6 @@ func BenchmarkCheckOneLongLine(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		c.Check(set)
-	}
-}
-
-// BenchmarkExtractNews measures claim extraction over 4 MB of generated
-// news, article by article, as a batch reads a corpus: memory holds one
-// article at a time.
-func BenchmarkExtractNews(b *testing.B) {
-	g := newsgen.New(1)
-	var arts []*checker.Article
-	size := 0
-	for size < 4<<20 {
-		text, _ := g.Article(40)
-		a, err := sources.Parse("news.txt", []byte(text))
-		if err != nil {
-			b.Fatal(err)
-		}
-		arts = append(arts, a)
-		size += len(text)
-	}
-	lex, _ := checker.DefaultLexicon()
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, a := range arts {
-			checker.Extractor{Lex: lex}.Extract([]*checker.Article{a})
-		}
 	}
 }
 
@@ -168,7 +119,7 @@ func benchEvent(b *testing.B, n int) ([]*checker.Article, int) {
 // unit and a plausible ratio, so the cost per outlet grows with the
 // figures of a family, not with every figure of the event.
 func BenchmarkCheckEvent(b *testing.B) {
-	c, err := checker.New()
+	c, err := judge.New()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -189,7 +140,7 @@ func BenchmarkCheckEvent(b *testing.B) {
 // eight articles, per MB of text.
 func BenchmarkAlignNews(b *testing.B) {
 	g := newsgen.New(1)
-	c, err := checker.New()
+	c, err := judge.New()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -211,7 +162,7 @@ func BenchmarkAlignNews(b *testing.B) {
 			s.arts = append(s.arts, a)
 			size += len(text)
 		}
-		s.claims = checker.Extractor{Lex: c.Lexicon}.Extract(s.arts)
+		s.claims = read.Extractor{Lex: c.Lexicon}.Extract(s.arts)
 		sets = append(sets, s)
 	}
 	b.SetBytes(int64(size))

@@ -1,4 +1,4 @@
-package checker
+package judge
 
 import (
 	_ "embed"
@@ -10,6 +10,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/quantity"
 )
 
@@ -43,50 +44,6 @@ func DefaultWeights() (Weights, error) {
 	return w, w.validate()
 }
 
-// Factors are what a disagreement's confidence is computed from, in
-// the order of FactorNames; FactorDescriptions says what each measures.
-type Factors struct {
-	Clarity, Support, Hedge, OpenBound, Approximate, Gap, Pattern, Implausible, SameSource float64
-	// Fact holds the features the aligner's finding model scored
-	// (align.FactFeatureNames), for refitting it.
-	Fact []float64
-}
-
-// Vector returns the factors in the order of FactorNames.
-func (f Factors) Vector() []float64 {
-	return []float64{f.Clarity, f.Support, f.Hedge, f.OpenBound, f.Approximate, f.Gap, f.Pattern, f.Implausible, f.SameSource}
-}
-
-// FactorsOf is the inverse of Vector: factors from a vector in the order
-// of FactorNames. Missing entries are zero.
-func FactorsOf(x []float64) Factors {
-	v := make([]float64, len(FactorNames()))
-	copy(v, x)
-	return Factors{Clarity: v[0], Support: v[1], Hedge: v[2], OpenBound: v[3], Approximate: v[4], Gap: v[5], Pattern: v[6], Implausible: v[7], SameSource: v[8]}
-}
-
-// FactorNames are the names of the factors in score.yaml, in the order of
-// Factors.Vector.
-func FactorNames() []string {
-	return []string{"clarity", "support", "hedge", "open_bound", "approximate", "gap", "pattern", "implausible", "same_source"}
-}
-
-// FactorDescriptions say what each factor measures, in the order of
-// FactorNames: the comments of score.yaml.
-func FactorDescriptions() []string {
-	return []string{
-		"how surely both sides' subject and attribute were read (0..1)",
-		"log2 of the number of independent sources on the two sides",
-		"share of the claims on the two sides that are hedged",
-		`a side is only a bound ("over $29 billion")`,
-		"a side is approximate or a range",
-		"how far apart the values are, beyond tolerance, up to 5%",
-		"a typical editorial slip: scale word, transposed digits, off by one",
-		"values more than 3x apart with no slip to explain them",
-		"one source states both values",
-	}
-}
-
 // Coefficients returns the weights in the order of FactorNames.
 func (w Weights) Coefficients() []float64 {
 	return []float64{w.Clarity, w.Support, w.Hedge, w.OpenBound, w.Approximate, w.Gap, w.Pattern, w.Implausible, w.SameSource}
@@ -95,8 +52,8 @@ func (w Weights) Coefficients() []float64 {
 // WeightsOf makes weights from a bias and coefficients in the order of
 // FactorNames.
 func WeightsOf(bias float64, c []float64) (Weights, error) {
-	if len(c) != len(FactorNames()) {
-		return Weights{}, fmt.Errorf("confidence model: %d coefficients, want %d", len(c), len(FactorNames()))
+	if len(c) != len(checker.FactorNames()) {
+		return Weights{}, fmt.Errorf("confidence model: %d coefficients, want %d", len(c), len(checker.FactorNames()))
 	}
 	return Weights{Bias: bias, Clarity: c[0], Support: c[1], Hedge: c[2], OpenBound: c[3], Approximate: c[4], Gap: c[5], Pattern: c[6], Implausible: c[7], SameSource: c[8]}, nil
 }
@@ -117,7 +74,7 @@ func (w Weights) validate() error {
 
 // Raw is the model's uncalibrated confidence for the factors: the
 // logistic of the bias plus each weight times its factor.
-func (w Weights) Raw(f Factors) float64 {
+func (w Weights) Raw(f checker.Factors) float64 {
 	z := w.Bias
 	c := w.Coefficients()
 	for i, x := range f.Vector() {
@@ -128,7 +85,7 @@ func (w Weights) Raw(f Factors) float64 {
 
 // Confidence is the model's confidence for the factors: the raw
 // confidence through the calibration map, to two decimals.
-func (w Weights) Confidence(f Factors) float64 {
+func (w Weights) Confidence(f checker.Factors) float64 {
 	return math.Round(100*w.Calibrate(w.Raw(f))) / 100
 }
 
@@ -155,14 +112,14 @@ func (w Weights) Calibrate(raw float64) float64 {
 // side is one value group of a slot.
 type side struct {
 	q       quantity.Quantity // the representative quantity
-	claims  []Claim
+	claims  []checker.Claim
 	sources []string // distinct, sorted
 }
 
 // score computes a disagreement's confidence between sides a and b, the
 // factors it stands on, and the reasons behind it, in the order an editor
 // reads them.
-func (w Weights) score(a, b *side, t Tolerances, weight func(string) float64) (float64, Factors, []string) {
+func (w Weights) score(a, b *side, t Tolerances, weight func(string) float64) (float64, checker.Factors, []string) {
 	var reasons []string
 	na, nb := 0.0, 0.0
 	for _, s := range a.sources {
@@ -217,7 +174,7 @@ func (w Weights) score(a, b *side, t Tolerances, weight func(string) float64) (f
 	if scale > 0 && !math.IsInf(gap, 0) {
 		rel = gap / scale
 	}
-	if family(a.q) != "date" {
+	if quantity.Family(a.q) != "date" {
 		reasons = append(reasons, fmt.Sprintf("gap %.1f%% beyond the tolerance", 100*rel))
 	}
 
@@ -227,7 +184,7 @@ func (w Weights) score(a, b *side, t Tolerances, weight func(string) float64) (f
 		reasons = append(reasons, p)
 	}
 	implausible := 0.0
-	if pattern == 0 && family(a.q) != "date" && ratio(a.q, b.q) > 3 {
+	if pattern == 0 && quantity.Family(a.q) != "date" && ratio(a.q, b.q) > 3 {
 		implausible = 1
 		reasons = append(reasons, fmt.Sprintf("values %.0fx apart: may be two different things", ratio(a.q, b.q)))
 	}
@@ -237,7 +194,7 @@ func (w Weights) score(a, b *side, t Tolerances, weight func(string) float64) (f
 		reasons = append(reasons, "a source states both values")
 	}
 
-	f := Factors{
+	f := checker.Factors{
 		Clarity: clarity, Support: math.Log2(na + nb), Hedge: hedged, OpenBound: open, Approximate: approx,
 		Gap: math.Min(rel/0.05, 1), Pattern: pattern, Implausible: implausible, SameSource: same,
 	}

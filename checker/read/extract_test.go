@@ -1,4 +1,4 @@
-package checker
+package read
 
 import (
 	"fmt"
@@ -7,21 +7,11 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/newsgen"
 )
 
 // article makes an article of one paragraph per line.
-func article(id, text string) *Article {
-	a := &Article{ID: id, Path: id + ".txt", Raw: text, LineStarts: LineStarts(text)}
-	off := 0
-	for _, l := range strings.Split(text, "\n") {
-		if l != "" {
-			a.Paragraphs = append(a.Paragraphs, Paragraph{Text: l, Offset: off})
-		}
-		off += len(l) + 1
-	}
-	return a
-}
 
 func TestExtract(t *testing.T) {
 	lex, err := DefaultLexicon()
@@ -63,8 +53,8 @@ func TestExtract(t *testing.T) {
 		{"In 2004, Tomas Ferrel joined the Aldis troupe.\nHe is the tallest actor (6' 2\") in it.", "6' 2\"", "Tomas Ferrel", "height", "current", "", "'he' with no known person is the name that last opened a sentence"},
 	}
 	for _, tt := range tests {
-		claims := Extractor{Lex: lex}.Extract([]*Article{article("a", tt.text)})
-		var found *Claim
+		claims := Extractor{Lex: lex}.Extract([]*checker.Article{checker.ArticleOfLines("a", tt.text)})
+		var found *checker.Claim
 		for i := range claims {
 			if claims[i].Quantity.Text == tt.figure {
 				found = &claims[i]
@@ -94,7 +84,7 @@ func TestExtractSkips(t *testing.T) {
 		{"It was one of the biggest deals of the year.", "one", "a bare number with nothing it measures"},
 	}
 	for _, tt := range tests {
-		for _, c := range (Extractor{Lex: lex}).Extract([]*Article{article("a", tt.text)}) {
+		for _, c := range (Extractor{Lex: lex}).Extract([]*checker.Article{checker.ArticleOfLines("a", tt.text)}) {
 			if c.Quantity.Text == tt.figure {
 				t.Errorf("%q: read a claim %q · %q from %q (%s)", tt.text, c.Subject, c.Attribute, tt.figure, tt.reason)
 			}
@@ -104,8 +94,8 @@ func TestExtractSkips(t *testing.T) {
 
 func TestEvidencePosition(t *testing.T) {
 	lex, _ := DefaultLexicon()
-	a := article("a", "Title line\nThe deal is worth €2.4bn, people said.")
-	claims := Extractor{Lex: lex}.Extract([]*Article{a})
+	a := checker.ArticleOfLines("a", "Title line\nThe deal is worth €2.4bn, people said.")
+	claims := Extractor{Lex: lex}.Extract([]*checker.Article{a})
 	if len(claims) != 1 {
 		t.Fatalf("claims = %v", claimTexts(claims))
 	}
@@ -115,7 +105,7 @@ func TestEvidencePosition(t *testing.T) {
 	}
 }
 
-func claimTexts(cs []Claim) []string {
+func claimTexts(cs []checker.Claim) []string {
 	var out []string
 	for _, c := range cs {
 		out = append(out, c.Subject+" · "+c.Attribute+" = "+c.Quantity.Text)
@@ -126,7 +116,7 @@ func claimTexts(cs []Claim) []string {
 func TestHeadNounNamesTheCount(t *testing.T) {
 	lex, _ := DefaultLexicon()
 	text := "The band Nightfall has released two live albums, six EPs and three compilation albums."
-	for _, c := range (Extractor{Lex: lex}).Extract([]*Article{article("a", text)}) {
+	for _, c := range (Extractor{Lex: lex}).Extract([]*checker.Article{checker.ArticleOfLines("a", text)}) {
 		if c.Attribute == "deaths" {
 			t.Errorf("%q read as deaths: 'live' shares a stem with 'lives', but the count's noun is its head, 'albums'", c.Quantity.Text)
 		}
@@ -138,7 +128,7 @@ func TestHeadNounNamesTheCount(t *testing.T) {
 
 func TestMonthIsNoHedge(t *testing.T) {
 	lex, _ := DefaultLexicon()
-	claims := Extractor{Lex: lex}.Extract([]*Article{article("a", "The essay first appeared on 3 May 1919.")})
+	claims := Extractor{Lex: lex}.Extract([]*checker.Article{checker.ArticleOfLines("a", "The essay first appeared on 3 May 1919.")})
 	if len(claims) != 1 {
 		t.Fatalf("claims = %v, want the date of the essay's appearance", claimTexts(claims))
 	}
@@ -149,7 +139,7 @@ func TestMonthIsNoHedge(t *testing.T) {
 
 func TestConversionInSameUnitIsOneClaim(t *testing.T) {
 	lex, _ := DefaultLexicon()
-	claims := Extractor{Lex: lex}.Extract([]*Article{article("a", "The maximum range of the Sparrow (mortar) is 900 metres (2,950 ft).")})
+	claims := Extractor{Lex: lex}.Extract([]*checker.Article{checker.ArticleOfLines("a", "The maximum range of the Sparrow (mortar) is 900 metres (2,950 ft).")})
 	if len(claims) != 1 || claims[0].Quantity.Text != "900 metres" {
 		t.Errorf("claims = %v, want just the 900 metres: the bracketed feet restate it in the same base unit, and as a second value they would show as a disagreement of their own", claimTexts(claims))
 	}
@@ -161,13 +151,13 @@ func TestConversionInSameUnitIsOneClaim(t *testing.T) {
 // them too big to keep) are those read with a fresh lexicon.
 func TestExtractReusesNothing(t *testing.T) {
 	g := newsgen.New(11)
-	var arts []*Article
+	var arts []*checker.Article
 	for i := range 120 {
 		text, _ := g.Article(5 + i%50)
 		if i == 60 {
 			text = strings.Repeat(text, 40) // past maxArenaTokens: not kept
 		}
-		arts = append(arts, article(fmt.Sprintf("a%d", i), text))
+		arts = append(arts, checker.ArticleOfLines(fmt.Sprintf("a%d", i), text))
 	}
 	shared, err := DefaultLexicon()
 	if err != nil {
@@ -175,8 +165,8 @@ func TestExtractReusesNothing(t *testing.T) {
 	}
 	for i, a := range arts {
 		fresh, _ := DefaultLexicon()
-		want := Extractor{Lex: fresh}.Extract([]*Article{a})
-		got := Extractor{Lex: shared}.Extract([]*Article{a})
+		want := Extractor{Lex: fresh}.Extract([]*checker.Article{a})
+		got := Extractor{Lex: shared}.Extract([]*checker.Article{a})
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("article %d: %d claims with a used lexicon, %d with a fresh one; first difference:\n%s", i, len(got), len(want), firstDiff(got, want))
 		}
@@ -188,7 +178,7 @@ func TestExtractReusesNothing(t *testing.T) {
 	}
 }
 
-func firstDiff(got, want []Claim) string {
+func firstDiff(got, want []checker.Claim) string {
 	for i := range min(len(got), len(want)) {
 		if !reflect.DeepEqual(got[i], want[i]) {
 			return fmt.Sprintf("got  %+v\nwant %+v", got[i], want[i])
@@ -205,9 +195,9 @@ func TestAddCuesAfterExtract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := article("a", "Harbor Systems set its outlay at $4bn.")
+	a := checker.ArticleOfLines("a", "Harbor Systems set its outlay at $4bn.")
 	attrOf := func() string {
-		for _, c := range (Extractor{Lex: lex}).Extract([]*Article{a}) {
+		for _, c := range (Extractor{Lex: lex}).Extract([]*checker.Article{a}) {
 			if c.Quantity.Text == "$4bn" {
 				return c.Attribute
 			}
@@ -231,19 +221,19 @@ func TestAddCuesAfterExtract(t *testing.T) {
 // the lexicon's word table and arenas are shared safely (run under -race).
 func TestExtractConcurrent(t *testing.T) {
 	g := newsgen.New(12)
-	var arts []*Article
+	var arts []*checker.Article
 	for i := range 40 {
 		text, _ := g.Article(10 + i%20)
-		arts = append(arts, article(fmt.Sprintf("c%d", i), text))
+		arts = append(arts, checker.ArticleOfLines(fmt.Sprintf("c%d", i), text))
 	}
 	lex, err := DefaultLexicon()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := make([][]Claim, len(arts))
+	want := make([][]checker.Claim, len(arts))
 	for i, a := range arts {
 		fresh, _ := DefaultLexicon()
-		want[i] = Extractor{Lex: fresh}.Extract([]*Article{a})
+		want[i] = Extractor{Lex: fresh}.Extract([]*checker.Article{a})
 	}
 	var wg sync.WaitGroup
 	errs := make(chan string, 4*len(arts))
@@ -251,7 +241,7 @@ func TestExtractConcurrent(t *testing.T) {
 		wg.Go(func() {
 			for k := range arts {
 				i := (k + w*7) % len(arts)
-				if got := (Extractor{Lex: lex}).Extract([]*Article{arts[i]}); !reflect.DeepEqual(got, want[i]) {
+				if got := (Extractor{Lex: lex}).Extract([]*checker.Article{arts[i]}); !reflect.DeepEqual(got, want[i]) {
 					errs <- fmt.Sprintf("worker %d, article %d: %s", w, i, firstDiff(got, want[i]))
 				}
 			}
@@ -270,13 +260,13 @@ func TestExtractConcurrent(t *testing.T) {
 func TestExtractWithFullWordTable(t *testing.T) {
 	g := newsgen.New(13)
 	text, _ := g.Article(30)
-	a := article("full", text)
+	a := checker.ArticleOfLines("full", text)
 	fresh, _ := DefaultLexicon()
-	want := Extractor{Lex: fresh}.Extract([]*Article{a})
+	want := Extractor{Lex: fresh}.Extract([]*checker.Article{a})
 	full, _ := DefaultLexicon()
 	full.words.Store(&wordTable{max: 5}) // keeps 5 words, then none
 	for range 2 {                        // the second time, through a used arena
-		if got := (Extractor{Lex: full}).Extract([]*Article{a}); !reflect.DeepEqual(got, want) {
+		if got := (Extractor{Lex: full}).Extract([]*checker.Article{a}); !reflect.DeepEqual(got, want) {
 			t.Fatalf("with a full word table: %s", firstDiff(got, want))
 		}
 	}

@@ -1,4 +1,4 @@
-package checker
+package judge
 
 import (
 	"strings"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/kljensen/snowball/english"
 
+	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/align"
 	"github.com/crosscheck/crosscheck/checker/quantity"
 	"github.com/crosscheck/crosscheck/checker/text"
@@ -64,13 +65,13 @@ func TestDetectAcrossLabels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arts := []*Article{
-		article("wire", "Storm Brana forced Northjet to cancel 312 flights on Monday, the carrier said. Its shares fell 2% in early trading."),
-		article("daily", "Northjet scrapped 312 flights on Monday as Storm Brana swept in, the airline said. About 40,000 passengers were affected."),
-		article("tabloid", "Storm Brana chaos as Northjet axes 321 flights on Monday. Around 40,000 travellers were stranded, the airline said."),
+	arts := []*checker.Article{
+		checker.ArticleOfLines("wire", "Storm Brana forced Northjet to cancel 312 flights on Monday, the carrier said. Its shares fell 2% in early trading."),
+		checker.ArticleOfLines("daily", "Northjet scrapped 312 flights on Monday as Storm Brana swept in, the airline said. About 40,000 passengers were affected."),
+		checker.ArticleOfLines("tabloid", "Storm Brana chaos as Northjet axes 321 flights on Monday. Around 40,000 travellers were stranded, the airline said."),
 	}
 	r := c.Check(arts)
-	var found *Finding
+	var found *checker.Finding
 	for i, f := range r.Findings {
 		if len(f.Values) >= 2 && f.Values[0].Value.Amount == 312 && f.Values[1].Value.Amount == 321 {
 			found = &r.Findings[i]
@@ -98,7 +99,7 @@ func TestDetectAcrossLabels(t *testing.T) {
 	}
 }
 
-func describe(f Finding) string {
+func describe(f checker.Finding) string {
 	var vs []string
 	for _, v := range f.Values {
 		vs = append(vs, v.Text+strings.Join(v.Sources, ","))
@@ -113,13 +114,13 @@ func TestTimeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	early := article("early", "The flooding in the Varn valley has killed 14 people, the regional authority said on Monday.")
-	late := article("late", "The flooding in the Varn valley has killed 31 people, the regional authority said on Thursday.")
-	late2 := article("later", "The death toll from the flooding in the Varn valley rose to 31, the regional authority said.")
-	for i, a := range []*Article{early, late, late2} {
+	early := checker.ArticleOfLines("early", "The flooding in the Varn valley has killed 14 people, the regional authority said on Monday.")
+	late := checker.ArticleOfLines("late", "The flooding in the Varn valley has killed 31 people, the regional authority said on Thursday.")
+	late2 := checker.ArticleOfLines("later", "The death toll from the flooding in the Varn valley rose to 31, the regional authority said.")
+	for i, a := range []*checker.Article{early, late, late2} {
 		a.Published = mustDay(t, 10+3*i)
 	}
-	r := c.Check([]*Article{early, late, late2})
+	r := c.Check([]*checker.Article{early, late, late2})
 	for _, f := range r.Findings {
 		if strings.Contains(strings.Join(f.Reasons, "; "), `changed over the coverage: "14" (2026-03-10) then "31" (2026-03-13)`) {
 			return

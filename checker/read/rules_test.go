@@ -1,9 +1,9 @@
-package checker_test
+package read_test
 
 import (
 	"testing"
 
-	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/read"
 	"github.com/crosscheck/crosscheck/checker/readtest"
 )
 
@@ -11,7 +11,7 @@ import (
 // testdata/claims: every claim an annotated line must yield, and nothing
 // else on it.
 func TestRules(t *testing.T) {
-	lex, err := checker.DefaultLexicon()
+	lex, err := read.DefaultLexicon()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
-package checker
+package read
 
 import (
+	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/quantity"
 	"github.com/crosscheck/crosscheck/checker/text"
 )
@@ -12,7 +13,7 @@ type Found struct {
 	Quantity quantity.Quantity
 	// Evidence points at the quantity in the original file; Offset and
 	// Evidence's end position bound its bytes there.
-	Evidence Evidence
+	Evidence checker.Evidence
 	// Start and End are the quantity's byte offsets in the original file.
 	Start, End int
 }
@@ -31,8 +32,30 @@ type Scanner struct {
 	qs    []quantity.Quantity
 }
 
-// Quantities appends the quantities of a to dst, in text order.
-func (sc *Scanner) Quantities(a *Article, dst []Found) []Found {
+// A Sentence is one sentence of an article with quantities in it, as a
+// Scanner read it. Its slices are the scanner's buffers: valid only until
+// the function it was passed to returns.
+type Sentence struct {
+	Text       string
+	Tokens     []text.Token
+	Quantities []quantity.Quantity // in text order, offsets into Text
+	// Headline is true for a sentence of the first paragraph that reads
+	// as a headline (text.IsHeadline).
+	Headline bool
+	s        sentence
+}
+
+// Found returns quantity i of the sentence with where it is in the
+// original file.
+func (s *Sentence) Found(i int) Found {
+	q := s.Quantities[i]
+	return Found{Quantity: q, Evidence: s.s.evidence(q), Start: s.s.rawStart(q.Start), End: s.s.rawEnd(q.End)}
+}
+
+// Sentences calls fn for each sentence of a that has a quantity, in text
+// order.
+func (sc *Scanner) Sentences(a *checker.Article, fn func(*Sentence)) {
+	var out Sentence
 	for pi := range a.Paragraphs {
 		para := &a.Paragraphs[pi]
 		for _, sp := range text.Sentences(para.Text) {
@@ -40,12 +63,21 @@ func (sc *Scanner) Quantities(a *Article, dst []Found) []Found {
 			sc.p.Dollar, sc.p.Local = sc.Dollar, sc.Local
 			sc.toks = text.Tokenize(s.text, sc.toks[:0])
 			sc.qs = sc.p.ParseTokens(s.text, sc.toks, sc.qs[:0])
-			for _, q := range sc.qs {
-				ev := s.evidence(q)
-				start, end := s.rawStart(q.Start), s.rawEnd(q.End)
-				dst = append(dst, Found{Quantity: q, Evidence: ev, Start: start, End: end})
+			if len(sc.qs) == 0 {
+				continue
 			}
+			out = Sentence{Text: s.text, Tokens: sc.toks, Quantities: sc.qs, Headline: pi == 0 && text.IsHeadline(sc.toks), s: s}
+			fn(&out)
 		}
 	}
+}
+
+// Quantities appends the quantities of a to dst, in text order.
+func (sc *Scanner) Quantities(a *checker.Article, dst []Found) []Found {
+	sc.Sentences(a, func(s *Sentence) {
+		for i := range s.Quantities {
+			dst = append(dst, s.Found(i))
+		}
+	})
 	return dst
 }

@@ -1,12 +1,14 @@
-package checker
+package judge
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/crosscheck/crosscheck/checker"
 )
 
 // lintOf lints drafts against refs with the shipped checker.
-func lintOf(t *testing.T, drafts, refs []*Article) *Report {
+func lintOf(t *testing.T, drafts, refs []*checker.Article) *checker.Report {
 	t.Helper()
 	c, err := New()
 	if err != nil {
@@ -43,11 +45,11 @@ func TestLint(t *testing.T) {
 			"two sources against one that backs the draft"},
 	}
 	for _, tt := range tests {
-		var refs []*Article
+		var refs []*checker.Article
 		for i, s := range tt.refs {
-			refs = append(refs, article("ref"+string(rune('a'+i)), s))
+			refs = append(refs, checker.ArticleOfLines("ref"+string(rune('a'+i)), s))
 		}
-		r := lintOf(t, []*Article{article("draft", tt.draft)}, refs)
+		r := lintOf(t, []*checker.Article{checker.ArticleOfLines("draft", tt.draft)}, refs)
 		var got []string
 		for _, f := range r.Findings {
 			got = append(got, f.Values[0].Text+" -> "+f.Values[1].Text)
@@ -68,7 +70,7 @@ func TestLint(t *testing.T) {
 }
 
 func TestLintOutnumberedSaysWhoBacksTheDraft(t *testing.T) {
-	r := lintOf(t, []*Article{article("draft", says24)}, []*Article{article("a", says24), article("b", says27), article("c", says27)})
+	r := lintOf(t, []*checker.Article{checker.ArticleOfLines("draft", says24)}, []*checker.Article{checker.ArticleOfLines("a", says24), checker.ArticleOfLines("b", says27), checker.ArticleOfLines("c", says27)})
 	if len(r.Findings) != 1 {
 		t.Fatalf("findings = %+v, want 1", r.Findings)
 	}
@@ -79,9 +81,9 @@ func TestLintOutnumberedSaysWhoBacksTheDraft(t *testing.T) {
 }
 
 func TestLintDraftsAreNotEachOthersReferences(t *testing.T) {
-	a := article("a", says27)
-	b := article("b", says24)
-	r := lintOf(t, []*Article{a, b}, []*Article{article("ref", says24)})
+	a := checker.ArticleOfLines("a", says27)
+	b := checker.ArticleOfLines("b", says24)
+	r := lintOf(t, []*checker.Article{a, b}, []*checker.Article{checker.ArticleOfLines("ref", says24)})
 	if len(r.Findings) != 1 || r.Findings[0].Draft != "a" {
 		t.Errorf("findings = %+v: only draft a contradicts the reference; b's figure must not count against a, nor a's against b", r.Findings)
 	}
@@ -92,7 +94,7 @@ func TestLintDraftsAreNotEachOthersReferences(t *testing.T) {
 
 func TestLintUnsupported(t *testing.T) {
 	draft := says24 + "\nTidewater Labs employs 340 people."
-	r := lintOf(t, []*Article{article("draft", draft)}, []*Article{article("ref", says24)})
+	r := lintOf(t, []*checker.Article{checker.ArticleOfLines("draft", draft)}, []*checker.Article{checker.ArticleOfLines("ref", says24)})
 	if len(r.Unsupported) != 1 || r.Unsupported[0].Values[0].Text != "340" || r.Unsupported[0].Kind != "unsupported" {
 		t.Errorf("unsupported = %+v, want the staff count that no source states", r.Unsupported)
 	}
@@ -111,9 +113,9 @@ func TestLintSuppression(t *testing.T) {
 		{"<!-- crosscheck-disable -->\n<!-- crosscheck-enable -->", false, "a region closed before the figure"},
 	} {
 		draft := "# Draft\n" + tt.comment + "\n\n" + says27 + "\n"
-		a := article("draft", draft)
-		a.Paragraphs = []Paragraph{{Text: says27, Offset: strings.Index(draft, says27)}}
-		r := lintOf(t, []*Article{a}, []*Article{article("x", says24), article("y", says24)})
+		a := checker.ArticleOfLines("draft", draft)
+		a.Paragraphs = []checker.Paragraph{{Text: says27, Offset: strings.Index(draft, says27)}}
+		r := lintOf(t, []*checker.Article{a}, []*checker.Article{checker.ArticleOfLines("x", says24), checker.ArticleOfLines("y", says24)})
 		if got := r.Suppressed == 1 && len(r.Findings) == 0; got != tt.suppressed {
 			t.Errorf("%s: suppressed %d, findings %d; want suppressed %v (%s)", tt.comment, r.Suppressed, len(r.Findings), tt.suppressed, tt.reason)
 		}
@@ -129,7 +131,7 @@ func TestParseSuppressionsErrors(t *testing.T) {
 		{"<!-- crosscheck-disable attribute=age -->", `cannot read "attribute=age"`, "an unquoted value"},
 		{"<!-- crosscheck-enable -->", "crosscheck-enable with no crosscheck-disable", "an enable with nothing to end"},
 	} {
-		a := article("draft", tt.text)
+		a := checker.ArticleOfLines("draft", tt.text)
 		a.Path = "draft.md"
 		_, err := ParseSuppressions(a)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
@@ -140,7 +142,7 @@ func TestParseSuppressionsErrors(t *testing.T) {
 
 func TestParseSuppressionsRanges(t *testing.T) {
 	text := "one\n<!-- crosscheck-disable-next-line -->\n\ntwo\n<!-- crosscheck-disable id=\"abc\" -->\nthree\n<!-- crosscheck-enable -->\nfour\n"
-	a := article("d", text)
+	a := checker.ArticleOfLines("d", text)
 	ss, err := ParseSuppressions(a)
 	if err != nil {
 		t.Fatal(err)

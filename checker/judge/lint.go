@@ -1,4 +1,4 @@
-package checker
+package judge
 
 import (
 	"crypto/sha256"
@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/read"
 )
 
 // Lint checks each draft against the reference articles and reports only
@@ -18,9 +21,9 @@ import (
 // references back; Unsupported are those no reference speaks to. Findings
 // covered by a suppression comment in a draft are counted, not reported.
 // Drafts are checked one at a time: they are not each other's references.
-func (c *Checker) Lint(drafts, refs []*Article) (*Report, error) {
-	all := append(append([]*Article(nil), refs...), drafts...)
-	r := &Report{SchemaVersion: SchemaVersion, Sources: SourcesOf(all), Findings: []Finding{}, Agreements: []Agreement{}}
+func (c *Checker) Lint(drafts, refs []*checker.Article) (*checker.Report, error) {
+	all := append(append([]*checker.Article(nil), refs...), drafts...)
+	r := &checker.Report{SchemaVersion: checker.SchemaVersion, Sources: checker.SourcesOf(all), Findings: []checker.Finding{}, Agreements: []checker.Agreement{}}
 	weight := weigher(all)
 	for _, d := range drafts {
 		sup, err := ParseSuppressions(d)
@@ -28,8 +31,8 @@ func (c *Checker) Lint(drafts, refs []*Article) (*Report, error) {
 			return nil, err
 		}
 		r.Drafts = append(r.Drafts, d.ID)
-		arts := append([]*Article{d}, refs...)
-		claims := Extractor{Lex: c.Lexicon}.Extract(arts)
+		arts := append([]*checker.Article{d}, refs...)
+		claims := read.Extractor{Lex: c.Lexicon}.Extract(arts)
 		for _, s := range Align(claims) {
 			f, agreed, unsupported := c.lintSlot(d.ID, s, weight)
 			for _, x := range f {
@@ -65,7 +68,7 @@ func (c *Checker) Lint(drafts, refs []*Article) (*Report, error) {
 		}
 		return a.ID < b.ID
 	})
-	byPlace := func(xs []Agreement) {
+	byPlace := func(xs []checker.Agreement) {
 		sort.SliceStable(xs, func(i, j int) bool {
 			a, b := xs[i].Values[0].Evidence[0], xs[j].Values[0].Evidence[0]
 			if order[a.Source] != order[b.Source] {
@@ -83,8 +86,8 @@ func (c *Checker) Lint(drafts, refs []*Article) (*Report, error) {
 }
 
 // lintSlot judges the draft's values in one slot against the references'.
-func (c *Checker) lintSlot(draft string, s *Slot, weight func(string) float64) (findings []Finding, agreed, unsupported []Agreement) {
-	var mine, theirs []Claim
+func (c *Checker) lintSlot(draft string, s *Slot, weight func(string) float64) (findings []checker.Finding, agreed, unsupported []checker.Agreement) {
+	var mine, theirs []checker.Claim
 	for _, cl := range s.Claims {
 		if cl.Source == draft {
 			mine = append(mine, cl)
@@ -98,7 +101,7 @@ func (c *Checker) lintSlot(draft string, s *Slot, weight func(string) float64) (
 	drafted := groupClaims(mine)
 	if len(theirs) == 0 {
 		for _, d := range drafted {
-			unsupported = append(unsupported, Agreement{Kind: "unsupported", Subject: s.Subject, Attribute: s.Attribute, Time: s.Time, Values: []ValueGroup{valueGroup(d)}, Sources: []string{draft}})
+			unsupported = append(unsupported, checker.Agreement{Kind: "unsupported", Subject: s.Subject, Attribute: s.Attribute, Time: s.Time, Values: []checker.ValueGroup{valueGroup(d)}, Sources: []string{draft}})
 		}
 		return nil, nil, unsupported
 	}
@@ -112,7 +115,7 @@ func (c *Checker) lintSlot(draft string, s *Slot, weight func(string) float64) (
 		}
 	}
 	for _, d := range drafted {
-		backing := &side{q: d.q, claims: append([]Claim(nil), d.claims...), sources: []string{draft}}
+		backing := &side{q: d.q, claims: append([]checker.Claim(nil), d.claims...), sources: []string{draft}}
 		var against *side
 		var rest []*side
 		best := -1
@@ -139,7 +142,7 @@ func (c *Checker) lintSlot(draft string, s *Slot, weight func(string) float64) (
 		sort.Strings(backing.sources)
 		backers := len(backing.sources) - 1
 		if against == nil {
-			a := Agreement{Kind: "agreement", Subject: s.Subject, Attribute: s.Attribute, Time: s.Time, Values: []ValueGroup{valueGroup(d)}, Sources: backing.sources}
+			a := checker.Agreement{Kind: "agreement", Subject: s.Subject, Attribute: s.Attribute, Time: s.Time, Values: []checker.ValueGroup{valueGroup(d)}, Sources: backing.sources}
 			for _, g := range rest {
 				a.Values = append(a.Values, valueGroup(g))
 			}
@@ -154,10 +157,10 @@ func (c *Checker) lintSlot(draft string, s *Slot, weight func(string) float64) (
 		if backers > 0 {
 			reasons = append(reasons[:1], append([]string{fmt.Sprintf("%s back the draft", plural(backers, "source"))}, reasons[1:]...)...)
 		}
-		f := Finding{
+		f := checker.Finding{
 			Kind: "disagreement", Subject: s.Subject, Attribute: s.Attribute, Time: s.Time,
-			Confidence: conf, Severity: SeverityOf(conf), Reasons: reasons, Factors: &factors, Draft: draft,
-			Values: []ValueGroup{valueGroup(d), valueGroup(against)},
+			Confidence: conf, Severity: checker.SeverityOf(conf), Reasons: reasons, Factors: &factors, Draft: draft,
+			Values: []checker.ValueGroup{valueGroup(d), valueGroup(against)},
 		}
 		sort.SliceStable(rest, func(i, j int) bool { return len(rest[i].sources) > len(rest[j].sources) })
 		for _, g := range rest {

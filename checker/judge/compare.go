@@ -1,4 +1,4 @@
-package checker
+package judge
 
 import (
 	"math"
@@ -24,25 +24,6 @@ func DefaultTolerances() Tolerances {
 		},
 		About: 0.1,
 	}
-}
-
-// family is what must match for two quantities to be compared at all:
-// kind and unit. Counts and bare numbers compare; years and dates compare.
-func family(q quantity.Quantity) string {
-	switch q.Kind {
-	case quantity.Count, quantity.Number:
-		return "count"
-	case quantity.Year, quantity.Date:
-		return "date"
-	case quantity.Duration:
-		if q.Unit == "season" {
-			return "duration:season"
-		}
-		return "duration"
-	case quantity.Money, quantity.Percent, quantity.Measure:
-		return string(q.Kind) + ":" + q.Unit
-	}
-	return string(q.Kind)
 }
 
 var daysPer = map[string]float64{
@@ -75,7 +56,7 @@ func (t Tolerances) span(q quantity.Quantity) (lo, hi float64) {
 
 // compatible reports whether two quantities of one family can both be true.
 func (t Tolerances) compatible(a, b quantity.Quantity) bool {
-	if family(a) == "date" {
+	if quantity.Family(a) == "date" {
 		return datesAgree(a, b)
 	}
 	alo, ahi := t.span(a)

@@ -1,18 +1,20 @@
-package checker
+package judge
 
 import (
 	"math"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/crosscheck/crosscheck/checker"
 )
 
 func TestFactorsRoundTrip(t *testing.T) {
-	f := Factors{Clarity: 0.9, Support: 2, Hedge: 0.5, OpenBound: 1, Approximate: 1, Gap: 0.3, Pattern: 1, Implausible: 1, SameSource: 1}
-	if got := FactorsOf(f.Vector()); !reflect.DeepEqual(got, f) {
+	f := checker.Factors{Clarity: 0.9, Support: 2, Hedge: 0.5, OpenBound: 1, Approximate: 1, Gap: 0.3, Pattern: 1, Implausible: 1, SameSource: 1}
+	if got := checker.FactorsOf(f.Vector()); !reflect.DeepEqual(got, f) {
 		t.Errorf("FactorsOf(Vector()) = %+v, want %+v", got, f)
 	}
-	if n := len(FactorNames()); len(f.Vector()) != n || len(Weights{}.Coefficients()) != n || len(FactorDescriptions()) != n {
+	if n := len(checker.FactorNames()); len(f.Vector()) != n || len(Weights{}.Coefficients()) != n || len(checker.FactorDescriptions()) != n {
 		t.Error("factors, names, descriptions and coefficients differ in length")
 	}
 	if _, err := WeightsOf(0, []float64{1}); err == nil {

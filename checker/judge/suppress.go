@@ -1,9 +1,11 @@
-package checker
+package judge
 
 import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/crosscheck/crosscheck/checker"
 )
 
 // A Suppression is a region of a draft in which an editor has accepted
@@ -41,7 +43,7 @@ var (
 )
 
 // ParseSuppressions reads the suppression comments of a draft.
-func ParseSuppressions(a *Article) (Suppressions, error) {
+func ParseSuppressions(a *checker.Article) (Suppressions, error) {
 	var out Suppressions
 	var open []Suppression
 	lines := len(a.LineStarts)
@@ -99,7 +101,7 @@ func ParseSuppressions(a *Article) (Suppressions, error) {
 }
 
 // lineText returns line n (1-based) of a's original text.
-func lineText(a *Article, n int) string {
+func lineText(a *checker.Article, n int) string {
 	if n < 1 || n > len(a.LineStarts) {
 		return ""
 	}
@@ -113,7 +115,7 @@ func lineText(a *Article, n int) string {
 
 // Covers reports whether a suppression accepts finding f, judged at its
 // Location.
-func (ss Suppressions) Covers(f Finding) bool {
+func (ss Suppressions) Covers(f checker.Finding) bool {
 	loc, ok := f.Location()
 	if !ok {
 		return false

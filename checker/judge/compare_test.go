@@ -1,4 +1,4 @@
-package checker
+package judge
 
 import (
 	"strings"
@@ -48,8 +48,8 @@ func TestCompatible(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a, b := one(t, tt.a), one(t, tt.b)
-		if family(a) != family(b) {
-			t.Fatalf("%q and %q are of families %s and %s", tt.a, tt.b, family(a), family(b))
+		if quantity.Family(a) != quantity.Family(b) {
+			t.Fatalf("%q and %q are of families %s and %s", tt.a, tt.b, quantity.Family(a), quantity.Family(b))
 		}
 		if got := tol.compatible(a, b); got != tt.want {
 			t.Errorf("compatible(%q, %q) = %v, want %v (%s)", tt.a, tt.b, got, tt.want, tt.reason)
@@ -75,17 +75,6 @@ func TestSlip(t *testing.T) {
 		got := slip(one(t, tt.a), one(t, tt.b))
 		if tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) {
 			t.Errorf("slip(%q, %q) = %q, want %q (%s)", tt.a, tt.b, got, tt.want, tt.reason)
-		}
-	}
-}
-
-func TestSeverityOf(t *testing.T) {
-	for _, tt := range []struct {
-		c    float64
-		want Severity
-	}{{0.95, Error}, {0.7, Error}, {0.69, Warning}, {0.5, Warning}, {0.49, Info}, {0, Info}} {
-		if got := SeverityOf(tt.c); got != tt.want {
-			t.Errorf("SeverityOf(%v) = %s, want %s", tt.c, got, tt.want)
 		}
 	}
 }

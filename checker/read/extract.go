@@ -1,4 +1,4 @@
-package checker
+package read
 
 import (
 	"cmp"
@@ -7,16 +7,17 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/quantity"
 	"github.com/crosscheck/crosscheck/checker/text"
 )
 
 // sentence is one sentence of an article, read.
 type sentence struct {
-	art      *Article
+	art      *checker.Article
 	text     string
-	para     *Paragraph // the paragraph the sentence is in
-	start    int        // byte offset of text in para.Text
+	para     *checker.Paragraph // the paragraph the sentence is in
+	start    int                // byte offset of text in para.Text
 	toks     []text.Token
 	low      []string // lower-case words
 	cls      []wordClass
@@ -55,7 +56,7 @@ type Extractor struct {
 // Extract returns the claims of every article, in article and text order.
 // Entities are resolved across the whole set, so "Wang" in one article is
 // the "Alexandr Wang" of another.
-func (x Extractor) Extract(arts []*Article) []Claim {
+func (x Extractor) Extract(arts []*checker.Article) []checker.Claim {
 	x.refYear = medianYear(arts)
 	ar := x.Lex.arena()
 	defer x.Lex.release(ar)
@@ -105,8 +106,8 @@ func (x Extractor) Extract(arts []*Article) []Claim {
 	}
 	ents.finish()
 	ents.topic = ents.mainEntity(docs)
-	claims := make([]Claim, 0, nq) // a claim a quantity at most, bar conversions
-	ar.outBlock = 2*nq + 8         // about a participant and a hedge a claim
+	claims := make([]checker.Claim, 0, nq) // a claim a quantity at most, bar conversions
+	ar.outBlock = 2*nq + 8                 // about a participant and a hedge a claim
 	for _, doc := range docs {
 		claims = x.claims(doc, ents, claims)
 	}
@@ -315,11 +316,11 @@ func (a *arena) docs(n int) [][]*sentence {
 }
 
 // stemOf returns the stem of a lower-case word.
-func (x Extractor) stemOf(w string) string { return x.Lex.stemOf(w) }
+func (x Extractor) Stem(w string) string { return x.Lex.Stem(w) }
 
 // medianYear returns the median publication year of the dated articles,
 // 0 when none is dated.
-func medianYear(arts []*Article) int {
+func medianYear(arts []*checker.Article) int {
 	var ys []int
 	for _, a := range arts {
 		if !a.Published.IsZero() {
@@ -473,7 +474,7 @@ type discourse struct {
 }
 
 // claims appends the claims of one article's sentences to out.
-func (x Extractor) claims(doc []*sentence, ents *entities, out []Claim) []Claim {
+func (x Extractor) claims(doc []*sentence, ents *entities, out []checker.Claim) []checker.Claim {
 	d := x.ar.discourse()
 	for si, s := range doc {
 		d.sent = si
@@ -504,7 +505,7 @@ func (x Extractor) claims(doc []*sentence, ents *entities, out []Claim) []Claim 
 		if m, _ := x.sentenceSubject(s); m != nil && m.coref == "" && m.key != "" && !ents.factsOf(m.key).place && strings.Contains(m.key, " ") {
 			d.lastSubject = m.key
 		}
-		var prev *Claim
+		var prev *checker.Claim
 		for qi := range s.qs {
 			c, ok := x.claim(s, qi, ents, d)
 			if conv := x.conversionOf(s, qi); conv && prev != nil {
@@ -541,7 +542,7 @@ func (x Extractor) conversionOf(s *sentence, qi int) bool {
 }
 
 // restate makes the claim of a bracketed conversion from the claim before it.
-func (x Extractor) restate(prev Claim, s *sentence, qi int) Claim {
+func (x Extractor) restate(prev checker.Claim, s *sentence, qi int) checker.Claim {
 	c := prev
 	q := s.qs[qi]
 	c.Evidence = s.evidence(q)
@@ -674,11 +675,11 @@ func (s *sentence) stem(i int) string {
 func (s *sentence) is(i int, c wordClass) bool { return s.cls[i]&c != 0 }
 
 // evidence points at quantity q of sentence s in the original file.
-func (s *sentence) evidence(q quantity.Quantity) Evidence {
+func (s *sentence) evidence(q quantity.Quantity) checker.Evidence {
 	start, end := s.rawStart(q.Start), s.rawEnd(q.End)
 	line, col := s.art.Position(start)
 	endLine, endCol := s.art.Position(end)
-	return Evidence{Source: s.art.ID, Line: line, Column: col, EndLine: endLine, EndColumn: endCol, Sentence: s.text, Offset: start}
+	return checker.Evidence{Source: s.art.ID, Line: line, Column: col, EndLine: endLine, EndColumn: endCol, Sentence: s.text, Offset: start}
 }
 
 // rawStart and rawEnd map a byte offset in the sentence to one in the

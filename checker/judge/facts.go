@@ -1,4 +1,4 @@
-package checker
+package judge
 
 import (
 	"fmt"
@@ -9,8 +9,10 @@ import (
 
 	"github.com/kljensen/snowball/english"
 
+	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/align"
 	"github.com/crosscheck/crosscheck/checker/quantity"
+	"github.com/crosscheck/crosscheck/checker/read"
 	"github.com/crosscheck/crosscheck/checker/text"
 )
 
@@ -18,7 +20,7 @@ import (
 // families, tolerances and slips.
 type comparer struct{ t Tolerances }
 
-func (c comparer) Family(q quantity.Quantity) string      { return family(q) }
+func (c comparer) Family(q quantity.Quantity) string      { return quantity.Family(q) }
 func (c comparer) Compatible(a, b quantity.Quantity) bool { return c.t.compatible(a, b) }
 func (c comparer) Slip(a, b quantity.Quantity) bool       { return slip(a, b) != "" }
 
@@ -26,13 +28,13 @@ func (c comparer) Slip(a, b quantity.Quantity) bool       { return slip(a, b) !=
 // claim the reader made of it, if any.
 type figure struct {
 	align.Figure
-	evidence Evidence
-	claim    *Claim
+	evidence checker.Evidence
+	claim    *checker.Claim
 }
 
 // Figures reads every quantity of the articles, claim or not, with the
 // words around it, and attaches the claim the reader made of each.
-func (c *Checker) Figures(arts []*Article, claims []Claim) []align.Figure {
+func (c *Checker) Figures(arts []*checker.Article, claims []checker.Claim) []align.Figure {
 	return alignFigures(c.figuresOf(arts, claims))
 }
 
@@ -45,52 +47,40 @@ func alignFigures(figs []figure) []align.Figure {
 	return out
 }
 
-func (c *Checker) figuresOf(arts []*Article, claims []Claim) []figure {
-	byPos := map[string]map[int]*Claim{}
+func (c *Checker) figuresOf(arts []*checker.Article, claims []checker.Claim) []figure {
+	byPos := map[string]map[int]*checker.Claim{}
 	for i := range claims {
 		cl := &claims[i]
 		if byPos[cl.Source] == nil {
-			byPos[cl.Source] = map[int]*Claim{}
+			byPos[cl.Source] = map[int]*checker.Claim{}
 		}
 		if _, ok := byPos[cl.Source][cl.Evidence.Offset]; !ok {
 			byPos[cl.Source][cl.Evidence.Offset] = cl
 		}
 	}
 	var (
-		p    quantity.Parser
-		toks []text.Token
-		qs   []quantity.Quantity
-		out  []figure
+		sc  read.Scanner
+		out []figure
 	)
 	for _, a := range arts {
-		for pi := range a.Paragraphs {
-			para := &a.Paragraphs[pi]
-			for _, sp := range text.Sentences(para.Text) {
-				s := sentence{art: a, text: para.Text[sp.Start:sp.End], para: para, start: sp.Start}
-				toks = text.Tokenize(s.text, toks[:0])
-				qs = p.ParseTokens(s.text, toks, qs[:0])
-				if len(qs) == 0 {
-					continue
+		sc.Sentences(a, func(s *read.Sentence) {
+			for qi, q := range s.Quantities {
+				ev := s.Found(qi).Evidence
+				f := figure{evidence: ev}
+				f.Source, f.Published, f.Quantity, f.Headline = a.ID, a.Published, q, s.Headline
+				f.Context = contextOf(s.Tokens, s.Quantities, qi, c.Concepts, c.stem)
+				if cl := byPos[a.ID][ev.Offset]; cl != nil {
+					f.claim = cl
+					f.Attribute, f.Subject, f.Time = cl.Attribute, cl.SubjectKey, cl.Time
+					f.Slot = cl.SubjectKey + "\x00" + cl.Attribute + "\x00" + cl.Time + "\x00" + quantity.Family(cl.Quantity)
+					f.Clarity = cl.How.SubjectScore * cl.How.AttributeScore
+					f.Hedged = len(cl.Hedges) > 0
+					f.Quantity = cl.Quantity
+					f.Quantity.Start, f.Quantity.End = q.Start, q.End
 				}
-				headline := pi == 0 && text.IsHeadline(toks)
-				for qi, q := range qs {
-					ev := s.evidence(q)
-					f := figure{evidence: ev}
-					f.Source, f.Published, f.Quantity, f.Headline = a.ID, a.Published, q, headline
-					f.Context = contextOf(toks, qs, qi, c.Concepts, c.stem)
-					if cl := byPos[a.ID][ev.Offset]; cl != nil {
-						f.claim = cl
-						f.Attribute, f.Subject, f.Time = cl.Attribute, cl.SubjectKey, cl.Time
-						f.Slot = cl.SubjectKey + "\x00" + cl.Attribute + "\x00" + cl.Time + "\x00" + family(cl.Quantity)
-						f.Clarity = cl.How.SubjectScore * cl.How.AttributeScore
-						f.Hedged = len(cl.Hedges) > 0
-						f.Quantity = cl.Quantity
-						f.Quantity.Start, f.Quantity.End = q.Start, q.End
-					}
-					out = append(out, f)
-				}
+				out = append(out, f)
 			}
-		}
+		})
 	}
 	return out
 }
@@ -175,7 +165,7 @@ func contentWord(t text.Token) (low string, ok bool) {
 
 // Facts returns the facts the aligner finds among the articles' figures,
 // with their figures: what detect reports, for benchmarks and tools.
-func (c *Checker) Facts(arts []*Article, claims []Claim) ([]align.Figure, []align.Fact) {
+func (c *Checker) Facts(arts []*checker.Article, claims []checker.Claim) ([]align.Figure, []align.Fact) {
 	af := c.Figures(arts, claims)
 	return af, c.group(af)
 }
@@ -196,10 +186,10 @@ func (c *Checker) group(af []align.Figure) []align.Fact {
 // detect finds the disagreements among the articles' figures with the
 // aligner's model: every incompatible pair from different sources is
 // scored, the pairs gathered into facts, and each fact reported once.
-func (c *Checker) detect(arts []*Article, claims []Claim, weight func(string) float64) []Finding {
+func (c *Checker) detect(arts []*checker.Article, claims []checker.Claim, weight func(string) float64) []checker.Finding {
 	figs := c.figuresOf(arts, claims)
 	af := alignFigures(figs)
-	var out []Finding
+	var out []checker.Finding
 	for _, fact := range c.group(af) {
 		x := fact.Features(af)
 		f := c.finding(figs, fact, c.Model.Confidence(x), weight)
@@ -213,7 +203,7 @@ func (c *Checker) detect(arts []*Article, claims []Claim, weight func(string) fl
 // value, the groups of the best pair's two figures first (the one more
 // sources state first), the others by size; its subject and attribute
 // those the reader gave most of its figures.
-func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, weight func(string) float64) Finding {
+func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, weight func(string) float64) checker.Finding {
 	// The fact's figures in article and text order, as the reader met
 	// them, so each value is written as its first statement writes it.
 	var ids []int
@@ -221,8 +211,8 @@ func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, we
 		ids = append(ids, side...)
 	}
 	sort.Ints(ids)
-	var claims []Claim
-	var bestA, bestB Claim
+	var claims []checker.Claim
+	var bestA, bestB checker.Claim
 	for _, id := range ids {
 		cl := claimOf(figs[id])
 		claims = append(claims, cl)
@@ -259,9 +249,9 @@ func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, we
 	// A check of prose is never certain, and a finite sample cannot show
 	// that it is: 0.99 at most.
 	conf := math.Min(math.Round(100*confidence)/100, 0.99)
-	f := Finding{
+	f := checker.Finding{
 		Kind: "disagreement", Subject: slot.Subject, Attribute: slot.Attribute, Time: slot.Time,
-		Confidence: conf, Severity: SeverityOf(conf), Reasons: reasons, Factors: &factors,
+		Confidence: conf, Severity: checker.SeverityOf(conf), Reasons: reasons, Factors: &factors,
 	}
 	for _, g := range ordered {
 		f.Values = append(f.Values, valueGroup(g))
@@ -272,7 +262,7 @@ func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, we
 
 // hasClaim reports whether a value group holds the claim read at cl's
 // place.
-func hasClaim(g *side, cl Claim) bool {
+func hasClaim(g *side, cl checker.Claim) bool {
 	for _, x := range g.claims {
 		if x.Source == cl.Source && x.Evidence.Offset == cl.Evidence.Offset {
 			return true
@@ -283,13 +273,13 @@ func hasClaim(g *side, cl Claim) bool {
 
 // claimOf is the claim the reader made of a figure, or one made for it
 // with what the aligner knows: its source, value and evidence.
-func claimOf(f figure) Claim {
+func claimOf(f figure) checker.Claim {
 	if f.claim != nil {
 		cl := *f.claim
 		cl.Quantity = f.Quantity
 		return cl
 	}
-	return Claim{Source: f.Source, Quantity: f.Quantity, Evidence: f.evidence, Time: "current"}
+	return checker.Claim{Source: f.Source, Quantity: f.Quantity, Evidence: f.evidence, Time: "current"}
 }
 
 // labelOf names a fact's slot: the subject, attribute and time the reader
@@ -315,7 +305,7 @@ func labelOf(figs []figure, fact align.Fact) *Slot {
 		}
 	}
 	q := figs[fact.Sides[0][0]].Quantity
-	s := &Slot{Family: family(q), Time: "current"}
+	s := &Slot{Family: quantity.Family(q), Time: "current"}
 	if bestN > 0 {
 		s.SubjectKey, s.Subject, s.Attribute, s.Time = best[0], display[best], best[1], best[2]
 		return s
@@ -384,7 +374,7 @@ func timeline(figs []figure, fact align.Fact) string {
 // the checker has one.
 func (c *Checker) stem(low string) string {
 	if c.Lexicon != nil {
-		return c.Lexicon.stemOf(low)
+		return c.Lexicon.Stem(low)
 	}
 	return english.Stem(low, false)
 }
