@@ -97,7 +97,7 @@ func isBoundary(s *sentence, i int) bool {
 // boundaryAt works out isBoundary.
 func boundaryAt(s *sentence, i int) bool {
 	t := &s.toks[i]
-	if t.Kind == text.Word && s.low[i] == "and" && i+1 < len(s.toks) && clauseOpeners[s.low[i+1]] && (s.low[i+1] == "that" || i > 0 && s.toks[i-1].Kind != text.Sym) {
+	if t.Kind == text.Word && s.low[i] == "and" && i+1 < len(s.toks) && s.is(i+1, wClauseOpener) && (s.low[i+1] == "that" || i > 0 && s.toks[i-1].Kind != text.Sym) {
 		return true
 	}
 	if t.Kind != text.Sym {
@@ -109,22 +109,15 @@ func boundaryAt(s *sentence, i int) bool {
 	case "—", "–":
 		return t.Space
 	case ",":
-		if i+2 < len(s.toks) && s.low[i+1] == "and" && clauseOpeners[s.low[i+2]] {
+		if i+2 < len(s.toks) && s.low[i+1] == "and" && s.is(i+2, wClauseOpener) {
 			return true
 		}
-		if i+1 < len(s.toks) {
-			switch s.low[i+1] {
-			case "and", "but", "while", "which", "yet", "whereas", "although", "though", "meaning", "after", "as", "when":
-				return true
-			}
+		if i+1 < len(s.toks) && s.is(i+1, wClauseJoiner) {
+			return true
 		}
 	}
 	return false
 }
-
-// clauseOpeners start a new clause after "and": "said revenue grew 58% and
-// that it now serves 210 hospitals".
-var clauseOpeners = map[string]bool{"that": true, "it": true, "he": true, "she": true, "they": true, "we": true, "its": true}
 
 // cost measures how far a cue is from quantity qi, in tokens, with
 // penalties for clause boundaries and other figures in between.
@@ -200,11 +193,7 @@ func (x Extractor) partitive(s *sentence, qi int) bool {
 	if qb+1 >= len(s.toks) || s.low[qb] != "of" {
 		return false
 	}
-	switch s.low[qb+1] {
-	case "them", "those", "these", "whom", "which", "us":
-		return true
-	}
-	return false
+	return s.is(qb+1, wPartitive)
 }
 
 // attribute finds what quantity qi measures: implied by its kind, named by
@@ -358,11 +347,10 @@ func (x Extractor) nounBefore(s *sentence, qa int) int {
 	if j < 1 || s.toks[j].Kind != text.Word {
 		return -1
 	}
-	switch s.low[j] {
-	case "of":
+	switch {
+	case s.low[j] == "of":
 		return x.headAt(s, j-1)
-	case "is", "was", "are", "were":
-	default:
+	case !s.is(j, wCopula):
 		return -1
 	}
 	k := j - 1
@@ -479,7 +467,7 @@ func singular(w string) string {
 func (x Extractor) datedNoun(s *sentence, i int) string {
 	words := 0
 	for j := i - 1; j >= 0 && words < 5; j-- {
-		if m := x.nameEndingAt(s, j); m != nil && m.start > 0 && placePreps[s.low[m.start-1]] {
+		if m := x.nameEndingAt(s, j); m != nil && m.start > 0 && s.is(m.start-1, wPlacePrep) {
 			j = m.start - 1 // the loop's j-- steps past the preposition
 			words++
 			continue
@@ -530,18 +518,16 @@ func (x Extractor) periodEnd(s *sentence, qi int) string {
 	isDate := func(k quantity.Kind) bool { return k == quantity.Year || k == quantity.Date }
 	qa, qb := s.qtok[qi][0], s.qtok[qi][1]
 	if qa >= 1 && s.low[qa-1] == "from" && qi+1 < len(s.qs) && isDate(s.qs[qi+1].Kind) &&
-		s.qtok[qi+1][0] == qb+1 && periodTo[s.low[qb]] {
+		s.qtok[qi+1][0] == qb+1 && s.is(qb, wPeriodEnd) {
 		return x.dateEvent(stem("began"))
 	}
-	if qa >= 1 && periodTo[s.low[qa-1]] && qi >= 1 && isDate(s.qs[qi-1].Kind) && s.qtok[qi-1][1] == qa-1 {
+	if qa >= 1 && s.is(qa-1, wPeriodEnd) && qi >= 1 && isDate(s.qs[qi-1].Kind) && s.qtok[qi-1][1] == qa-1 {
 		if pa := s.qtok[qi-1][0]; pa >= 1 && s.low[pa-1] == "from" {
 			return "end"
 		}
 	}
 	return ""
 }
-
-var periodTo = map[string]bool{"to": true, "until": true, "till": true, "through": true}
 
 // frontedVerb returns what a date that opens its sentence dates: the
 // stem of the first past participle or past tense after it in its clause,
@@ -564,9 +550,6 @@ func (x Extractor) frontedVerb(s *sentence, qa, qb int) string {
 	}
 	return ""
 }
-
-// placePreps introduce a place: "in Lisbon", "at Pembrey Yard".
-var placePreps = map[string]bool{"in": true, "at": true, "near": true, "outside": true}
 
 // nameEndingAt returns the name (not a noun phrase standing for one) whose
 // last token is i, or nil.

@@ -570,8 +570,6 @@ func (d *discourse) resolve(m *mention, ents *entities) string {
 	return d.lastOrg
 }
 
-var determiners = map[string]bool{"the": true, "this": true, "that": true, "its": true, "their": true}
-
 // addCorefs adds mentions for noun phrases that stand for an entity:
 // "the company", "the data-labeling startup", "the 28-year-old", "he".
 func (x Extractor) addCorefs(s *sentence) {

@@ -37,6 +37,7 @@ type Lexicon struct {
 	DateEvents map[string][]string     `yaml:"date_events"`
 	Relative   map[string]int          `yaml:"relative_years"`
 	PlaceNouns []string                `yaml:"place_nouns"`
+	Grammar    Grammar                 `yaml:"grammar"`
 
 	cues      map[string][]cue         // attribute cues by their first stem, longest first
 	defs      map[string]*AttributeDef // a copy of Attributes, to point at
@@ -59,8 +60,57 @@ type Lexicon struct {
 	relative        *phraseList       // relative years, by their words
 	relOffset       []int             // the year offset of each of relative
 	place           map[string]bool
+	grammar         map[string]wordClass      // word -> its grammar classes
 	words           atomic.Pointer[wordTable] // the words met so far; replaced when cues change
 	arenas          sync.Pool                 // *arena, free for an extraction
+}
+
+// Grammar holds the closed classes of words the rules read clauses by:
+// which words join or open a clause, introduce a place or a year, report
+// speech. Each list is a word class (wordClass); every list must be given.
+type Grammar struct {
+	// ClauseJoiners open a new clause after a comma: ", while …".
+	ClauseJoiners []string `yaml:"clause_joiners"`
+	// ClauseOpeners open a new clause after "and": "… and that it …".
+	ClauseOpeners []string `yaml:"clause_openers"`
+	// Partitives end "N of …" as a share of a group named before.
+	Partitives []string `yaml:"partitive_pronouns"`
+	// Copulas link a figure to the noun it measures: "the toll was N".
+	Copulas []string `yaml:"copulas"`
+	// PeriodEnds join the two ends of a period: "from May to June".
+	PeriodEnds []string `yaml:"period_ends"`
+	// PlacePreps introduce a place: "in X", "at X".
+	PlacePreps []string `yaml:"place_preps"`
+	// Determiners may open a noun phrase a figure is about.
+	Determiners []string `yaml:"determiners"`
+	// SpeechVerbs follow who said something: "X said".
+	SpeechVerbs []string `yaml:"speech_verbs"`
+	// YearPreps attach a year to the clause: "in 2019", "since 2019".
+	YearPreps []string `yaml:"year_preps"`
+}
+
+// classes returns the grammar's lists with the word class each is, and
+// its key in lexicon.yaml.
+func (g *Grammar) classes() []struct {
+	key   string
+	words []string
+	class wordClass
+} {
+	return []struct {
+		key   string
+		words []string
+		class wordClass
+	}{
+		{"clause_joiners", g.ClauseJoiners, wClauseJoiner},
+		{"clause_openers", g.ClauseOpeners, wClauseOpener},
+		{"partitive_pronouns", g.Partitives, wPartitive},
+		{"copulas", g.Copulas, wCopula},
+		{"period_ends", g.PeriodEnds, wPeriodEnd},
+		{"place_preps", g.PlacePreps, wPlacePrep},
+		{"determiners", g.Determiners, wDeterminer},
+		{"speech_verbs", g.SpeechVerbs, wSpeech},
+		{"year_preps", g.YearPreps, wYearPrep},
+	}
 }
 
 // An AttributeDef says what kinds of quantity an attribute measures and
@@ -121,6 +171,15 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 	l.notEntity = set(l.NotEntity, nil)
 	for w := range l.notEntity {
 		l.notEntityShapes.Add(w)
+	}
+	l.grammar = map[string]wordClass{}
+	for _, g := range l.Grammar.classes() {
+		if len(g.words) == 0 {
+			return nil, fmt.Errorf("lexicon: grammar.%s is empty", g.key)
+		}
+		for _, w := range g.words {
+			l.grammar[strings.ToLower(w)] |= g.class
+		}
 	}
 	l.orgSuffix = set(l.OrgSuffix, strings.ToLower)
 	l.vague = set(l.Vague, strings.ToLower)

@@ -109,11 +109,7 @@ func (x Extractor) speaker(s *sentence, m mention) bool {
 	if m.end >= len(s.toks) {
 		return false
 	}
-	switch s.low[m.end] {
-	case "said", "says", "told", "added", "noted", "explained":
-		return true
-	}
-	return false
+	return s.is(m.end, wSpeech)
 }
 
 // mentionEndingAt returns the mention that ends just before token i when
@@ -162,7 +158,7 @@ func (x Extractor) object(s *sentence, qi, cs, ce int) *mention {
 			if preps > 2 {
 				return nil
 			}
-		case t.Kind == text.Word && functionWord(s.low[k]) && !determiners[s.low[k]] && s.low[k] != "a" && s.low[k] != "an":
+		case t.Kind == text.Word && functionWord(s.low[k]) && !s.is(k, wDeterminer) && s.low[k] != "a" && s.low[k] != "an":
 			return nil
 		case x.quantityAt(s, k) >= 0 && x.quantityAt(s, k) != qi && preps == 0:
 			return nil

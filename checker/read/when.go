@@ -51,16 +51,14 @@ func (x Extractor) time(s *sentence, qi, cs, lo, hi int) string {
 		// Attached to the figure or its cue ("2025 revenue"), introduced
 		// by a preposition ("in 2009"), or heading the clause's subject
 		// ("The 2018 Pine Hollow fire … burned").
-		attached := a == cs-1 || a == qa-1 || (a > 0 && yearPreps[s.low[a-1]]) ||
-			a == lo || (a == lo+1 && determiners[s.low[lo]])
+		attached := a == cs-1 || a == qa-1 || (a > 0 && s.is(a-1, wYearPrep)) ||
+			a == lo || (a == lo+1 && s.is(lo, wDeterminer))
 		if attached && !x.isClaimValue(s, oj) {
 			return strconv.Itoa(int(o.Value))
 		}
 	}
 	return "current"
 }
-
-var yearPreps = map[string]bool{"in": true, "during": true, "since": true, "for": true, "by": true, "until": true}
 
 // isClaimValue reports whether year oj is itself what a claim states
 // ("founded in 2016"), rather than when another figure holds.

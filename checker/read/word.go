@@ -19,7 +19,7 @@ const wordTableSize = 200_000
 // A wordClass is a set of the lexicon's word classes a word belongs to,
 // so that each stage of reading tests a bit instead of looking a word up
 // in a map of its own.
-type wordClass uint32
+type wordClass uint64
 
 const (
 	wFunction      wordClass = 1 << iota // a closed-class word ("the", "of")
@@ -28,7 +28,7 @@ const (
 	wOrgNoun                             // a noun for an organisation ("startup")
 	wPersonNoun                          // a noun for a person ("founder")
 	wPlace                               // a noun for a place ("city")
-	wDeterminer                          // "the", "this", "that", "its", "their"
+	wDeterminer                          // may open a noun phrase (grammar.determiners)
 	wCueFirst                            // its stem opens an attribute cue
 	wVague                               // a vague noun ("figure")
 	wAnaphoric                           // a noun that refers back ("figure")
@@ -37,6 +37,14 @@ const (
 	wHeShe                               // "he", "she": a person named before
 	wHisHer                              // "his", "her": a person's
 	wAnd                                 // "and", which may join two clauses
+	wClauseJoiner                        // opens a clause after a comma (grammar.clause_joiners)
+	wClauseOpener                        // opens a clause after "and" (grammar.clause_openers)
+	wPartitive                           // ends "N of …" as a share (grammar.partitive_pronouns)
+	wCopula                              // "is", "was" (grammar.copulas)
+	wPeriodEnd                           // "to", "until" between two dates (grammar.period_ends)
+	wPlacePrep                           // introduces a place (grammar.place_preps)
+	wSpeech                              // follows a speaker (grammar.speech_verbs)
+	wYearPrep                            // attaches a year (grammar.year_preps)
 	// wPhraseFirst<<list: the word, or the word less its possessive, opens
 	// a phrase of that phrase list.
 	wPhraseFirst
@@ -183,13 +191,14 @@ func (l *Lexicon) newWord(w string) *word {
 		c   wordClass
 	}{
 		{l.role, wRole}, {l.orgNoun, wOrgNoun}, {l.person, wPersonNoun},
-		{l.place, wPlace}, {determiners, wDeterminer}, {l.vague, wVague},
+		{l.place, wPlace}, {l.vague, wVague},
 		{l.anaphoric, wAnaphoric}, {l.objPrep, wObjPrep},
 	} {
 		if f.set[low] {
 			wd.class |= f.c
 		}
 	}
+	wd.class |= l.grammar[low]
 	switch low {
 	case "he", "she":
 		wd.class |= wHeShe
