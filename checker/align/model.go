@@ -48,17 +48,24 @@ var FactFeatureNames = []string{
 	"same_slot", // the best pair's: the reader put both figures in one slot
 	"slip",      // the best pair's: a typical slip explains the gap
 	"timeline",  // the best pair's: the sources were published on different days
+	"both",      // log2 of 1 + the sources that state both values
 }
 
 // Features describes a fact for the finding model.
 func (f Fact) Features(figs []Figure) []float64 {
 	n := [2]int{}
+	seen := [2]map[string]bool{{}, {}}
 	for s := 0; s < 2; s++ {
-		seen := map[string]bool{}
 		for _, id := range f.Sides[s] {
-			seen[figs[id].Source] = true
+			seen[s][figs[id].Source] = true
 		}
-		n[s] = len(seen)
+		n[s] = len(seen[s])
+	}
+	both := 0
+	for src := range seen[0] {
+		if seen[1][src] {
+			both++
+		}
 	}
 	second := -10.0
 	if f.Second > 0 {
@@ -71,7 +78,7 @@ func (f Fact) Features(figs []Figure) []float64 {
 		return 0
 	}
 	return []float64{logit(f.Raw), math.Log2(1 + float64(f.Links)), math.Log2(float64(max(n[0], n[1]))), math.Log2(float64(min(n[0], n[1]))),
-		second, math.Log2(float64(len(f.Sides))), pick("same_slot"), pick("slip"), pick("timeline")}
+		second, math.Log2(float64(len(f.Sides))), pick("same_slot"), pick("slip"), pick("timeline"), math.Log2(1 + float64(both))}
 }
 
 func logit(p float64) float64 {

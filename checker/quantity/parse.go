@@ -1153,6 +1153,9 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 		}
 		return Quantity{}, k + 1, false
 	}
+	if q, next, ok := p.clock(i); ok {
+		return q, next, q.Kind != ""
+	}
 	start := i
 	neg := false
 	if w := p.word(i); w == "minus" || w == "negative" {
@@ -1465,6 +1468,15 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			return p.afterBound(j, q, bound)
 		}
 	}
+	if w == "h" && p.adjacent(k) && !hyphen && f.plainInt && bound == Exact {
+		// "2h41", "2h 41m": hours and minutes written short.
+		if mins, n, ok := p.minutesAfter(k+1, true); ok {
+			q.Kind, q.Unit = Duration, "hour"
+			q.Value += mins / 60
+			q.Precision = 0.5 / 60
+			return p.afterBound(n, q, bound)
+		}
+	}
 	if u, ok := lookup(timeShapes, timeUnits, w); ok {
 		// "28-year-old", "28 years old", "five-year contract", "two years".
 		n := k + 1
@@ -1480,6 +1492,14 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			return n + 2, q, bound
 		}
 		q.Kind, q.Unit = Duration, u
+		if u == "hour" && f.plainInt && bound == Exact {
+			// "2 hours 41 minutes", "a 2-hour, 14-minute final".
+			if mins, next, ok := p.minutesAfter(n, false); ok {
+				q.Value += mins / 60
+				q.Precision = 0.5 / 60
+				n = next
+			}
+		}
 		if hyphen {
 			q.Noun = p.word(n)
 		}
@@ -1585,6 +1605,88 @@ func (p *Parser) isScore(f figure) bool {
 	}
 	g, ok := p.numberAt(j + 1)
 	return ok && g.plainInt && g.value <= f.value
+}
+
+// clock reads digits joined by colons at token i: "10:30", "2:05:41".
+// A time of day (two parts, or a marker such as "a.m." or "GMT" after it,
+// or "at" before it) is no quantity: its tokens are consumed and q is
+// zero. Hours, minutes and seconds with no such marker are an elapsed
+// time, as a race or a flight is timed: a duration in hours, precise to
+// the second. ok is false when there is no clock at i.
+func (p *Parser) clock(i int) (q Quantity, next int, ok bool) {
+	digits := func(k, lo, hi int) (int, bool) {
+		if !p.isNum(k) {
+			return 0, false
+		}
+		w := p.toks[k].Text
+		if len(w) < lo || len(w) > hi {
+			return 0, false
+		}
+		n := 0
+		for _, c := range w {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	colon := func(k int) bool { return p.sym(k) == ":" && p.adjacent(k) && p.adjacent(k+1) }
+	h, ok1 := digits(i, 1, 2)
+	if !ok1 || !colon(i+1) {
+		return Quantity{}, i, false
+	}
+	m, ok2 := digits(i+2, 2, 2)
+	if !ok2 {
+		return Quantity{}, i, false
+	}
+	next = i + 3
+	sec, three := 0, false
+	if colon(next) {
+		if v, ok := digits(next+1, 2, 2); ok {
+			sec, three = v, true
+			next += 2
+		}
+	}
+	if !three || m >= 60 || sec >= 60 || p.word(i-1) == "at" {
+		return Quantity{}, next, true
+	}
+	if next < len(p.toks) && p.toks[next].Kind == text.Word && timeOfDay[strings.TrimRight(p.lowAt(next), ".")] {
+		return Quantity{}, next + 1, true
+	}
+	v := float64(h) + float64(m)/60 + float64(sec)/3600
+	return p.finish(Quantity{Kind: Duration, Unit: "hour", Value: v, Precision: 0.5 / 3600}, i, next, Exact), next, true
+}
+
+// minutesAfter reads the minutes that follow hours, from token k: "41
+// minutes", ", 14-minute", "and 12 mins". After an "h" (short) it also
+// reads "41m" and a bare "41" against the "h". It returns the minutes
+// and the token after them.
+func (p *Parser) minutesAfter(k int, short bool) (float64, int, bool) {
+	if !short && (p.sym(k) == "," || p.word(k) == "and") {
+		k++
+	}
+	g, ok := p.numberAt(k)
+	if !ok || !g.plainInt || g.words || g.value >= 60 || g.End != k+1 {
+		return 0, k, false
+	}
+	j := k + 1
+	hyphen := isDash(p.sym(j)) && p.adjacent(j) && p.adjacent(j+1)
+	if hyphen {
+		j++
+	}
+	if u, ok := lookup(timeShapes, timeUnits, p.word(j)); ok && u == "minute" {
+		return g.value, j + 1, true
+	}
+	if short && !hyphen {
+		if p.word(j) == "m" && p.adjacent(j) {
+			return g.value, j + 1, true
+		}
+		if p.adjacent(k) {
+			return g.value, j, true
+		}
+	}
+	return 0, k, false
 }
 
 // The foot and the inch in metres.

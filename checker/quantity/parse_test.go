@@ -143,6 +143,18 @@ func TestParse(t *testing.T) {
 		{"see https://example.com/a?q=30%25 now", nil, "digits in a URL are no quantities"},
 		{"call +1-222-2222-2222 today", nil, "a telephone number is no quantity"},
 		{"a 87 yo man", []want{{"87 yo", Age, "year", 87, 87, Exact, "", ""}}, "yo is years old"},
+		{"she won in 2:05:41 on Sunday", []want{{"2:05:41", Duration, "hour", 2 + 5.0/60 + 41.0/3600, 2 + 5.0/60 + 41.0/3600, Exact, "", ""}}, "hours, minutes and seconds are an elapsed time, as a race is timed"},
+		{"the doors open at 7:30:00 sharp", nil, "a clock after at is a time of day, not an elapsed time"},
+		{"the rocket lifted off at 1:47:44 a.m. ET", nil, "a clock with a.m. is a time of day"},
+		{"contact was lost, 06:47:10 GMT, over the sea", nil, "a clock with a time zone is a time of day"},
+		{"the session runs 10:30 to 12:15", nil, "hours and minutes alone are a time of day: no quantity, and not the numbers 10 and 30"},
+		{"a split of 1:75:20", nil, "minutes past 59 are no time; the digits are not read as numbers either"},
+		{"a final of 2hrs 41mins", []want{{"2hrs 41mins", Duration, "hour", 2 + 41.0/60, 2 + 41.0/60, Exact, "", ""}}, "hours and minutes abbreviated are one duration"},
+		{"the match lasted 2h41", []want{{"2h41", Duration, "hour", 2 + 41.0/60, 2 + 41.0/60, Exact, "", ""}}, "minutes against an h are minutes, not a second number"},
+		{"after 2h 41m on court", []want{{"2h 41m", Duration, "hour", 2 + 41.0/60, 2 + 41.0/60, Exact, "", ""}}, "m after hours is minutes, not million"},
+		{"a 3-hour, 12-minute epic", []want{{"3-hour, 12-minute", Duration, "hour", 3.2, 3.2, Exact, "", ""}}, "hyphenated hours and minutes joined by a comma"},
+		{"3 hours and 12 minutes later", []want{{"3 hours and 12 minutes", Duration, "hour", 3.2, 3.2, Exact, "", ""}}, "hours and minutes joined by and"},
+		{"raised 41m in 2 hours", []want{{"41m", Number, "", 41e6, 41e6, Exact, "", ""}, {"2 hours", Duration, "hour", 2, 2, Exact, "", ""}}, "an m with no hours before it stays million"},
 		{"a 1.2b user base", []want{{"1.2b", Count, "", 1.2e9, 1.2e9, Exact, "", "user"}}, "a decimal with b is billions even without a currency"},
 	}
 	for _, tt := range tests {
@@ -228,6 +240,7 @@ func FuzzParse(f *testing.F) {
 		"https://x.com/?q=30%25", "+1-222-2222-2222", "three lakh crore", "nine point nought four",
 		"$20 and 43c", "4 thousand 3 hundred and 21", "between negative ten and fifteen", "<-30", ">= 30",
 		"120 MEUR", "10 grand in cash", "half a million", "five billion and three quarters", ".08", "100元",
+		"2:05:41", "at 1:47:44 a.m.", "10:30", "1:", "2:05:", "2h41", "2h 41m", "2-hour, 14-minute", "3 hours and", "2h",
 	} {
 		f.Add(s)
 	}

@@ -206,8 +206,19 @@ var timeUnits = map[string]string{
 	"year": "year", "years": "year", "yr": "year", "yrs": "year",
 	"month": "month", "months": "month", "week": "week", "weeks": "week",
 	"day": "day", "days": "day", "hour": "hour", "hours": "hour",
+	"hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute",
 	"minute": "minute", "minutes": "minute", "decade": "decade", "decades": "decade",
 	"season": "season", "seasons": "season",
+}
+
+// timeOfDay are the words after a clock that make it a time of day, not
+// an elapsed time: "1:47:44 a.m.", "06:47:10 GMT". Lower case, without a
+// final full stop.
+var timeOfDay = map[string]bool{
+	"am": true, "a.m": true, "pm": true, "p.m": true, "local": true, "hrs": true, "gmt": true, "utc": true,
+	"bst": true, "cet": true, "cest": true, "et": true, "est": true, "edt": true, "ct": true, "cst": true,
+	"cdt": true, "mt": true, "mst": true, "pt": true, "pst": true, "pdt": true, "ist": true, "jst": true,
+	"aest": true, "aedt": true, "sast": true, "eat": true, "wat": true,
 }
 
 var months = map[string]int{
