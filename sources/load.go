@@ -8,9 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
-	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -45,6 +43,10 @@ type Options struct {
 	FetchItems bool
 	// Context bounds fetches; nil is context.Background().
 	Context context.Context
+	// FS is the file system files and directories are read from, by the
+	// names given (relative or absolute); nil is the operating system's.
+	// Tests give one that fails where a real one seldom does.
+	FS fs.FS
 }
 
 // withDefaults fills in what opt leaves unset.
@@ -57,6 +59,9 @@ func (opt Options) withDefaults() Options {
 	}
 	if opt.Fetcher == nil {
 		opt.Fetcher = &Fetcher{}
+	}
+	if opt.FS == nil {
+		opt.FS = osFS{}
 	}
 	if opt.Fetcher.MaxSize <= 0 {
 		opt.Fetcher.MaxSize = opt.MaxSize
@@ -88,47 +93,28 @@ type Result struct {
 // merged into the first; near copies are flagged as syndicated. Article
 // IDs are the inputs' own (JSONL "id", a feed item's title) or file names
 // without extension, made unique with a numeric suffix.
+//
+// Whatever cannot be read — a file, a JSONL line, a feed item, a
+// subdirectory, a FIFO in a directory — is an *Error naming it: Load
+// returns the first, or with Options.KeepGoing lists each in
+// Result.Skipped and reads the rest.
 func Load(inputs []string, opt Options) (Result, error) {
 	opt = opt.withDefaults()
 	var res Result
-	fail := func(err error) error {
-		if !opt.KeepGoing {
-			return err
-		}
-		var e *Error
-		if errors.As(err, &e) {
-			res.Skipped = append(res.Skipped, Skipped{Path: e.Path, Err: e.Err})
-		} else {
-			res.Skipped = append(res.Skipped, Skipped{Err: err})
+	err := each(inputs, opt, func(r Record) error {
+		switch {
+		case r.Err == nil:
+			res.Articles = append(res.Articles, r.Article)
+		case !opt.KeepGoing:
+			return r.Err
+		default:
+			path, err := named(r.Key, r.Err)
+			res.Skipped = append(res.Skipped, Skipped{Path: path, Err: err})
 		}
 		return nil
-	}
-	for _, in := range inputs {
-		paths := []string{in}
-		if !IsURL(in) {
-			var err error
-			if paths, err = expand(in); err != nil {
-				if err := fail(err); err != nil {
-					return res, err
-				}
-				continue
-			}
-		}
-		for _, p := range paths {
-			arts, bad, err := loadOne(p, opt)
-			if err != nil {
-				if err := fail(err); err != nil {
-					return res, err
-				}
-				continue
-			}
-			for _, b := range bad {
-				if err := fail(b); err != nil {
-					return res, err
-				}
-			}
-			res.Articles = append(res.Articles, arts...)
-		}
+	})
+	if err != nil {
+		return res, err
 	}
 	res.Articles, res.Duplicates = dedupe(res.Articles)
 	AssignIDs(res.Articles)
@@ -136,149 +122,14 @@ func Load(inputs []string, opt Options) (Result, error) {
 	return res, nil
 }
 
-// expand turns one input into the files it names.
-func expand(in string) ([]string, error) {
-	if in == "-" {
-		return []string{in}, nil
+// named splits an *Error into the input it names and what went wrong;
+// any other error is the record key's.
+func named(key string, err error) (string, error) {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Path, e.Err
 	}
-	st, err := os.Stat(in)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &Error{in, ErrNotFound}
-		}
-		return nil, &Error{in, err}
-	}
-	if !st.IsDir() {
-		return []string{in}, nil
-	}
-	var files []string
-	err = filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if p != in && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && readable(name) {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, &Error{in, err}
-	}
-	if len(files) == 0 {
-		return nil, &Error{in, ErrNoText}
-	}
-	sort.Strings(files)
-	return files, nil
-}
-
-// loadOne reads one file, URL or standard input by the adapter for its
-// format. bad holds the records of a multi-article input (JSONL lines,
-// feed items) that could not be read, each naming where it is.
-func loadOne(path string, opt Options) (arts []*checker.Article, bad []error, err error) {
-	var data []byte
-	var contentType string
-	var pageURL *url.URL
-	switch {
-	case path == "-":
-		if opt.Stdin == nil {
-			return nil, nil, &Error{path, errors.New("standard input is not available")}
-		}
-		if data, err = readAll(opt.Stdin, opt.MaxSize); err != nil {
-			return nil, nil, &Error{path, err}
-		}
-	case IsURL(path):
-		page, err := opt.Fetcher.Fetch(opt.Context, path)
-		if err != nil {
-			return nil, nil, err
-		}
-		data, contentType = page.Body, page.ContentType
-		pageURL, _ = url.Parse(page.URL)
-	default:
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, nil, &Error{path, err}
-		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.Size() > opt.MaxSize {
-			return nil, nil, &Error{path, fmt.Errorf("%w: %d bytes, over the %d-byte limit (--max-size)", ErrTooLarge, st.Size(), opt.MaxSize)}
-		}
-		if data, err = readAll(f, opt.MaxSize); err != nil {
-			return nil, nil, &Error{path, err}
-		}
-	}
-	format := opt.Format
-	if format == Auto && pageURL == nil && path != "-" && !known(path) {
-		f, ok := sniffContent(data)
-		if !ok {
-			return nil, nil, &Error{path, fmt.Errorf("%w %q: crosscheck reads text, Markdown, HTML, feeds and JSONL (--input-format to force one)", ErrUnsupported, filepath.Ext(path))}
-		}
-		format = f
-	}
-	if format == Auto {
-		name := path
-		if pageURL != nil {
-			name = pageURL.Path
-		}
-		format = Sniff(name, contentType, data)
-	}
-	wrap := func(err error) error { return &Error{path, fmt.Errorf("%w (read as %s)", err, format)} }
-	switch format {
-	case HTML:
-		a, err := ParseHTML(path, data, pageURL, contentType)
-		if err != nil {
-			return nil, nil, wrap(err)
-		}
-		return []*checker.Article{a}, nil, nil
-	case JSONL:
-		arts, bad, err := ParseJSONL(path, bytes.NewReader(data), int(opt.MaxSize))
-		if err != nil {
-			return nil, nil, wrap(err)
-		}
-		if len(arts) == 0 && len(bad) == 0 {
-			return nil, nil, &Error{path, ErrEmpty}
-		}
-		return arts, bad, nil
-	case Feed:
-		items, err := ParseFeed(path, data)
-		if err != nil {
-			return nil, nil, wrap(err)
-		}
-		if len(items) == 0 {
-			return nil, nil, &Error{path, fmt.Errorf("%w: the feed has no items", ErrEmpty)}
-		}
-		for _, it := range items {
-			switch {
-			case opt.FetchItems && it.Link != "":
-				fetched, fbad, err := loadOne(it.Link, Options{MaxSize: opt.MaxSize, Fetcher: opt.Fetcher, Context: opt.Context})
-				if err != nil {
-					bad = append(bad, &Error{it.Path, fmt.Errorf("fetching %s: %w", it.Link, errors.Unwrap(err))})
-					continue
-				}
-				arts = append(arts, fetched...)
-				bad = append(bad, fbad...)
-			case it.Article != nil:
-				arts = append(arts, it.Article)
-			default:
-				bad = append(bad, &Error{it.Path, fmt.Errorf("%w: the item has no content or summary (try --fetch-items)", ErrEmpty)})
-			}
-		}
-		return arts, bad, nil
-	}
-	a, err := parseText(path, data, format == Markdown)
-	if err != nil {
-		return nil, nil, &Error{path, err}
-	}
-	if pageURL != nil && a.URL == "" {
-		a.URL = pageURL.String()
-	}
-	return []*checker.Article{a}, nil, nil
+	return key, err
 }
 
 // frontMatter is the YAML block that may open a text or Markdown file.
@@ -530,16 +381,4 @@ func urlBase(raw string) string {
 		return s
 	}
 	return slug(u.Hostname())
-}
-
-// readAll reads at most max bytes of r, failing past the limit.
-func readAll(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w: over the %d-byte limit (--max-size)", ErrTooLarge, max)
-	}
-	return data, nil
 }
