@@ -170,17 +170,14 @@ func parseText(path string, data []byte, markdown bool) (*checker.Article, error
 		}
 		return nil, fmt.Errorf("%w (bad byte at offset %d)", ErrInvalidUTF8, off)
 	}
-	raw := string(data)
+	// A byte-order mark is not text: kept, it would shift line 1's
+	// columns.
+	raw := strings.TrimPrefix(string(data), "\uFEFF")
 	a := &checker.Article{Path: path, Raw: raw, LineStarts: checker.LineStarts(raw)}
-	body := 0
-	if strings.HasPrefix(raw, "\uFEFF") {
-		body = len("\uFEFF")
-	}
-	fm, end, err := readFrontMatter(raw[body:])
+	fm, body, err := readFrontMatter(raw)
 	if err != nil {
 		return nil, err
 	}
-	body += end
 	a.Title, a.Outlet, a.URL, a.Weight = fm.Title, fm.Outlet, fm.URL, fm.Weight
 	if fm.Weight < 0 {
 		return nil, fmt.Errorf("%w: weight %v is negative", ErrFrontMatter, fm.Weight)

@@ -9,6 +9,9 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // each reads the inputs in order and hands fn every record: each
@@ -47,7 +50,9 @@ func each(inputs []string, opt Options, fn func(Record) error) error {
 // readOne reads one file, URL or standard input by the adapter for its
 // format and hands fn its records. A JSONL input is read a line at a
 // time, so Options.MaxSize bounds a line, not the input; any other is
-// read whole, and MaxSize bounds it.
+// read whole, and MaxSize bounds it. Text with a byte-order mark is
+// read as UTF-8: UTF-16 converted, a UTF-8 mark dropped, so that it is
+// not counted in line 1's columns.
 func readOne(path string, opt Options, fn func(Record) error) error {
 	fail := func(err error) error { return fn(Record{Key: path, Err: &Error{path, err}}) }
 	if IsURL(path) {
@@ -76,7 +81,7 @@ func readOne(path string, opt Options, fn func(Record) error) error {
 		}
 		r = f
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := decodeBOM(bufio.NewReaderSize(r, 64<<10))
 	// A short input, or one that fails, peeks fewer bytes; the read below
 	// reports the failure.
 	head, _ := br.Peek(4096)
@@ -91,6 +96,21 @@ func readOne(path string, opt Options, fn func(Record) error) error {
 		return fail(err)
 	}
 	return emit(path, data, "", nil, opt, fn)
+}
+
+// decodeBOM returns br's text as UTF-8 when it opens with a byte-order
+// mark: UTF-16 (either order) converted, a UTF-8 mark dropped. Text
+// without a mark is returned as it is.
+func decodeBOM(br *bufio.Reader) *bufio.Reader {
+	mark, _ := br.Peek(3)
+	switch {
+	case bytes.HasPrefix(mark, []byte("\xEF\xBB\xBF")):
+		br.Discard(3)
+	case bytes.HasPrefix(mark, []byte("\xFF\xFE")), bytes.HasPrefix(mark, []byte("\xFE\xFF")):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		return bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
+	}
+	return br
 }
 
 // readJSONL hands fn each line of a JSONL input, or why it is not an

@@ -1,10 +1,13 @@
 package sources
 
 import (
+	"encoding/binary"
 	"errors"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // jsonl joins lines into a dump.
@@ -69,5 +72,71 @@ func TestLoadJSONLLimitIsPerLine(t *testing.T) {
 	big := write(t, dir, "big.txt", strings.Repeat("word ", 400))
 	if _, err := Load([]string{big}, Options{MaxSize: limit}); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("a text file over the limit: %v, want ErrTooLarge", err)
+	}
+}
+
+// utf16Bytes encodes s as UTF-16 with a byte-order mark.
+func utf16Bytes(s string, order binary.ByteOrder) []byte {
+	units := utf16.Encode([]rune("\uFEFF" + s))
+	b := make([]byte, 2*len(units))
+	for i, u := range units {
+		order.PutUint16(b[2*i:], u)
+	}
+	return b
+}
+
+// TestEncodings checks that a file with a byte-order mark is read as the
+// text it is: UTF-16 converted, not called binary, and a UTF-8 mark not
+// counted in line 1's columns.
+func TestEncodings(t *testing.T) {
+	dir := t.TempDir()
+	const text = "Harbor Systems paid €2.4bn for Tidewater.\nThe deal closed on Monday.\n"
+	tests := []struct {
+		name   string
+		data   []byte
+		reason string
+	}{
+		{"plain.txt", []byte(text), "the reference: UTF-8 without a mark"},
+		{"bom8.txt", []byte("\uFEFF" + text), "a UTF-8 byte-order mark (Windows Notepad) is not text and not a column"},
+		{"le.txt", utf16Bytes(text, binary.LittleEndian), "UTF-16 little-endian with its mark (Windows 'Unicode')"},
+		{"be.txt", utf16Bytes(text, binary.BigEndian), "UTF-16 big-endian with its mark"},
+		{"le.md", utf16Bytes("---\ntitle: Harbor\n---\n"+text, binary.LittleEndian), "UTF-16 Markdown with front matter"},
+		{"le.jsonl", utf16Bytes(`{"id":"le","text":"Harbor Systems paid €2.4bn for Tidewater."}`+"\n", binary.LittleEndian), "a UTF-16 dump read a line at a time"},
+		{"le.html", utf16Bytes(`<html><head><meta charset="utf-16"></head><body><article><p>`+strings.Repeat("Harbor Systems paid €2.4bn for Tidewater, the companies said. ", 4)+`</p></article></body></html>`, binary.LittleEndian), "a UTF-16 page whose meta tag says so"},
+	}
+	// A mark does not make binary bytes text: NULs after conversion are
+	// still binary.
+	path := write(t, dir, "marked.bin.txt", "\xff\xfe\x00\x00\x01\x02PK")
+	if _, err := Load([]string{path}, Options{}); !errors.Is(err, ErrBinary) {
+		t.Errorf("binary bytes after a UTF-16 mark: %v, want ErrBinary", err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, tt.name)
+			write(t, dir, tt.name, string(tt.data))
+			res, err := Load([]string{path}, Options{})
+			if err != nil {
+				t.Fatalf("Load: %v (%s)", err, tt.reason)
+			}
+			a := res.Articles[0]
+			var p = a.Paragraphs[0]
+			for _, q := range a.Paragraphs {
+				if strings.Contains(q.Text, "€2.4bn") {
+					p = q
+					break
+				}
+			}
+			i := strings.Index(p.Text, "€2.4bn")
+			if i < 0 {
+				t.Fatalf("paragraphs %+v: no €2.4bn (%s)", a.Paragraphs, tt.reason)
+			}
+			line, col := a.Position(p.Offset + i)
+			if strings.HasSuffix(tt.name, ".txt") && (line != 1 || col != 21) {
+				t.Errorf("€2.4bn at %d:%d, want 1:21 as in the file without a mark (%s)", line, col, tt.reason)
+			}
+			if strings.ContainsRune(a.Raw, '\uFEFF') {
+				t.Errorf("the article's text keeps the byte-order mark (%s)", tt.reason)
+			}
+		})
 	}
 }
