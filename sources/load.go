@@ -14,8 +14,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/crosscheck/crosscheck/checker"
 )
 
@@ -132,15 +130,6 @@ func named(key string, err error) (string, error) {
 	return key, err
 }
 
-// frontMatter is the YAML block that may open a text or Markdown file.
-type frontMatter struct {
-	Title     string  `yaml:"title"`
-	Outlet    string  `yaml:"outlet"`
-	Published string  `yaml:"published"`
-	URL       string  `yaml:"url"`
-	Weight    float64 `yaml:"weight"`
-}
-
 // Parse turns the bytes of a text file into an Article: a paragraph a
 // line. The returned errors are sentinels wrapped with detail; the caller
 // adds the path.
@@ -176,19 +165,9 @@ func parseText(path string, data []byte, markdown bool) (*checker.Article, error
 	a := &checker.Article{Path: path, Raw: raw, LineStarts: checker.LineStarts(raw)}
 	fm, body, err := readFrontMatter(raw)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", ErrFrontMatter, err)
 	}
-	a.Title, a.Outlet, a.URL, a.Weight = fm.Title, fm.Outlet, fm.URL, fm.Weight
-	if fm.Weight < 0 {
-		return nil, fmt.Errorf("%w: weight %v is negative", ErrFrontMatter, fm.Weight)
-	}
-	if fm.Published != "" {
-		t, err := parseTime(fm.Published)
-		if err != nil {
-			return nil, fmt.Errorf("%w: published %q: not a date (want 2006-01-02 or RFC 3339)", ErrFrontMatter, fm.Published)
-		}
-		a.Published = t
-	}
+	a.Title, a.Outlet, a.URL, a.Weight, a.Published = fm.Title, fm.Outlet, fm.URL, fm.Weight, fm.Published
 	if markdown {
 		a.Paragraphs = markdownParagraphs(raw, body)
 	} else {
@@ -201,49 +180,6 @@ func parseText(path string, data []byte, markdown bool) (*checker.Article, error
 		a.Title = titleFrom(a.Paragraphs[0].Text)
 	}
 	return a, nil
-}
-
-// readFrontMatter reads a "---" fenced YAML block at the start of s and
-// returns it with the offset just past it. Unknown keys are errors.
-func readFrontMatter(s string) (frontMatter, int, error) {
-	var fm frontMatter
-	if !strings.HasPrefix(s, "---\n") && !strings.HasPrefix(s, "---\r\n") {
-		return fm, 0, nil
-	}
-	start := strings.IndexByte(s, '\n') + 1
-	rest := s[start:]
-	end := -1
-	for off := 0; off <= len(rest); {
-		nl := strings.IndexByte(rest[off:], '\n')
-		line := rest[off:]
-		if nl >= 0 {
-			line = rest[off : off+nl]
-		}
-		if strings.TrimRight(line, "\r") == "---" {
-			end = off
-			break
-		}
-		if nl < 0 {
-			break
-		}
-		off += nl + 1
-	}
-	if end < 0 {
-		return fm, 0, fmt.Errorf("%w: opening --- has no closing ---", ErrFrontMatter)
-	}
-	dec := yaml.NewDecoder(strings.NewReader(rest[:end]))
-	dec.KnownFields(true)
-	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
-		return fm, 0, fmt.Errorf("%w: %v (the first line of the file is line 1; add 1 to YAML line numbers)", ErrFrontMatter, err)
-	}
-	after := start + end + len("---")
-	if after < len(s) && s[after] == '\r' {
-		after++
-	}
-	if after < len(s) && s[after] == '\n' {
-		after++
-	}
-	return fm, after, nil
 }
 
 func parseTime(s string) (time.Time, error) {

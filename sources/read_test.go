@@ -140,3 +140,44 @@ func TestEncodings(t *testing.T) {
 		})
 	}
 }
+
+// TestFrontMatterErrors checks that a front-matter error names the key
+// and its line in the file, in words, not YAML's Go types.
+func TestFrontMatterErrors(t *testing.T) {
+	tests := []struct {
+		src    string
+		want   string
+		reason string
+	}{
+		{"---\ntitle: x\nauthor: y\n---\nText $5m.\n", `line 3: unknown key "author" (want title, outlet, published, url, weight)`, "an unknown key, on the third line of the file"},
+		{"---\ntitle: x\nweight: heavy\n---\nText $5m.\n", `line 3: weight "heavy": not a number`, "a weight that is a word"},
+		{"---\nweight: -2\n---\nText $5m.\n", `line 2: weight -2: want a positive number`, "a negative weight"},
+		{"---\nweight: .nan\n---\nText $5m.\n", `line 2: weight .nan: want a positive number`, "NaN would poison every score it touches"},
+		{"---\nweight: .inf\n---\nText $5m.\n", `line 2: weight .inf: want a positive number`, "an infinite weight"},
+		{"---\nweight: 0\n---\nText $5m.\n", `line 2: weight 0: want a positive number`, "a zero weight reads as no weight given; say so"},
+		{"---\ntitle: x\n\npublished: yesterday\n---\nText.\n", `line 4: published "yesterday": not a date (want 2006-01-02 or RFC 3339)`, "a date we cannot read, after a blank line"},
+		{"---\ntitle: [a, b]\n---\nText.\n", `line 2: title: want one value, not a list`, "a list where a string belongs"},
+		{"---\ntitle: a\ntitle: b\n---\nText.\n", `line 3: title: given twice (first on line 2)`, "a repeated key"},
+		{"---\ntitle: x\n  outlet: y: z\n---\nText.\n", `line 3: `, "a YAML syntax error, its line counted in the file"},
+		{"---\n- a\n- b\n---\nText.\n", `line 2: want key: value lines`, "a list, not a mapping"},
+		{"---\n\tfoo\n---\nText.\n", `lines 2-2: found character that cannot start any token`, "a YAML error without a line names the block's lines"},
+		{"\uFEFF---\ntitle: x\nbogus: 1\n---\nText.\n", `line 3: unknown key "bogus"`, "a byte-order mark before the front matter moves no line"},
+	}
+	for _, tt := range tests {
+		_, err := Parse("fm.md", []byte(tt.src))
+		if !errors.Is(err, ErrFrontMatter) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: error %v, want ErrFrontMatter saying %q (%s)", tt.src, err, tt.want, tt.reason)
+			continue
+		}
+		for _, goType := range []string{"float64", "!!str", "!!seq", "unmarshal", "sources.frontMatter", "yaml:"} {
+			if strings.Contains(err.Error(), goType) {
+				t.Errorf("%q: error %q speaks YAML's Go types (%s) (%s)", tt.src, err, goType, tt.reason)
+			}
+		}
+	}
+	// What is valid still reads.
+	a, err := Parse("ok.md", []byte("---\ntitle: 2026\nweight: 1.5\noutlet:\n---\nText $5m.\n"))
+	if err != nil || a.Title != "2026" || a.Weight != 1.5 || a.Outlet != "" {
+		t.Errorf("valid front matter: %+v, %v", a, err)
+	}
+}
