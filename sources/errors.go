@@ -19,6 +19,11 @@ var (
 	ErrNotRegular    = errors.New("not a regular file")
 	ErrAlreadyRead   = errors.New("symbolic link to a directory already read")
 	ErrLinkDepth     = errors.New("symbolic links to directories nested too deep")
+
+	// ErrBadDate is a publication date that cannot be read. A feed item
+	// with one is read as undated, with a warning (Result.Warnings,
+	// Record.Warn).
+	ErrBadDate = errors.New("unreadable publication date")
 )
 
 // An Error is a failure to load one input.

@@ -73,6 +73,13 @@ type Skipped struct {
 	Err  error
 }
 
+// A Warning is a problem with an input that was read all the same, such
+// as a feed item whose date cannot be read (ErrBadDate).
+type Warning struct {
+	Path string
+	Err  error
+}
+
 // Result is what Load read. Every input is in exactly one of its lists:
 // read, merged into another as a duplicate, or skipped with a reason.
 type Result struct {
@@ -82,6 +89,8 @@ type Result struct {
 	// Syndicated are pairs of articles that are near copies of each other
 	// (wire copy with a paragraph changed): both are kept, and flagged.
 	Syndicated []Syndication
+	// Warnings are problems with inputs that were read all the same.
+	Warnings []Warning
 }
 
 // Load reads every input: files, directories (the files in them that
@@ -100,6 +109,10 @@ func Load(inputs []string, opt Options) (Result, error) {
 	opt = opt.withDefaults()
 	var res Result
 	err := each(inputs, opt, func(r Record) error {
+		if r.Warn != nil {
+			path, err := named(r.Key, r.Warn)
+			res.Warnings = append(res.Warnings, Warning{Path: path, Err: err})
+		}
 		switch {
 		case r.Err == nil:
 			res.Articles = append(res.Articles, r.Article)

@@ -217,7 +217,8 @@ func parse(path string, data []byte, contentType string, pageURL *url.URL, opt O
 }
 
 // parseFeedRecords reads a feed: a record per item, in order, each an
-// article or the reason the item has none.
+// article (with a warning when its date cannot be read) or the reason
+// the item has none.
 func parseFeedRecords(path string, data []byte, opt Options) ([]Record, error) {
 	items, err := ParseFeed(path, data)
 	if err != nil {
@@ -228,6 +229,10 @@ func parseFeedRecords(path string, data []byte, opt Options) ([]Record, error) {
 	}
 	var recs []Record
 	for _, it := range items {
+		var warn error
+		if it.DateErr != nil {
+			warn = &Error{it.Path, it.DateErr}
+		}
 		switch {
 		case opt.FetchItems && it.Link != "":
 			fetched, err := fetchOne(it.Link, opt)
@@ -235,9 +240,14 @@ func parseFeedRecords(path string, data []byte, opt Options) ([]Record, error) {
 				recs = append(recs, Record{Err: &Error{it.Path, fmt.Errorf("fetching %s: %w", it.Link, errors.Unwrap(err))}})
 				continue
 			}
-			recs = append(recs, fetched...)
+			for _, r := range fetched {
+				if r.Err == nil {
+					r.Warn = warn
+				}
+				recs = append(recs, r)
+			}
 		case it.Article != nil:
-			recs = append(recs, Record{Article: it.Article})
+			recs = append(recs, Record{Article: it.Article, Warn: warn})
 		default:
 			recs = append(recs, Record{Err: &Error{it.Path, fmt.Errorf("%w: the item has no content or summary (try --fetch-items)", ErrEmpty)}})
 		}

@@ -181,3 +181,48 @@ func TestFrontMatterErrors(t *testing.T) {
 		t.Errorf("valid front matter: %+v, %v", a, err)
 	}
 }
+
+const badDateFeed = `<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Wire</title>
+<item><title>Harbor pays €2.4bn</title><link>https://wire.example.com/1</link>
+<pubDate>sometime on Tuesday</pubDate>
+<description>Harbor Systems agreed to pay €2.4bn for Tidewater Labs, the companies said.</description></item>
+<item><title>Harbor pays €2.5bn</title><link>https://wire.example.com/2</link>
+<pubDate>Tue, 10 Jun 2025 18:20:00 GMT</pubDate>
+<description>Harbor Systems agreed to pay €2.5bn for Tidewater Labs, the companies said.</description></item>
+<item><title>Harbor, a week on</title><link>https://wire.example.com/3</link>
+<pubDate>2025-06-17</pubDate>
+<description>Harbor Systems closed its €2.4bn purchase of Tidewater Labs on Tuesday.</description></item>
+</channel></rss>`
+
+// TestFeedItemBadDate checks that a feed item whose date cannot be read
+// is reported, as a JSONL line's is, not read as undated in silence: it
+// is kept, with a warning naming the item and the date.
+func TestFeedItemBadDate(t *testing.T) {
+	dir := t.TempDir()
+	path := write(t, dir, "wire.xml", badDateFeed)
+	res, err := Load([]string{path}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Articles) != 3 || len(res.Warnings) != 1 {
+		t.Fatalf("%d articles, warnings %v; want 3 articles and one warning", len(res.Articles), res.Warnings)
+	}
+	w := res.Warnings[0]
+	if w.Path != path+"#1" || !errors.Is(w.Err, ErrBadDate) || !strings.Contains(w.Err.Error(), `"sometime on Tuesday"`) {
+		t.Errorf("warning %s: %v; want item 1 named, with its date", w.Path, w.Err)
+	}
+	if !res.Articles[0].Published.IsZero() || res.Articles[2].Published.Format("2006-01-02") != "2025-06-17" {
+		t.Errorf("published %v and %v; want item 1 undated and item 3's plain date read", res.Articles[0].Published, res.Articles[2].Published)
+	}
+	var warned []string
+	err = Stream([]string{path}, Options{}, func(r Record) error {
+		if r.Warn != nil {
+			warned = append(warned, r.Key)
+		}
+		return nil
+	})
+	if err != nil || !slices.Equal(warned, []string{path + "#1"}) {
+		t.Errorf("Stream: warnings on %v (%v); want the record of item 1 to carry it", warned, err)
+	}
+}

@@ -15,6 +15,7 @@ type Record struct {
 	Key     string
 	Article *checker.Article // nil when Err is set
 	Err     error            // an *Error naming the input
+	Warn    error            // with an Article, an *Error naming a problem read past
 }
 
 // Stream reads inputs as Load does (files, directories, URLs) but hands
@@ -23,7 +24,8 @@ type Record struct {
 // line at a time (Options.MaxSize bounds a line, not the file), other
 // files one at a time (MaxSize bounds each). An input or record that
 // cannot be read, and a name in a directory that is not read, is handed
-// to fn too, with Err set: nothing is dropped.
+// to fn too, with Err set: nothing is dropped. A record read with a
+// problem (a feed item's unreadable date) has Warn set.
 //
 // Stream neither merges duplicates nor assigns IDs, and reading the same
 // inputs twice gives the same records in the same order. Standard input
