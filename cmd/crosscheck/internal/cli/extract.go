@@ -71,7 +71,7 @@ func runExtract(opts *ExtractOptions) error {
 	if err != nil {
 		return err
 	}
-	account(opts.IO, res, &checker.Report{})
+	announce(opts.IO, res)
 	c, err := checker.New()
 	if err != nil {
 		return err
