@@ -75,7 +75,7 @@ Exit status: 0 when no finding reaches --fail-level, 1 when one does,
 	f := cmd.Flags()
 	addOutputFlags(f, &opts.Output, nil)
 	addSettingsFlags(f, &opts.Settings)
-	addInputFlags(f, &opts.Inputs, "skip inputs that cannot be read (files, pages, JSONL lines, feed items), report them, and check the rest")
+	addInputFlags(f, &opts.Inputs, "skip inputs that cannot be read (files, pages, JSONL lines, feed items, subdirectories, FIFOs in a directory), report each, and check the rest")
 	return cmd
 }
 

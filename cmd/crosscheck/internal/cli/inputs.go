@@ -29,7 +29,7 @@ func addInputFlags(f *pflag.FlagSet, in *Inputs, keepGoing string) {
 		names[i] = string(x)
 	}
 	f.StringVar(&in.InputFormat, "input-format", "auto", "read every input as: auto (by content, content type and extension), "+strings.Join(names, ", "))
-	f.StringVar(&in.MaxSize, "max-size", "10MiB", "largest input file, page or JSONL line to read")
+	f.StringVar(&in.MaxSize, "max-size", "10MiB", "largest input file or page to read; for a JSONL dump, the largest line")
 	f.StringVar(&in.Cache, "cache", "", "keep fetched pages in this directory, so a rerun does not fetch them again")
 	f.BoolVar(&in.FetchItems, "fetch-items", false, "fetch each feed item's link instead of reading the item's own text")
 	f.DurationVar(&in.Timeout, "timeout", 30*time.Second, "longest time to fetch one URL, body included")
