@@ -8,7 +8,12 @@
 // JSON Feed, via gofeed), ParseJSONL (an article a line) and Fetcher
 // (http and https, with timeouts, limits and a cache). Sniff chooses the
 // adapter by content, content type and extension. Load runs them all,
-// merges duplicates (same URL or text) and flags syndicated near copies.
+// merges duplicates (same URL or text) and flags syndicated near copies;
+// Stream hands over the same records one at a time, for a corpus of any
+// size. A directory is walked in name order: what in it cannot be read (a
+// subdirectory without permission, a FIFO, a symbolic link loop) is a
+// record of its own with its reason, never the end of the walk. Options.FS
+// is the file system read, so that tests can make it fail.
 //
 // Every paragraph maps each byte of its text back to the original file,
 // so evidence points at the line and column an editor can find, even in

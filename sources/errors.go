@@ -13,6 +13,17 @@ var (
 	ErrUnsupported  = errors.New("unsupported format")
 	ErrFrontMatter  = errors.New("bad front matter")
 	ErrTooFewInputs = errors.New("need at least two sources to compare")
+
+	// A directory walk's reasons for a name it does not read.
+	ErrUnreadableDir = errors.New("directory cannot be read")
+	ErrNotRegular    = errors.New("not a regular file")
+	ErrAlreadyRead   = errors.New("symbolic link to a directory already read")
+	ErrLinkDepth     = errors.New("symbolic links to directories nested too deep")
+
+	// ErrBadDate is a publication date that cannot be read. A feed item
+	// with one is read as undated, with a warning (Result.Warnings,
+	// Record.Warn).
+	ErrBadDate = errors.New("unreadable publication date")
 )
 
 // An Error is a failure to load one input.

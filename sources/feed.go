@@ -7,6 +7,7 @@ import (
 	"html"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/mmcdole/gofeed"
 
@@ -22,13 +23,17 @@ type FeedItem struct {
 	Article *checker.Article // nil when the item has neither content nor summary
 	Link    string
 	Path    string // name#index, for messages
+	// DateErr says why the item's date could not be read (ErrBadDate);
+	// its article is then undated.
+	DateErr error
 }
 
 // ParseFeed reads an RSS 1.0/2.0, Atom or JSON Feed (github.com/mmcdole/
 // gofeed). Each item is an article: its full content when present, else
 // its summary, read as HTML; its title, link, publication time and
 // author; the feed's title as the outlet. An item's path is
-// "name#n" (1-based) and positions are in the item's own text.
+// "name#n" (1-based) and positions are in the item's own text. An item
+// whose date is given but cannot be read has DateErr set.
 func ParseFeed(name string, data []byte) ([]FeedItem, error) {
 	f, err := gofeed.NewParser().Parse(bytes.NewReader(data))
 	if err != nil {
@@ -39,6 +44,8 @@ func ParseFeed(name string, data []byte) ([]FeedItem, error) {
 	for i, it := range f.Items {
 		path := fmt.Sprintf("%s#%d", name, i+1)
 		fi := FeedItem{Link: it.Link, Path: path}
+		published, err := itemDate(it)
+		fi.DateErr = err
 		body := it.Content
 		if strings.TrimSpace(body) == "" {
 			body = it.Description
@@ -64,11 +71,7 @@ func ParseFeed(name string, data []byte) ([]FeedItem, error) {
 				if outlet != "" {
 					a.Outlet = outlet
 				}
-				if it.PublishedParsed != nil {
-					a.Published = *it.PublishedParsed
-				} else if it.UpdatedParsed != nil {
-					a.Published = *it.UpdatedParsed
-				}
+				a.Published = published
 				if len(it.Authors) > 0 && it.Authors[0] != nil {
 					a.Byline = it.Authors[0].Name
 				}
@@ -78,6 +81,26 @@ func ParseFeed(name string, data []byte) ([]FeedItem, error) {
 		items = append(items, fi)
 	}
 	return items, nil
+}
+
+// itemDate is when an item was published, else updated: zero when it
+// gives neither, an ErrBadDate when the one it gives cannot be read.
+func itemDate(it *gofeed.Item) (time.Time, error) {
+	for _, d := range []struct {
+		text   string
+		parsed *time.Time
+	}{{it.Published, it.PublishedParsed}, {it.Updated, it.UpdatedParsed}} {
+		switch text := strings.TrimSpace(d.text); {
+		case d.parsed != nil:
+			return *d.parsed, nil
+		case text != "":
+			if t, err := parseTime(text); err == nil {
+				return t, nil
+			}
+			return time.Time{}, fmt.Errorf("%w: %q", ErrBadDate, text)
+		}
+	}
+	return time.Time{}, nil
 }
 
 // htmlToText drops the tags of a fragment and decodes its entities.

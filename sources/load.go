@@ -8,15 +8,11 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
-	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/crosscheck/crosscheck/checker"
 )
@@ -45,6 +41,10 @@ type Options struct {
 	FetchItems bool
 	// Context bounds fetches; nil is context.Background().
 	Context context.Context
+	// FS is the file system files and directories are read from, by the
+	// names given (relative or absolute); nil is the operating system's.
+	// Tests give one that fails where a real one seldom does.
+	FS fs.FS
 }
 
 // withDefaults fills in what opt leaves unset.
@@ -58,6 +58,9 @@ func (opt Options) withDefaults() Options {
 	if opt.Fetcher == nil {
 		opt.Fetcher = &Fetcher{}
 	}
+	if opt.FS == nil {
+		opt.FS = osFS{}
+	}
 	if opt.Fetcher.MaxSize <= 0 {
 		opt.Fetcher.MaxSize = opt.MaxSize
 	}
@@ -66,6 +69,13 @@ func (opt Options) withDefaults() Options {
 
 // A Skipped input failed to load and was left out of a KeepGoing run.
 type Skipped struct {
+	Path string
+	Err  error
+}
+
+// A Warning is a problem with an input that was read all the same, such
+// as a feed item whose date cannot be read (ErrBadDate).
+type Warning struct {
 	Path string
 	Err  error
 }
@@ -79,6 +89,8 @@ type Result struct {
 	// Syndicated are pairs of articles that are near copies of each other
 	// (wire copy with a paragraph changed): both are kept, and flagged.
 	Syndicated []Syndication
+	// Warnings are problems with inputs that were read all the same.
+	Warnings []Warning
 }
 
 // Load reads every input: files, directories (the files in them that
@@ -88,47 +100,32 @@ type Result struct {
 // merged into the first; near copies are flagged as syndicated. Article
 // IDs are the inputs' own (JSONL "id", a feed item's title) or file names
 // without extension, made unique with a numeric suffix.
+//
+// Whatever cannot be read — a file, a JSONL line, a feed item, a
+// subdirectory, a FIFO in a directory — is an *Error naming it: Load
+// returns the first, or with Options.KeepGoing lists each in
+// Result.Skipped and reads the rest.
 func Load(inputs []string, opt Options) (Result, error) {
 	opt = opt.withDefaults()
 	var res Result
-	fail := func(err error) error {
-		if !opt.KeepGoing {
-			return err
+	err := each(inputs, opt, func(r Record) error {
+		if r.Warn != nil {
+			path, err := named(r.Key, r.Warn)
+			res.Warnings = append(res.Warnings, Warning{Path: path, Err: err})
 		}
-		var e *Error
-		if errors.As(err, &e) {
-			res.Skipped = append(res.Skipped, Skipped{Path: e.Path, Err: e.Err})
-		} else {
-			res.Skipped = append(res.Skipped, Skipped{Err: err})
+		switch {
+		case r.Err == nil:
+			res.Articles = append(res.Articles, r.Article)
+		case !opt.KeepGoing:
+			return r.Err
+		default:
+			path, err := named(r.Key, r.Err)
+			res.Skipped = append(res.Skipped, Skipped{Path: path, Err: err})
 		}
 		return nil
-	}
-	for _, in := range inputs {
-		paths := []string{in}
-		if !IsURL(in) {
-			var err error
-			if paths, err = expand(in); err != nil {
-				if err := fail(err); err != nil {
-					return res, err
-				}
-				continue
-			}
-		}
-		for _, p := range paths {
-			arts, bad, err := loadOne(p, opt)
-			if err != nil {
-				if err := fail(err); err != nil {
-					return res, err
-				}
-				continue
-			}
-			for _, b := range bad {
-				if err := fail(b); err != nil {
-					return res, err
-				}
-			}
-			res.Articles = append(res.Articles, arts...)
-		}
+	})
+	if err != nil {
+		return res, err
 	}
 	res.Articles, res.Duplicates = dedupe(res.Articles)
 	AssignIDs(res.Articles)
@@ -136,158 +133,14 @@ func Load(inputs []string, opt Options) (Result, error) {
 	return res, nil
 }
 
-// expand turns one input into the files it names.
-func expand(in string) ([]string, error) {
-	if in == "-" {
-		return []string{in}, nil
+// named splits an *Error into the input it names and what went wrong;
+// any other error is the record key's.
+func named(key string, err error) (string, error) {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Path, e.Err
 	}
-	st, err := os.Stat(in)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &Error{in, ErrNotFound}
-		}
-		return nil, &Error{in, err}
-	}
-	if !st.IsDir() {
-		return []string{in}, nil
-	}
-	var files []string
-	err = filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if p != in && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && readable(name) {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, &Error{in, err}
-	}
-	if len(files) == 0 {
-		return nil, &Error{in, ErrNoText}
-	}
-	sort.Strings(files)
-	return files, nil
-}
-
-// loadOne reads one file, URL or standard input by the adapter for its
-// format. bad holds the records of a multi-article input (JSONL lines,
-// feed items) that could not be read, each naming where it is.
-func loadOne(path string, opt Options) (arts []*checker.Article, bad []error, err error) {
-	var data []byte
-	var contentType string
-	var pageURL *url.URL
-	switch {
-	case path == "-":
-		if opt.Stdin == nil {
-			return nil, nil, &Error{path, errors.New("standard input is not available")}
-		}
-		if data, err = readAll(opt.Stdin, opt.MaxSize); err != nil {
-			return nil, nil, &Error{path, err}
-		}
-	case IsURL(path):
-		page, err := opt.Fetcher.Fetch(opt.Context, path)
-		if err != nil {
-			return nil, nil, err
-		}
-		data, contentType = page.Body, page.ContentType
-		pageURL, _ = url.Parse(page.URL)
-	default:
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, nil, &Error{path, err}
-		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.Size() > opt.MaxSize {
-			return nil, nil, &Error{path, fmt.Errorf("%w: %d bytes, over the %d-byte limit (--max-size)", ErrTooLarge, st.Size(), opt.MaxSize)}
-		}
-		if data, err = readAll(f, opt.MaxSize); err != nil {
-			return nil, nil, &Error{path, err}
-		}
-	}
-	format := opt.Format
-	if format == Auto && pageURL == nil && path != "-" && !known(path) {
-		f, ok := sniffContent(data)
-		if !ok {
-			return nil, nil, &Error{path, fmt.Errorf("%w %q: crosscheck reads text, Markdown, HTML, feeds and JSONL (--input-format to force one)", ErrUnsupported, filepath.Ext(path))}
-		}
-		format = f
-	}
-	if format == Auto {
-		name := path
-		if pageURL != nil {
-			name = pageURL.Path
-		}
-		format = Sniff(name, contentType, data)
-	}
-	wrap := func(err error) error { return &Error{path, fmt.Errorf("%w (read as %s)", err, format)} }
-	switch format {
-	case HTML:
-		a, err := ParseHTML(path, data, pageURL, contentType)
-		if err != nil {
-			return nil, nil, wrap(err)
-		}
-		return []*checker.Article{a}, nil, nil
-	case JSONL:
-		arts, bad, err := ParseJSONL(path, bytes.NewReader(data), int(opt.MaxSize))
-		if err != nil {
-			return nil, nil, wrap(err)
-		}
-		if len(arts) == 0 && len(bad) == 0 {
-			return nil, nil, &Error{path, ErrEmpty}
-		}
-		return arts, bad, nil
-	case Feed:
-		items, err := ParseFeed(path, data)
-		if err != nil {
-			return nil, nil, wrap(err)
-		}
-		if len(items) == 0 {
-			return nil, nil, &Error{path, fmt.Errorf("%w: the feed has no items", ErrEmpty)}
-		}
-		for _, it := range items {
-			switch {
-			case opt.FetchItems && it.Link != "":
-				fetched, fbad, err := loadOne(it.Link, Options{MaxSize: opt.MaxSize, Fetcher: opt.Fetcher, Context: opt.Context})
-				if err != nil {
-					bad = append(bad, &Error{it.Path, fmt.Errorf("fetching %s: %w", it.Link, errors.Unwrap(err))})
-					continue
-				}
-				arts = append(arts, fetched...)
-				bad = append(bad, fbad...)
-			case it.Article != nil:
-				arts = append(arts, it.Article)
-			default:
-				bad = append(bad, &Error{it.Path, fmt.Errorf("%w: the item has no content or summary (try --fetch-items)", ErrEmpty)})
-			}
-		}
-		return arts, bad, nil
-	}
-	a, err := parseText(path, data, format == Markdown)
-	if err != nil {
-		return nil, nil, &Error{path, err}
-	}
-	if pageURL != nil && a.URL == "" {
-		a.URL = pageURL.String()
-	}
-	return []*checker.Article{a}, nil, nil
-}
-
-// frontMatter is the YAML block that may open a text or Markdown file.
-type frontMatter struct {
-	Title     string  `yaml:"title"`
-	Outlet    string  `yaml:"outlet"`
-	Published string  `yaml:"published"`
-	URL       string  `yaml:"url"`
-	Weight    float64 `yaml:"weight"`
+	return key, err
 }
 
 // Parse turns the bytes of a text file into an Article: a paragraph a
@@ -319,28 +172,15 @@ func parseText(path string, data []byte, markdown bool) (*checker.Article, error
 		}
 		return nil, fmt.Errorf("%w (bad byte at offset %d)", ErrInvalidUTF8, off)
 	}
-	raw := string(data)
+	// A byte-order mark is not text: kept, it would shift line 1's
+	// columns.
+	raw := strings.TrimPrefix(string(data), "\uFEFF")
 	a := &checker.Article{Path: path, Raw: raw, LineStarts: checker.LineStarts(raw)}
-	body := 0
-	if strings.HasPrefix(raw, "\uFEFF") {
-		body = len("\uFEFF")
-	}
-	fm, end, err := readFrontMatter(raw[body:])
+	fm, body, err := readFrontMatter(raw)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", ErrFrontMatter, err)
 	}
-	body += end
-	a.Title, a.Outlet, a.URL, a.Weight = fm.Title, fm.Outlet, fm.URL, fm.Weight
-	if fm.Weight < 0 {
-		return nil, fmt.Errorf("%w: weight %v is negative", ErrFrontMatter, fm.Weight)
-	}
-	if fm.Published != "" {
-		t, err := parseTime(fm.Published)
-		if err != nil {
-			return nil, fmt.Errorf("%w: published %q: not a date (want 2006-01-02 or RFC 3339)", ErrFrontMatter, fm.Published)
-		}
-		a.Published = t
-	}
+	a.Title, a.Outlet, a.URL, a.Weight, a.Published = fm.Title, fm.Outlet, fm.URL, fm.Weight, fm.Published
 	if markdown {
 		a.Paragraphs = markdownParagraphs(raw, body)
 	} else {
@@ -353,49 +193,6 @@ func parseText(path string, data []byte, markdown bool) (*checker.Article, error
 		a.Title = titleFrom(a.Paragraphs[0].Text)
 	}
 	return a, nil
-}
-
-// readFrontMatter reads a "---" fenced YAML block at the start of s and
-// returns it with the offset just past it. Unknown keys are errors.
-func readFrontMatter(s string) (frontMatter, int, error) {
-	var fm frontMatter
-	if !strings.HasPrefix(s, "---\n") && !strings.HasPrefix(s, "---\r\n") {
-		return fm, 0, nil
-	}
-	start := strings.IndexByte(s, '\n') + 1
-	rest := s[start:]
-	end := -1
-	for off := 0; off <= len(rest); {
-		nl := strings.IndexByte(rest[off:], '\n')
-		line := rest[off:]
-		if nl >= 0 {
-			line = rest[off : off+nl]
-		}
-		if strings.TrimRight(line, "\r") == "---" {
-			end = off
-			break
-		}
-		if nl < 0 {
-			break
-		}
-		off += nl + 1
-	}
-	if end < 0 {
-		return fm, 0, fmt.Errorf("%w: opening --- has no closing ---", ErrFrontMatter)
-	}
-	dec := yaml.NewDecoder(strings.NewReader(rest[:end]))
-	dec.KnownFields(true)
-	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
-		return fm, 0, fmt.Errorf("%w: %v (the first line of the file is line 1; add 1 to YAML line numbers)", ErrFrontMatter, err)
-	}
-	after := start + end + len("---")
-	if after < len(s) && s[after] == '\r' {
-		after++
-	}
-	if after < len(s) && s[after] == '\n' {
-		after++
-	}
-	return fm, after, nil
 }
 
 func parseTime(s string) (time.Time, error) {
@@ -530,16 +327,4 @@ func urlBase(raw string) string {
 		return s
 	}
 	return slug(u.Hostname())
-}
-
-// readAll reads at most max bytes of r, failing past the limit.
-func readAll(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w: over the %d-byte limit (--max-size)", ErrTooLarge, max)
-	}
-	return data, nil
 }

@@ -154,7 +154,7 @@ func TestStdin(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"---\ntitle: x\n---\nbody", "---\n", "Title\nRead more\n", "\xef\xbb\xbfBOM title\nx", "a\r\nb\r\n", "---\r\ntitle: y\r\n---\r\nz"} {
+	for _, s := range []string{"---\ntitle: x\n---\nbody", "---\n", "Title\nRead more\n", "\xef\xbb\xbfBOM title\nx", "\xef\xbb\xbf---\ntitle: x\n---\nbody", "---\ntitle: [a]\nweight: .nan\n---\nx", "---\nauthor: y\n---\nx", "---\n\tfoo\n---\nx", "---\n- a\n---\nx", "---\na: &x 1\nb: *x\n---\nx", "a\r\nb\r\n", "---\r\ntitle: y\r\n---\r\nz"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

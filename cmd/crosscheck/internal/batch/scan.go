@@ -31,6 +31,9 @@ type Record struct {
 	DuplicateOf string `json:"duplicate_of,omitempty"` // the key of the record it copies
 	Skipped     bool   `json:"skipped,omitempty"`
 	Reason      string `json:"reason,omitempty"` // why it was skipped, or merged
+	// Warning is a problem the record was read past: a feed item's date
+	// that cannot be read, without --since.
+	Warning string `json:"warning,omitempty"`
 }
 
 // An Assignment is the outcome of a scan: every record's fate.
@@ -65,9 +68,16 @@ func scan(opt *Options) (*Assignment, error) {
 		switch {
 		case r.Err != nil:
 			rec.Skipped, rec.Reason = true, reasonOf(r.Err)
+		case !opt.Since.IsZero() && errors.Is(r.Warn, sources.ErrBadDate):
+			// Read as undated it would be kept; but its date was given,
+			// and may be before --since.
+			rec.Skipped, rec.Reason = true, reasonOf(r.Warn)+"; cannot tell whether it is before --since"
 		case !opt.Since.IsZero() && !a.Published.IsZero() && a.Published.Before(opt.Since):
 			rec.Skipped, rec.Reason = true, "published before --since"
 		default:
+			if r.Warn != nil {
+				rec.Warning = reasonOf(r.Warn)
+			}
 			rec.ID = uniqueID(a, r.Key, ids)
 			u, t := sources.SameArticle(a)
 			hu, ht := hash64("u"+u), hash64("t"+t)

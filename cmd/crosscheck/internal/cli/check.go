@@ -75,7 +75,7 @@ Exit status: 0 when no finding reaches --fail-level, 1 when one does,
 	f := cmd.Flags()
 	addOutputFlags(f, &opts.Output, nil)
 	addSettingsFlags(f, &opts.Settings)
-	addInputFlags(f, &opts.Inputs, "skip inputs that cannot be read (files, pages, JSONL lines, feed items), report them, and check the rest")
+	addInputFlags(f, &opts.Inputs, "skip inputs that cannot be read (files, pages, JSONL lines, feed items, subdirectories, FIFOs in a directory), report each, and check the rest")
 	return cmd
 }
 
@@ -84,6 +84,7 @@ func runCheck(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
+	announce(opts.IO, res)
 	if len(res.Articles) < 2 {
 		var names []string
 		for _, a := range res.Articles {
@@ -109,7 +110,7 @@ func runCheck(opts *CheckOptions) error {
 	cfg.Weigh(res.Articles)
 	report := c.Check(res.Articles)
 	ignore(report, cfg)
-	account(opts.IO, res, report)
+	account(res, report)
 	if err := render.Write(opts.IO.Out, opts.Format, report, renderOptions(opts.IO, opts.Color, res.Articles)); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}

@@ -171,7 +171,8 @@ func TestCheckBadInput(t *testing.T) {
 		data, _ := os.ReadFile(filepath.Join(seed, f))
 		os.WriteFile(filepath.Join(mixed, f), data, 0o644)
 	}
-	os.WriteFile(filepath.Join(mixed, "broken.txt"), []byte("\xff\xfe\x00bad"), 0o644)
+	// A PNG named .txt. (Not "\xff\xfe…": that is UTF-16's byte-order mark.)
+	os.WriteFile(filepath.Join(mixed, "broken.txt"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644)
 	if code, _, errOut := run(t, nil, "check", mixed); code != ExitError || !strings.Contains(errOut, "broken.txt: binary file") {
 		t.Errorf("directory with a bad file: exit %d, stderr %q; want 2 naming broken.txt", code, errOut)
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/judge"
 	"github.com/crosscheck/crosscheck/checker/read"
 	"github.com/crosscheck/crosscheck/checker/render"
@@ -73,7 +72,7 @@ func runExtract(opts *ExtractOptions) error {
 	if err != nil {
 		return err
 	}
-	account(opts.IO, res, &checker.Report{})
+	announce(opts.IO, res)
 	c, err := judge.New()
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -28,7 +29,7 @@ func addInputFlags(f *pflag.FlagSet, in *Inputs, keepGoing string) {
 		names[i] = string(x)
 	}
 	f.StringVar(&in.InputFormat, "input-format", "auto", "read every input as: auto (by content, content type and extension), "+strings.Join(names, ", "))
-	f.StringVar(&in.MaxSize, "max-size", "10MiB", "largest input file, page or JSONL line to read")
+	f.StringVar(&in.MaxSize, "max-size", "10MiB", "largest input file or page to read; for a JSONL dump, the largest line")
 	f.StringVar(&in.Cache, "cache", "", "keep fetched pages in this directory, so a rerun does not fetch them again")
 	f.BoolVar(&in.FetchItems, "fetch-items", false, "fetch each feed item's link instead of reading the item's own text")
 	f.DurationVar(&in.Timeout, "timeout", 30*time.Second, "longest time to fetch one URL, body included")
@@ -56,24 +57,50 @@ func (in Inputs) options(io *IOStreams, keepGoing bool) sources.Options {
 	connect := min(10*time.Second, in.Timeout)
 	return sources.Options{
 		MaxSize: maxSize, Stdin: io.In, KeepGoing: keepGoing, Format: format, FetchItems: in.FetchItems,
+		FS:      io.FS,
 		Fetcher: &sources.Fetcher{CacheDir: in.Cache, Timeout: in.Timeout, ConnectTimeout: connect, MaxSize: maxSize},
 	}
 }
 
-// account tells stderr about every input that is not a source of its own
-// (skipped, or merged as a duplicate) and puts them in the report, so that
-// every input is accounted for.
-func account(io *IOStreams, res sources.Result, r *checker.Report) {
+// announce tells stderr about every input that is not a source of its
+// own (skipped, or merged as a duplicate), every near copy and every
+// warning. Commands call it as soon as their inputs are loaded, so that
+// a run that then fails (fewer than two sources left) still says what
+// it left out and why.
+func announce(io *IOStreams, res sources.Result) {
 	for _, s := range res.Skipped {
 		fmt.Fprintf(io.ErrOut, "crosscheck: skipped %s: %v\n", s.Path, s.Err)
-		r.Skipped = append(r.Skipped, checker.SkippedInfo{Path: s.Path, Reason: s.Err.Error()})
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(io.ErrOut, "crosscheck: warning: %s: %v: %s\n", w.Path, w.Err, consequence(w.Err))
 	}
 	for _, d := range res.Duplicates {
 		fmt.Fprintf(io.ErrOut, "crosscheck: %s is a copy of %s (%s): read once\n", d.Path, d.Of, d.Reason)
-		r.Duplicates = append(r.Duplicates, checker.DuplicateInfo{Path: d.Path, DuplicateOf: d.Of, Reason: d.Reason})
 	}
 	for _, s := range res.Syndicated {
 		fmt.Fprintf(io.ErrOut, "crosscheck: %s and %s are near copies (%.0f%% of their word triples shared): syndicated, not independent\n", s.A, s.B, 100*s.Similarity)
+	}
+}
+
+// consequence says what a warning means for the run.
+func consequence(err error) string {
+	if errors.Is(err, sources.ErrBadDate) {
+		return "read as undated"
+	}
+	return "read all the same"
+}
+
+// account puts every input that is not a source of its own (skipped, or
+// merged as a duplicate) in the report, and marks near copies, so that
+// every input is accounted for there as on stderr (announce).
+func account(res sources.Result, r *checker.Report) {
+	for _, s := range res.Skipped {
+		r.Skipped = append(r.Skipped, checker.SkippedInfo{Path: s.Path, Reason: s.Err.Error()})
+	}
+	for _, d := range res.Duplicates {
+		r.Duplicates = append(r.Duplicates, checker.DuplicateInfo{Path: d.Path, DuplicateOf: d.Of, Reason: d.Reason})
+	}
+	for _, s := range res.Syndicated {
 		r.MarkSyndicated(s.A, s.B)
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"io"
+	"io/fs"
 	"os"
 	"time"
 
@@ -28,6 +29,9 @@ type IOStreams struct {
 	// WorkDir is where .crosscheck.yaml is looked for, upwards, and what
 	// report paths are relative to; "" looks nowhere.
 	WorkDir string
+	// FS is the file system inputs are read from; nil is the operating
+	// system's. Tests give one that fails where a real one seldom does.
+	FS fs.FS
 }
 
 // System returns the process's standard streams.

@@ -109,10 +109,12 @@ func runLint(opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
+	announce(opts.IO, drafts)
 	refs, err := sources.Load(opts.Against, opts.Inputs.options(opts.IO, opts.KeepGoing))
 	if err != nil {
 		return err
 	}
+	announce(opts.IO, refs)
 	// A draft named among the references (lint drafts/a.md --against
 	// drafts/) is not its own reference.
 	isDraft := map[string]bool{}
@@ -148,7 +150,8 @@ func runLint(opts *LintOptions) error {
 	if !opts.Unsupported {
 		report.Unsupported = nil
 	}
-	account(opts.IO, refs, report)
+	account(drafts, report)
+	account(refs, report)
 	if opts.Baseline != "" {
 		b, err := readBaseline(opts.Baseline)
 		if err != nil {
