@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"math/rand/v2"
 	"sort"
 
 	"github.com/crosscheck/crosscheck/checker/align"
@@ -12,6 +13,11 @@ import (
 // carve out a rule of their own.
 type boosting struct {
 	rounds, depth int
+	// bags is how many boosted models are averaged, each fitted to a
+	// bootstrap sample of the events (bagging): a model whose splits do
+	// not turn on which few events were labelled. 1 fits one model to
+	// all rows.
+	bags int
 }
 
 const (
@@ -21,6 +27,38 @@ const (
 	maxBins  = 32  // candidate thresholds per feature: its quantiles
 	minDelta = 1e-9
 )
+
+// bagged fits bo.bags boosted models, each to the rows of a sample of
+// the events drawn with replacement, and returns their average as one
+// model: the mean base, every tree, and the rate divided by the number of
+// models, so that the logit is the mean of the models' logits. The draws
+// come from a fixed seed: the same rows always give the same model.
+func (bo boosting) bagged(rows []row) (base float64, trees []align.Tree, r float64) {
+	if bo.bags <= 1 {
+		base, trees = bo.boost(rows)
+		return base, trees, rate
+	}
+	var events []string
+	byEvent := map[string][]row{}
+	for _, x := range rows {
+		if _, ok := byEvent[x.event]; !ok {
+			events = append(events, x.event)
+		}
+		byEvent[x.event] = append(byEvent[x.event], x)
+	}
+	sort.Strings(events)
+	rng := rand.New(rand.NewPCG(1, uint64(len(rows))))
+	for b := 0; b < bo.bags; b++ {
+		var sample []row
+		for range events {
+			sample = append(sample, byEvent[events[rng.IntN(len(events))]]...)
+		}
+		bb, bt := bo.boost(sample)
+		base += bb / float64(bo.bags)
+		trees = append(trees, bt...)
+	}
+	return base, trees, rate / float64(bo.bags)
+}
 
 // boost fits gradient-boosted regression trees to the rows' log loss:
 // each round adds a tree fitted to the gradient and hessian of the loss

@@ -94,6 +94,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.Float64Var(&o.minConfidence, "min-confidence", 0.5, "threshold of the cross-validated scores")
 	fs.IntVar(&o.boosting.rounds, "rounds", 150, "boosting rounds of the pair model (0: a logistic regression instead)")
 	fs.IntVar(&o.boosting.depth, "depth", 3, "depth of each boosted tree")
+	fs.IntVar(&o.boosting.bags, "bags", 1, "boosted models averaged, each fitted to the events drawn again at random with replacement (1: one model on all events)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -303,8 +304,7 @@ func fit(rows []row, held []eval.Detection, l2, factL2 float64, bo boosting) (*a
 	m := &align.Model{Features: slices.Clone(align.FeatureNames), Link: link, FactCoef: make([]float64, len(align.FactFeatureNames))}
 	m.FactCoef[0] = 1 // until the finding model is fitted: the best pair's chance
 	if bo.rounds > 0 {
-		m.Base, m.Trees = bo.boost(rows)
-		m.Rate = rate
+		m.Base, m.Trees, m.Rate = bo.bagged(rows)
 	} else {
 		bias, coef, err := eval.FitLogistic(ds, l2)
 		if err != nil {

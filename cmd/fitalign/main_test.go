@@ -2,9 +2,14 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
+
+	"github.com/crosscheck/crosscheck/checker/align"
 )
 
 // TestCommittedModelIsReproducible fits the committed pairs and held-out
@@ -67,5 +72,33 @@ func TestBoostLearns(t *testing.T) {
 	}
 	if lowPos <= highNeg {
 		t.Errorf("lowest positive scores %.3f, highest negative %.3f: not separated", lowPos, highNeg)
+	}
+}
+
+// TestBagged: averaged models keep every tree at a rate divided by their
+// number, the draws are the same on every run, and the average still
+// separates the classes one feature decides.
+func TestBagged(t *testing.T) {
+	var rows []row
+	for i := 0; i < 400; i++ {
+		x := []float64{float64(i%7) / 7, float64(i%100) / 100}
+		rows = append(rows, row{event: fmt.Sprintf("e%d", i%10), right: x[1] > 0.5, x: x})
+	}
+	bo := boosting{rounds: 20, depth: 2, bags: 3}
+	base, trees, r := bo.bagged(rows)
+	if len(trees) != 60 || math.Abs(r-rate/3) > 1e-12 {
+		t.Fatalf("%d trees at rate %g; want 60 at %g", len(trees), r, rate/3)
+	}
+	base2, trees2, _ := bo.bagged(rows)
+	if base2 != base || !reflect.DeepEqual(trees, trees2) {
+		t.Error("two fits of the same rows differ: the draws are not seeded")
+	}
+	m := &align.Model{Base: base, Trees: trees, Rate: r}
+	if lo, hi := m.Raw([]float64{0, 0.9}), m.Raw([]float64{0, 0.1}); lo <= hi {
+		t.Errorf("chance of a positive %.3f, of a negative %.3f: the average does not separate them", lo, hi)
+	}
+	one, _, r1 := boosting{rounds: 20, depth: 2, bags: 1}.bagged(rows)
+	if b0, _ := (boosting{rounds: 20, depth: 2}).boost(rows); one != b0 || r1 != rate {
+		t.Error("one bag is not the plain boosted model")
 	}
 }
