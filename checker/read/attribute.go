@@ -136,6 +136,12 @@ func (x Extractor) cost(s *sentence, qi int, c cueMatch) int {
 	} else {
 		a, b, cost = c.end, qa, qa-c.end
 		cost++ // a cue after the figure ("$14.3 billion investment") binds tighter
+		if linksSubject(s, c.end, qa) {
+			cost = min(cost, 2)
+		}
+		if c.end == qa-1 && s.toks[c.end].Text == ":" {
+			return 0 // a label: "Attendance: 41,287", "Death toll: 58"
+		}
 	}
 	for i := a; i < b; i++ {
 		if isBoundary(s, i) {
@@ -148,6 +154,46 @@ func (x Extractor) cost(s *sentence, qi int, c cueMatch) int {
 		}
 	}
 	return cost
+}
+
+// linksSubject reports whether the tokens from i up to the figure at qa
+// are what stands between the head of a clause's subject and a figure a
+// linking verb ties to it: phrases that modify the head ("from the
+// quake", "in the Varn valley"), auxiliaries, the verb and at most one
+// word after it ("to", "at"). "The death toll from the landslide has
+// risen to 58" is a toll, however far "toll" is from 58.
+func linksSubject(s *sentence, i, qa int) bool {
+	v := -1
+	for j := qa - 1; j >= i && j >= qa-2; j-- {
+		if s.is(j, wLinking) {
+			v = j
+			break
+		}
+	}
+	if v < 0 || v-i > 10 {
+		return false
+	}
+	j := i
+	for j < v && s.is(j, wNounPrep) {
+		// a phrase modifying the head: the preposition, then words up
+		// to the next preposition, auxiliary or the verb
+		j++
+		n := 0
+		for j < v && !s.is(j, wNounPrep|wAux) {
+			if isBoundary(s, j) || s.toks[j].Kind != text.Word {
+				return false
+			}
+			j++
+			n++
+		}
+		if n == 0 || n > 4 {
+			return false
+		}
+	}
+	for j < v && s.is(j, wAux) {
+		j++
+	}
+	return j == v
 }
 
 // npEnd returns where the run of lower-case content words (and hyphens)
@@ -343,6 +389,19 @@ func (x Extractor) nounBefore(s *sentence, qa int) int {
 	j := qa - 1
 	if j >= 1 && (s.low[j] == "only" || s.low[j] == "just" || s.low[j] == "merely") {
 		j-- // "a salinity of only 0.4%"
+	}
+	if j >= 1 && j <= 3 && s.toks[j].Text == ":" {
+		// A label that opens the sentence: "Attendance: 41,287", "Today's
+		// attendance: 41,287". Its first word has a capital as every
+		// sentence's does.
+		if k := j - 1; k > 0 {
+			return x.headAt(s, k)
+		}
+		t := s.toks[0].Text
+		if s.toks[0].Kind == text.Word && len(t) >= 3 && !s.is(0, wFunction|wVague) && strings.ToLower(t[1:]) == t[1:] {
+			return 0 // a common noun with its sentence's capital, not a name in capitals
+		}
+		return -1
 	}
 	if j < 1 || s.toks[j].Kind != text.Word {
 		return -1

@@ -87,6 +87,14 @@ type Grammar struct {
 	SpeechVerbs []string `yaml:"speech_verbs"`
 	// YearPreps attach a year to the clause: "in 2019", "since 2019".
 	YearPreps []string `yaml:"year_preps"`
+	// LinkingVerbs tie the subject of a clause to the figure after them:
+	// "the toll rose to 58", "the fund stood at $2m".
+	LinkingVerbs []string `yaml:"linking_verbs"`
+	// Auxiliaries may stand before a linking verb: "has risen".
+	Auxiliaries []string `yaml:"auxiliaries"`
+	// NounPreps open a phrase that modifies the noun before it: "the
+	// toll from the quake", "the value of the deal".
+	NounPreps []string `yaml:"noun_preps"`
 }
 
 // classes returns the grammar's lists with the word class each is, and
@@ -110,6 +118,9 @@ func (g *Grammar) classes() []struct {
 		{"determiners", g.Determiners, wDeterminer},
 		{"speech_verbs", g.SpeechVerbs, wSpeech},
 		{"year_preps", g.YearPreps, wYearPrep},
+		{"linking_verbs", g.LinkingVerbs, wLinking},
+		{"auxiliaries", g.Auxiliaries, wAux},
+		{"noun_preps", g.NounPreps, wNounPrep},
 	}
 }
 

@@ -45,6 +45,9 @@ const (
 	wPlacePrep                           // introduces a place (grammar.place_preps)
 	wSpeech                              // follows a speaker (grammar.speech_verbs)
 	wYearPrep                            // attaches a year (grammar.year_preps)
+	wLinking                             // ties a subject to the figure after it (grammar.linking_verbs)
+	wAux                                 // may stand before a linking verb (grammar.auxiliaries)
+	wNounPrep                            // opens a phrase modifying the noun before it (grammar.noun_preps)
 	// wPhraseFirst<<list: the word, or the word less its possessive, opens
 	// a phrase of that phrase list.
 	wPhraseFirst
