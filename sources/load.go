@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -283,11 +284,11 @@ func loadOne(path string, opt Options) (arts []*checker.Article, bad []error, er
 
 // frontMatter is the YAML block that may open a text or Markdown file.
 type frontMatter struct {
-	Title     string  `yaml:"title"`
-	Outlet    string  `yaml:"outlet"`
-	Published string  `yaml:"published"`
-	URL       string  `yaml:"url"`
-	Weight    float64 `yaml:"weight"`
+	Title     string   `yaml:"title"`
+	Outlet    string   `yaml:"outlet"`
+	Published string   `yaml:"published"`
+	URL       string   `yaml:"url"`
+	Weight    *float64 `yaml:"weight"` // nil when not given
 }
 
 // Parse turns the bytes of a text file into an Article: a paragraph a
@@ -330,9 +331,13 @@ func parseText(path string, data []byte, markdown bool) (*checker.Article, error
 		return nil, err
 	}
 	body += end
-	a.Title, a.Outlet, a.URL, a.Weight = fm.Title, fm.Outlet, fm.URL, fm.Weight
-	if fm.Weight < 0 {
-		return nil, fmt.Errorf("%w: weight %v is negative", ErrFrontMatter, fm.Weight)
+	a.Title, a.Outlet, a.URL = fm.Title, fm.Outlet, fm.URL
+	if w := fm.Weight; w != nil {
+		// !(w > 0) holds for NaN too.
+		if !(*w > 0) || math.IsInf(*w, 0) {
+			return nil, fmt.Errorf("%w: weight %v: want a positive number (1 is an ordinary source)", ErrFrontMatter, *w)
+		}
+		a.Weight = *w
 	}
 	if fm.Published != "" {
 		t, err := parseTime(fm.Published)

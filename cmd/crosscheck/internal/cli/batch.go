@@ -126,7 +126,7 @@ runtime error. Findings do not fail a batch; use 'crosscheck lint' for that.`,
 	f.StringVar(&opts.MemLimit, "memory-limit", "768MiB", "a soft limit on the heap: the garbage collector works harder near it (GOMEMLIMIT wins when set; 0 for none)")
 	f.IntVar(&opts.HTMLLimit, "html-events", render.DefaultHTMLEvents, "events index.html details; the rest are counted")
 	f.StringVar(&opts.Config, "config", "", "configuration file (tolerances, weights, synonyms, min_confidence)")
-	f.Float64Var(&opts.MinConfidence, "min-confidence", 0, "leave out findings below this confidence, 0 to 1")
+	f.Var(newFraction(&opts.MinConfidence, 0), "min-confidence", "leave out findings below this confidence, 0 to 1")
 	addInputFlags(f, &opts.Inputs, "unused by batch: unreadable records are always skipped and listed")
 	_ = f.MarkHidden("keep-going")
 	return cmd

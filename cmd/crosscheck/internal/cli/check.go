@@ -122,6 +122,6 @@ func runCheck(opts *CheckOptions) error {
 // addSettingsFlags declares the flags of Settings.
 func addSettingsFlags(f *pflag.FlagSet, s *Settings) {
 	f.StringVar(&s.Config, "config", "", "configuration file (default: $"+config.EnvVar+", else "+config.FileName+" in the working directory or above)")
-	f.Float64Var(&s.MinConfidence, "min-confidence", 0, "leave out findings below this confidence, 0 to 1 (default: the config's min_confidence, else 0)")
+	f.Var(newFraction(&s.MinConfidence, 0), "min-confidence", "leave out findings below this confidence, 0 to 1 (default: the config's min_confidence, else 0)")
 	f.StringVar(&s.FailLevel, "fail-level", "", "exit 1 when a finding reaches this level: none, low (any), medium (≥0.5), high (≥0.7), or a confidence (default: the config's fail_level, else high)")
 }

@@ -131,14 +131,6 @@ written, one JSON object a line, to --failures.`,
 			if opts.Format != "table" && opts.Format != "json" {
 				return usagef("--format %q: want table or json", opts.Format)
 			}
-			for _, f := range []struct {
-				name string
-				v    float64
-			}{{"--require-accuracy", opts.RequireAccuracy}, {"--require-f1", opts.RequireF1}, {"--min-confidence", opts.MinConfidence}} {
-				if f.v < 0 || f.v > 1 {
-					return usagef("%s %v: want a fraction from 0 to 1", f.name, f.v)
-				}
-			}
 			if opts.Events < 1 || opts.Outlets < 2 {
 				return usagef("--events %d --outlets %d: want at least 1 event and 2 outlets", opts.Events, opts.Outlets)
 			}
@@ -158,9 +150,9 @@ written, one JSON object a line, to --failures.`,
 	f.StringVar(&opts.Benchmarks, "benchmarks", "", "directory of third-party benchmark data (default $CROSSCHECK_BENCHMARKS, else ../shared/benchmarks)")
 	f.StringVar(&opts.Failures, "failures", "eval-failures.jsonl", `file to write the failed cases to, one JSON object a line ("" for none)`)
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table or json")
-	f.Float64Var(&opts.RequireAccuracy, "require-accuracy", 0, "exit 1 when a quantity suite's value accuracy is below this fraction")
-	f.Float64Var(&opts.MinConfidence, "min-confidence", 0.5, "confidence a finding must reach to count as a detection")
-	f.Float64Var(&opts.RequireF1, "require-f1", 0, "exit 1 when a detection suite's F1 is below this fraction")
+	f.Var(newFraction(&opts.RequireAccuracy, 0), "require-accuracy", "exit 1 when a quantity suite's value accuracy is below this fraction")
+	f.Var(newFraction(&opts.MinConfidence, 0.5), "min-confidence", "confidence a finding must reach to count as a detection")
+	f.Var(newFraction(&opts.RequireF1, 0), "require-f1", "exit 1 when a detection suite's F1 is below this fraction")
 	f.StringVar(&opts.Fixtures, "fixtures", "fixtures", "directory of fixture events, each with an expected.json")
 	f.Uint64Var(&opts.Seed, "seed", 2, "seed of the generated suite (the confidence model is fitted on seed 1)")
 	f.IntVar(&opts.Events, "events", 300, "events in the generated suite")

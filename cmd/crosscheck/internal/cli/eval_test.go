@@ -35,9 +35,9 @@ func TestEvalFlags(t *testing.T) {
 	}{
 		{[]string{"eval", "nosuch"}, `unknown suite "nosuch"`, "a suite we do not have"},
 		{[]string{"eval", "--format", "xml"}, `--format "xml"`, "eval prints table or json"},
-		{[]string{"eval", "--require-accuracy", "95"}, "--require-accuracy 95", "a fraction, not a percentage"},
-		{[]string{"eval", "fixtures", "--require-f1", "80"}, "--require-f1 80", "a fraction, not a percentage"},
-		{[]string{"eval", "fixtures", "--min-confidence", "-0.1"}, "--min-confidence -0.1", "a confidence is in [0,1]"},
+		{[]string{"eval", "--require-accuracy", "95"}, `"95" for "--require-accuracy"`, "a fraction, not a percentage"},
+		{[]string{"eval", "fixtures", "--require-f1", "80"}, `"80" for "--require-f1"`, "a fraction, not a percentage"},
+		{[]string{"eval", "fixtures", "--min-confidence", "-0.1"}, `"-0.1" for "--min-confidence"`, "a confidence is in [0,1]"},
 		{[]string{"eval", "generated", "--events", "0"}, "--events 0", "a generated suite needs an event"},
 		{[]string{"eval", "generated", "--outlets", "1"}, "--outlets 1", "one outlet cannot disagree with itself"},
 	}

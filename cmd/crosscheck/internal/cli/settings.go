@@ -61,9 +61,6 @@ func (s Settings) validate() error {
 			return err
 		}
 	}
-	if s.MinConfidence < 0 || s.MinConfidence > 1 {
-		return usagef("--min-confidence %v: want a number from 0 to 1", s.MinConfidence)
-	}
 	return nil
 }
 

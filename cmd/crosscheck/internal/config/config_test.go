@@ -38,6 +38,17 @@ func TestLoadErrors(t *testing.T) {
 		{"- fail_level\n", `want a mapping of keys`, "the top level is a mapping"},
 		{"fail_level: high\nfail_level: low\n", `:2:1: fail_level: set twice`, "a key set twice"},
 		{"fail_level: [high\n", `did not find expected`, "YAML syntax errors carry yaml's own line"},
+		{"min_confidence: .nan\n", `:1:17: min_confidence: want a confidence from 0 to 1, got ".nan"`, "YAML's NaN would hide every finding"},
+		{"min_confidence: NaN\n", `min_confidence: want a confidence from 0 to 1, got "NaN"`, "Go's spelling of NaN, which strconv reads"},
+		{"min_confidence: .inf\n", `min_confidence: want a confidence from 0 to 1, got ".inf"`, "YAML's infinity"},
+		{"fail_level: nan\n", `fail_level: want none, low, medium, high or a confidence from 0 to 1, got "nan"`, "a NaN fail level would never fail"},
+		{"fail_level: -Inf\n", `fail_level: want none`, "a fail level below every confidence"},
+		{"tolerances:\n  money: NaN\n", `:2:10: tolerances.money: want a fraction`, "a NaN tolerance makes every pair of figures agree"},
+		{"tolerances:\n  about: Inf\n", `tolerances.about: want a fraction`, "an infinite tolerance"},
+		{"outlets:\n  Reuters: .nan\n", `:2:12: outlets.Reuters: want a positive weight (1 is an ordinary source), got ".nan"`, "a NaN weight"},
+		{"outlets:\n  Reuters: NaN\n", `outlets.Reuters: want a positive weight`, "a NaN weight, as strconv spells it"},
+		{"outlets:\n  Reuters: +Inf\n", `outlets.Reuters: want a positive weight`, "an infinite weight outweighs every other source"},
+		{"outlets:\n  Reuters: 0\n", `outlets.Reuters: want a positive weight`, "a weight of 0 reads as no weight at all"},
 	}
 	for _, tt := range tests {
 		p := write(t, t.TempDir(), tt.text)
