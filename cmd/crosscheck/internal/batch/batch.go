@@ -44,8 +44,10 @@ type Options struct {
 	// HTMLEvents is how many events index.html details; 0 means 1000.
 	HTMLEvents int
 	Group      group.Options
-	Checker    *checker.Checker
-	Sources    sources.Options
+	// Checker checks each event; nil is a checker.Checker with the
+	// defaults. The command gives one configured in full (config.Checker).
+	Checker Checker
+	Sources sources.Options
 	// Counters, when not nil, are kept up to date for a progress display.
 	Counters *Counters
 	Context  context.Context

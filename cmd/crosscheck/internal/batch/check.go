@@ -9,11 +9,17 @@ import (
 	"github.com/crosscheck/crosscheck/sources"
 )
 
+// A Checker checks articles against each other: a *checker.Checker, or
+// a *config.Checker, which applies a configuration in full.
+type Checker interface {
+	Check(arts []*checker.Article) *checker.Report
+}
+
 // CheckEvent checks one event's articles against each other. It depends
 // only on its arguments, so an event can be checked anywhere (another
 // process, another machine) with the same result. An event of one
 // article is reported unchecked.
-func CheckEvent(c *checker.Checker, id, title string, arts []*checker.Article, dups []checker.DuplicateInfo) checker.EventReport {
+func CheckEvent(c Checker, id, title string, arts []*checker.Article, dups []checker.DuplicateInfo) checker.EventReport {
 	ev := checker.EventReport{
 		SchemaVersion: checker.SchemaVersion, ID: id, Title: title, Status: checker.EventUnchecked,
 		Hash: Hash(arts), Findings: []checker.Finding{}, Duplicates: dups,

@@ -212,7 +212,7 @@ func runBatch(o *BatchOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := newChecker(cfg)
+	c, err := cfg.NewChecker()
 	if err != nil {
 		return err
 	}

@@ -102,13 +102,11 @@ func runCheck(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := newChecker(cfg)
+	c, err := cfg.NewChecker()
 	if err != nil {
 		return err
 	}
-	cfg.Weigh(res.Articles)
 	report := c.Check(res.Articles)
-	ignore(report, cfg)
 	account(opts.IO, res, report)
 	if err := render.Write(opts.IO.Out, opts.Format, report, renderOptions(opts.IO, opts.Color, res.Articles)); err != nil {
 		return fmt.Errorf("writing report: %w", err)

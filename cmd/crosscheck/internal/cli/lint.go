@@ -135,16 +135,14 @@ func runLint(opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := newChecker(cfg)
+	c, err := cfg.NewChecker()
 	if err != nil {
 		return err
 	}
-	cfg.Weigh(all)
 	report, err := c.Lint(drafts.Articles, against)
 	if err != nil {
 		return err
 	}
-	ignore(report, cfg)
 	if !opts.Unsupported {
 		report.Unsupported = nil
 	}

@@ -64,18 +64,6 @@ func (s Settings) validate() error {
 	return nil
 }
 
-// newChecker builds a checker configured by cfg.
-func newChecker(cfg *config.Config) (*checker.Checker, error) {
-	c, err := checker.New()
-	if err != nil {
-		return nil, err
-	}
-	if err := cfg.Apply(c); err != nil {
-		return nil, err
-	}
-	return c, nil
-}
-
 // failing reports whether a finding of r reaches the configured fail level.
 func failing(r *checker.Report, cfg *config.Config) bool {
 	threshold, fails, _ := config.FailThreshold(cfg.FailLevel)
@@ -88,17 +76,6 @@ func failing(r *checker.Report, cfg *config.Config) bool {
 		}
 	}
 	return false
-}
-
-// ignore drops the findings cfg's ignore rules name.
-func ignore(r *checker.Report, cfg *config.Config) {
-	kept := r.Findings[:0]
-	for _, f := range r.Findings {
-		if !cfg.Ignored(f) {
-			kept = append(kept, f)
-		}
-	}
-	r.Findings = kept
 }
 
 // Output are the flags that say how a report is drawn.

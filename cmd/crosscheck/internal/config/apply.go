@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,10 +11,53 @@ import (
 	"github.com/crosscheck/crosscheck/checker/quantity"
 )
 
-// Apply sets c's tolerances, synonyms and minimum confidence on a checker.
-// A synonym for an attribute the lexicon does not have is an error that
-// names the line.
-func (c *Config) Apply(k *checker.Checker) error {
+// A Checker checks articles as a configuration says: its tolerances,
+// synonyms and min_confidence set on the checker, its outlet weights
+// given to the articles, its ignore rules applied to the report. Every
+// command checks through one, so that none can leave a key out.
+type Checker struct {
+	c   *checker.Checker
+	cfg *Config
+}
+
+// NewChecker returns a checker with the lexicon, models and defaults
+// that ship with crosscheck, configured by c. A synonym for an attribute
+// the lexicon does not have is an error that names the line.
+func (c *Config) NewChecker() (*Checker, error) {
+	k, err := checker.New()
+	if err != nil {
+		return nil, err
+	}
+	if err := c.apply(k); err != nil {
+		return nil, err
+	}
+	return &Checker{k, c}, nil
+}
+
+// Check checks the articles against each other. Articles with no weight
+// of their own are given their outlet's.
+func (k *Checker) Check(arts []*checker.Article) *checker.Report {
+	k.cfg.weigh(arts)
+	r := k.c.Check(arts)
+	k.cfg.drop(r)
+	return r
+}
+
+// Lint checks each draft against the reference articles. Articles with
+// no weight of their own are given their outlet's.
+func (k *Checker) Lint(drafts, refs []*checker.Article) (*checker.Report, error) {
+	k.cfg.weigh(drafts)
+	k.cfg.weigh(refs)
+	r, err := k.c.Lint(drafts, refs)
+	if err != nil {
+		return nil, err
+	}
+	k.cfg.drop(r)
+	return r, nil
+}
+
+// apply sets c's tolerances, synonyms and minimum confidence on k.
+func (c *Config) apply(k *checker.Checker) error {
 	for kind, v := range c.Tolerances {
 		if kind == "about" {
 			k.Tolerances.About = v
@@ -30,9 +74,9 @@ func (c *Config) Apply(k *checker.Checker) error {
 	return nil
 }
 
-// Weigh gives each article with no weight of its own the weight of its
+// weigh gives each article with no weight of its own the weight of its
 // outlet (or, failing that, of its source id), matched case-insensitively.
-func (c *Config) Weigh(arts []*checker.Article) {
+func (c *Config) weigh(arts []*checker.Article) {
 	if len(c.Outlets) == 0 {
 		return
 	}
@@ -49,8 +93,16 @@ func (c *Config) Weigh(arts []*checker.Article) {
 	}
 }
 
-// Ignored reports whether an ignore rule drops finding f.
-func (c *Config) Ignored(f checker.Finding) bool {
+// drop removes from r the findings an ignore rule drops.
+func (c *Config) drop(r *checker.Report) {
+	if len(c.Ignore) == 0 {
+		return
+	}
+	r.Findings = slices.DeleteFunc(r.Findings, c.ignored)
+}
+
+// ignored reports whether an ignore rule drops finding f.
+func (c *Config) ignored(f checker.Finding) bool {
 	for _, ig := range c.Ignore {
 		if ig.Attribute != "" && !strings.EqualFold(ig.Attribute, f.Attribute) {
 			continue

@@ -85,21 +85,19 @@ ignore:
 	if c.Origin["fail_level"] != p+":2" || c.Origin["tolerances.percent"] != "default" {
 		t.Errorf("origins = %v: each value says where it came from", c.Origin)
 	}
-	k, err := checker.New()
+	kc, err := c.NewChecker()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Apply(k); err != nil {
-		t.Fatal(err)
-	}
+	k := kc.c
 	if k.Tolerances.ByKind[quantity.Money] != 0.02 || k.Tolerances.About != 0.15 || k.MinConfidence != 0.3 {
-		t.Errorf("checker tolerances = %+v, min %v: Apply must set them", k.Tolerances, k.MinConfidence)
+		t.Errorf("checker tolerances = %+v, min %v: NewChecker must set them", k.Tolerances, k.MinConfidence)
 	}
 	if !contains(k.Lexicon.Attributes["deal value"].Cues, "purchase price") {
 		t.Errorf("synonym not added to the lexicon")
 	}
 	arts := []*checker.Article{{ID: "a", Outlet: "wire service"}, {ID: "b", Outlet: "Wire Service", Weight: 2}, {ID: "c"}}
-	c.Weigh(arts)
+	c.weigh(arts)
 	if arts[0].Weight != 0.5 || arts[1].Weight != 2 || arts[2].Weight != 0 {
 		t.Errorf("weights = %v %v %v: outlet weights apply case-insensitively, never over a source's own", arts[0].Weight, arts[1].Weight, arts[2].Weight)
 	}
@@ -112,8 +110,8 @@ ignore:
 		{checker.Finding{Attribute: "stake", Subject: "Acme", ID: "abc"}, true, "every field of a rule matches"},
 		{checker.Finding{Attribute: "stake", Subject: "Acme", ID: "def"}, false, "a rule needs all its fields"},
 	} {
-		if got := c.Ignored(tt.f); got != tt.want {
-			t.Errorf("Ignored(%+v) = %v, want %v (%s)", tt.f, got, tt.want, tt.reason)
+		if got := c.ignored(tt.f); got != tt.want {
+			t.Errorf("ignored(%+v) = %v, want %v (%s)", tt.f, got, tt.want, tt.reason)
 		}
 	}
 	var b bytes.Buffer
@@ -133,10 +131,9 @@ func TestSynonymForUnknownAttribute(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	k, _ := checker.New()
-	err = c.Apply(k)
+	_, err = c.NewChecker()
 	if err == nil || !strings.Contains(err.Error(), p+":2: synonyms.deel value: unknown attribute") {
-		t.Errorf("Apply error = %v, want the file, line and key", err)
+		t.Errorf("NewChecker error = %v, want the file, line and key", err)
 	}
 }
 
