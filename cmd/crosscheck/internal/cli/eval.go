@@ -111,9 +111,10 @@ right, with the expected calibration error (ECE).
 Third-party data is read from --benchmarks (default $CROSSCHECK_BENCHMARKS,
 else ../shared/benchmarks); a suite whose data is absent is skipped with a
 note on stderr. --require-accuracy and --require-f1 make eval exit 1 when a
-suite falls below them, so CI can hold a floor; a suite asked for by name
-whose data is absent is then an error (exit 2), never a pass. Failed quantity cases are
-written, one JSON object a line, to --failures.`,
+suite falls below them, so CI can hold a floor; a suite whose data is
+absent (for quantities, either spec) is then an error naming the missing
+path (exit 2), never a pass. Failed quantity cases are written, one JSON
+object a line, to --failures.`,
 		Example: `  crosscheck eval
   crosscheck eval quantities --format json --require-accuracy 0.95
   crosscheck eval fixtures --require-f1 0.95
@@ -267,11 +268,11 @@ func runEval(opts *EvalOptions) error {
 			if err != nil {
 				return err
 			}
+			if len(skipped) > 0 && opts.RequireAccuracy > 0 {
+				return noData(s, "--require-accuracy", skipped)
+			}
 			rep.Skipped = append(rep.Skipped, skipped...)
 			if len(cases) == 0 {
-				if opts.RequireAccuracy > 0 {
-					return fmt.Errorf("eval quantities --require-accuracy: no spec data to hold to it (%s)", strings.Join(skipped, ", "))
-				}
 				continue
 			}
 			dev, err := eval.ParseDeviations(quantity.SpecDeviations())
@@ -299,7 +300,7 @@ func runEval(opts *EvalOptions) error {
 			}
 			if skip != "" {
 				if opts.RequireF1 > 0 {
-					return fmt.Errorf("eval %s --require-f1: no data to hold to it (%s)", s, skip)
+					return noData(s, "--require-f1", []string{skip})
 				}
 				rep.Skipped = append(rep.Skipped, skip)
 				continue
@@ -337,6 +338,12 @@ func runEval(opts *EvalOptions) error {
 		return errFindings
 	}
 	return nil
+}
+
+// noData is the error of a quality gate with nothing to hold: the data of
+// suite, whose floor flag gives, is missing.
+func noData(suite, flag string, missing []string) error {
+	return fmt.Errorf("eval %s %s: no data to hold to it: %s", suite, flag, strings.Join(missing, ", "))
 }
 
 // loadQuantityCases reads the quantity specs under dir; a missing file is
