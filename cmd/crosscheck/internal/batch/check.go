@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/nearcopy"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -29,9 +30,7 @@ func CheckEvent(c Checker, id, title string, arts []*checker.Article, dups []che
 		return ev
 	}
 	r := c.Check(arts)
-	for _, s := range sources.Syndicated(arts) {
-		r.MarkSyndicated(s.A, s.B)
-	}
+	nearcopy.Mark(r, sources.Syndicated(arts))
 	ev.Status = checker.EventChecked
 	ev.Sources = r.Sources
 	ev.Findings = r.Findings
