@@ -103,8 +103,12 @@ func Run(opt Options) (*checker.BatchSummary, error) {
 	if err := os.MkdirAll(opt.Dir, 0o755); err != nil {
 		return nil, err
 	}
+	unlock, err := lockDir(opt.Dir)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	var asg *Assignment
-	var err error
 	if opt.Assign != "" {
 		if asg, err = ReadAssignment(opt.Assign); err != nil {
 			return nil, err

@@ -265,6 +265,11 @@ func Merge(dir string, shards []string, formats []string, htmlEvents int) (*chec
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	var sum *checker.BatchSummary
 	seen := map[string]string{} // shard -> its directory
 	for _, d := range shards {
@@ -312,7 +317,7 @@ func Merge(dir string, shards []string, formats []string, htmlEvents int) (*chec
 	}
 	// The shards' events, one journal; their skipped records, in input order.
 	journal := filepath.Join(dir, journalFile)
-	err := writeAtomic(journal, func(f *os.File) error {
+	err = writeAtomic(journal, func(f *os.File) error {
 		for _, d := range shards {
 			in, err := os.Open(filepath.Join(d, EventsFile))
 			if err != nil {

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -41,6 +42,9 @@ type BatchOptions struct {
 	since         time.Time
 	shard, shards int
 	now           func() time.Time
+	// ctx is the context the run's interruption is laid over; nil is
+	// context.Background (a test seam).
+	ctx context.Context
 }
 
 // NewCmdBatch builds `crosscheck batch`. runF, when not nil, is called
@@ -190,6 +194,14 @@ func (o *BatchOptions) validate() error {
 	return nil
 }
 
+// interruptContext returns a context that ends when the process is asked
+// to stop: by Ctrl-C at a terminal (SIGINT) or by SIGTERM, which systemd,
+// Kubernetes and kill send. Either stops a batch the same way: the events
+// checked so far are kept for --resume.
+func interruptContext(parent context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
+}
+
 // parseSince reads --since: a date, an RFC 3339 time, or a duration back
 // from now.
 func parseSince(s string, now time.Time) (time.Time, error) {
@@ -219,7 +231,11 @@ func runBatch(o *BatchOptions) error {
 	if limit, _ := parseSize(o.MemLimit); limit > 0 && os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	parent := o.ctx
+	if parent == nil {
+		parent = context.Background()
+	}
+	ctx, stop := interruptContext(parent)
 	defer stop()
 	counters := &batch.Counters{}
 	opt := batch.Options{
