@@ -16,6 +16,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/group"
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/version"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -48,6 +49,9 @@ type Options struct {
 	// defaults. The command gives one configured in full (config.Checker).
 	Checker Checker
 	Sources sources.Options
+	// Tool is the crosscheck that checks, as summary.json records it;
+	// zero is version.Current().
+	Tool version.Tool
 	// Counters, when not nil, are kept up to date for a progress display.
 	Counters *Counters
 	Context  context.Context
@@ -82,8 +86,15 @@ const (
 	journalFile = ".events.journal.jsonl"
 )
 
+// A Summary is summary.json: what happened to every input record, and
+// the crosscheck that checked them.
+type Summary struct {
+	checker.BatchSummary
+	Tool version.Tool `json:"tool"`
+}
+
 // Run runs a batch and returns its summary.
-func Run(opt Options) (*checker.BatchSummary, error) {
+func Run(opt Options) (*Summary, error) {
 	if opt.Jobs <= 0 {
 		opt.Jobs = runtime.NumCPU()
 	}
@@ -92,6 +103,9 @@ func Run(opt Options) (*checker.BatchSummary, error) {
 	}
 	if opt.Context == nil {
 		opt.Context = context.Background()
+	}
+	if opt.Tool == (version.Tool{}) {
+		opt.Tool = version.Current()
 	}
 	if opt.Checker == nil {
 		c, err := checker.New()
@@ -122,17 +136,17 @@ func Run(opt Options) (*checker.BatchSummary, error) {
 			return nil, err
 		}
 	}
-	sum := &checker.BatchSummary{
+	sum := &Summary{BatchSummary: checker.BatchSummary{
 		SchemaVersion: checker.SchemaVersion, Inputs: opt.Inputs, Grouping: asg.Grouping,
 		Skipped: map[string]int{}, Findings: map[checker.Severity]int{},
-	}
+	}, Tool: opt.Tool}
 	if opt.Shards > 1 {
 		sum.Shard = fmt.Sprintf("%d/%d", opt.Shard, opt.Shards)
 	}
 	if !opt.Since.IsZero() {
 		sum.Since = opt.Since.Format(time.RFC3339)
 	}
-	plan := planEvents(asg, opt.Shard, opt.Shards, sum)
+	plan := planEvents(asg, opt.Shard, opt.Shards, &sum.BatchSummary)
 	if opt.GroupOnly {
 		return sum, nil
 	}

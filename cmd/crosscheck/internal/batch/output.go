@@ -105,7 +105,7 @@ type entry struct {
 // finalize turns a journal into the run's reports: events.jsonl with the
 // last line of each event in ids (nil: every event), sorted by ID;
 // summary.json; and the human reports. The journal is removed at the end.
-func finalize(dir, journal string, ids map[string]bool, sum *checker.BatchSummary, formats []string, htmlEvents int) error {
+func finalize(dir, journal string, ids map[string]bool, sum *Summary, formats []string, htmlEvents int) error {
 	jf, err := os.Open(journal)
 	if err != nil {
 		return err
@@ -228,7 +228,7 @@ func finalize(dir, journal string, ids map[string]bool, sum *checker.BatchSummar
 		}
 		err := writeAtomic(filepath.Join(dir, name), func(f *os.File) error {
 			bw := bufio.NewWriterSize(f, 1<<16)
-			if err := draw(bw, sum, events); err != nil {
+			if err := draw(bw, &sum.BatchSummary, events); err != nil {
 				return err
 			}
 			if rerr != nil {
@@ -258,7 +258,7 @@ func writeJSON(path string, v any) error {
 // Merge combines the output directories of the shards of one run into
 // dir, as one run over the whole corpus would have written it. Every
 // shard must be there, each once, over the same inputs and grouping.
-func Merge(dir string, shards []string, formats []string, htmlEvents int) (*checker.BatchSummary, error) {
+func Merge(dir string, shards []string, formats []string, htmlEvents int) (*Summary, error) {
 	if len(shards) == 0 {
 		return nil, errors.New("merge needs the output directories of the shards")
 	}
@@ -270,10 +270,10 @@ func Merge(dir string, shards []string, formats []string, htmlEvents int) (*chec
 		return nil, err
 	}
 	defer unlock()
-	var sum *checker.BatchSummary
+	var sum *Summary
 	seen := map[string]string{} // shard -> its directory
 	for _, d := range shards {
-		var s checker.BatchSummary
+		var s Summary
 		data, err := os.ReadFile(filepath.Join(d, SummaryFile))
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
@@ -301,6 +301,9 @@ func Merge(dir string, shards []string, formats []string, htmlEvents int) (*chec
 		}
 		if !slices.Equal(s.Inputs, sum.Inputs) || s.Grouping != sum.Grouping || s.Since != sum.Since || s.Articles.Records != sum.Articles.Records {
 			return nil, fmt.Errorf("%s is a shard of another run: its inputs, grouping, --since or record count differ from %s", d, shards[0])
+		}
+		if s.Tool != sum.Tool {
+			return nil, fmt.Errorf("%s was checked by %s %s, %s by %s %s: merge shards of one crosscheck", d, s.Tool.Name, s.Tool.Version, shards[0], sum.Tool.Name, sum.Tool.Version)
 		}
 		a := &sum.Articles
 		a.Checked += s.Articles.Checked

@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/crosscheck/crosscheck/checker/render"
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/config"
 	"github.com/crosscheck/crosscheck/sources"
 )
@@ -108,7 +107,7 @@ func runCheck(opts *CheckOptions) error {
 	}
 	report := c.Check(res.Articles)
 	account(opts.IO, res, report)
-	if err := render.Write(opts.IO.Out, opts.Format, report, renderOptions(opts.IO, opts.Color, res.Articles)); err != nil {
+	if err := writeReport(opts.IO, opts.Format, report, renderOptions(opts.IO, opts.Color, res.Articles)); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}
 	if failing(report, cfg) {

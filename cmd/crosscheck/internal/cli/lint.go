@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crosscheck/crosscheck/checker"
-	"github.com/crosscheck/crosscheck/checker/render"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -159,7 +158,7 @@ func runLint(opts *LintOptions) error {
 			return err
 		}
 	}
-	if err := render.Write(opts.IO.Out, opts.Format, report, renderOptions(opts.IO, opts.Color, all)); err != nil {
+	if err := writeReport(opts.IO, opts.Format, report, renderOptions(opts.IO, opts.Color, all)); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}
 	if !opts.NoExit && failing(report, cfg) {

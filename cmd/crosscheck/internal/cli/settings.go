@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"runtime/debug"
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -11,6 +11,7 @@ import (
 	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/render"
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/config"
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/version"
 )
 
 // Settings are what check and lint share: the configuration file and the
@@ -115,6 +116,21 @@ func (o *Output) resolve(io *IOStreams, formats []string) error {
 	return nil
 }
 
+// writeReport draws r in format on io.Out. The JSON report also names the
+// tool that wrote it, a field added to the contract at schema_version 1.
+func writeReport(io *IOStreams, format string, r *checker.Report, opt render.Options) error {
+	if format != "json" {
+		return render.Write(io.Out, format, r, opt)
+	}
+	enc := json.NewEncoder(io.Out)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		*checker.Report
+		Tool version.Tool `json:"tool"`
+	}{r, version.Tool{Name: "crosscheck", Version: opt.Version}})
+}
+
 // renderOptions are the options every renderer gets.
 func renderOptions(io *IOStreams, colorFlag string, arts []*checker.Article) render.Options {
 	paths := map[string]string{}
@@ -124,14 +140,5 @@ func renderOptions(io *IOStreams, colorFlag string, arts []*checker.Article) ren
 		byID[a.ID] = a
 	}
 	color := colorFlag == "always" || (colorFlag == "auto" && io.OutTTY && !io.NoColor)
-	return render.Options{Color: color, Paths: paths, Width: io.Width, Root: io.WorkDir, Version: version(), Articles: byID}
-}
-
-// version is the module version crosscheck was built as, "" for a
-// development build.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return ""
+	return render.Options{Color: color, Paths: paths, Width: io.Width, Root: io.WorkDir, Version: version.Current().Version, Articles: byID}
 }
