@@ -52,6 +52,12 @@ type Options struct {
 	// Tool is the crosscheck that checks, as summary.json records it;
 	// zero is version.Current().
 	Tool version.Tool
+	// Settings are what the findings depend on besides the articles and
+	// the Tool, by name: the configuration's values (config.Values).
+	// summary.json and the journal record them, and Resume refuses a
+	// directory checked under other settings or by another Tool, saying
+	// what differs, rather than mix their events with this run's.
+	Settings map[string]string
 	// Counters, when not nil, are kept up to date for a progress display.
 	Counters *Counters
 	Context  context.Context
@@ -90,7 +96,8 @@ const (
 // the crosscheck that checked them.
 type Summary struct {
 	checker.BatchSummary
-	Tool version.Tool `json:"tool"`
+	Tool     version.Tool      `json:"tool"`
+	Settings map[string]string `json:"settings"`
 }
 
 // Run runs a batch and returns its summary.
@@ -107,6 +114,9 @@ func Run(opt Options) (*Summary, error) {
 	if opt.Tool == (version.Tool{}) {
 		opt.Tool = version.Current()
 	}
+	if opt.Settings == nil {
+		opt.Settings = map[string]string{}
+	}
 	if opt.Checker == nil {
 		c, err := checker.New()
 		if err != nil {
@@ -122,6 +132,11 @@ func Run(opt Options) (*Summary, error) {
 		return nil, err
 	}
 	defer unlock()
+	if opt.Resume {
+		if err := checkResume(opt.Dir, opt.Tool, opt.Settings); err != nil {
+			return nil, err
+		}
+	}
 	var asg *Assignment
 	if opt.Assign != "" {
 		if asg, err = ReadAssignment(opt.Assign); err != nil {
@@ -139,7 +154,7 @@ func Run(opt Options) (*Summary, error) {
 	sum := &Summary{BatchSummary: checker.BatchSummary{
 		SchemaVersion: checker.SchemaVersion, Inputs: opt.Inputs, Grouping: asg.Grouping,
 		Skipped: map[string]int{}, Findings: map[checker.Severity]int{},
-	}, Tool: opt.Tool}
+	}, Tool: opt.Tool, Settings: opt.Settings}
 	if opt.Shards > 1 {
 		sum.Shard = fmt.Sprintf("%d/%d", opt.Shard, opt.Shards)
 	}
@@ -152,14 +167,26 @@ func Run(opt Options) (*Summary, error) {
 	}
 	opt.Counters.Events.Store(int64(len(plan.events)))
 	opt.Counters.Phase.Store("check")
-	resumed := map[string]string{}
 	journal := filepath.Join(opt.Dir, journalFile)
-	if opt.Resume {
-		resumed = readJournal(journal, filepath.Join(opt.Dir, EventsFile))
-	}
-	jf, err := openJournal(journal, opt.Resume)
+	jf, err := openJournal(journal, opt.Resume, header(opt.Tool, opt.Settings))
 	if err != nil {
 		return nil, err
+	}
+	resumed := map[string]string{}
+	if opt.Resume {
+		// The journal's events, and a finished run's besides: those are
+		// copied into the journal, which the report is written from.
+		resumed = readJournal(journal)
+		events := filepath.Join(opt.Dir, EventsFile)
+		if err := carryOver(jf, events, resumed); err != nil {
+			jf.Close()
+			return nil, err
+		}
+		for id, h := range readJournal(events) {
+			if _, ok := resumed[id]; !ok {
+				resumed[id] = h
+			}
+		}
 	}
 	n, err := check(&opt, asg, plan, resumed, jf)
 	sum.Events.Resumed = n

@@ -20,12 +20,14 @@ import (
 
 // openJournal opens the journal of checked events: kept when resuming
 // (after cutting a last line an interruption left half written), emptied
-// otherwise.
-func openJournal(path string, resume bool) (*os.File, error) {
+// otherwise; a journal begun anew opens with head, what its events are
+// checked under.
+func openJournal(path string, resume bool, head []byte) (*os.File, error) {
+	flag := os.O_CREATE | os.O_RDWR
 	if !resume {
-		return os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+		flag |= os.O_TRUNC
 	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	f, err := os.OpenFile(path, flag, 0o644)
 	if err != nil {
 		return nil, err
 	}
@@ -42,6 +44,12 @@ func openJournal(path string, resume bool) (*os.File, error) {
 	if _, err := f.Seek(int64(whole), io.SeekStart); err != nil {
 		f.Close()
 		return nil, err
+	}
+	if whole == 0 {
+		if _, err := f.Write(head); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	return f, nil
 }
@@ -302,8 +310,8 @@ func Merge(dir string, shards []string, formats []string, htmlEvents int) (*Summ
 		if !slices.Equal(s.Inputs, sum.Inputs) || s.Grouping != sum.Grouping || s.Since != sum.Since || s.Articles.Records != sum.Articles.Records {
 			return nil, fmt.Errorf("%s is a shard of another run: its inputs, grouping, --since or record count differ from %s", d, shards[0])
 		}
-		if s.Tool != sum.Tool {
-			return nil, fmt.Errorf("%s was checked by %s %s, %s by %s %s: merge shards of one crosscheck", d, s.Tool.Name, s.Tool.Version, shards[0], sum.Tool.Name, sum.Tool.Version)
+		if diff := differences(journalHeader{sum.Tool, sum.Settings}, journalHeader{s.Tool, s.Settings}, d); len(diff) > 0 {
+			return nil, fmt.Errorf("%s was checked under other settings than %s: %s; merge the shards of one run", d, shards[0], strings.Join(diff, "; "))
 		}
 		a := &sum.Articles
 		a.Checked += s.Articles.Checked

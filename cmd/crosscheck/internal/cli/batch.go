@@ -17,6 +17,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/checker/render"
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/batch"
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/version"
 )
 
 // BatchOptions are the inputs of `crosscheck batch`.
@@ -121,7 +122,7 @@ runtime error. Findings do not fail a batch; use 'crosscheck lint' for that.`,
 	f.StringVar(&opts.Since, "since", "", "leave out articles published before this: a date (2026-11-21), an RFC 3339 time, or a duration back from now (24h)")
 	f.StringVar(&opts.Shard, "shard", "", "check only shard i of n (i/n, i from 0): the events whose id hashes to i")
 	f.StringSliceVar(&opts.Formats, "format", []string{"html"}, "human reports to write besides events.jsonl and summary.json: html (index.html), markdown (report.md), json (report.json), jsonl (none)")
-	f.BoolVar(&opts.Resume, "resume", false, "keep the events an interrupted run in --output already checked (same id, same articles)")
+	f.BoolVar(&opts.Resume, "resume", false, "keep the events an earlier run in --output already checked (same id, same articles); refused when it checked them under other settings or another crosscheck")
 	f.StringVar(&opts.Assign, "assign", "", "use this events.assign.jsonl instead of grouping (for shards)")
 	f.BoolVar(&opts.GroupOnly, "group-only", false, "group the corpus, write events.assign.jsonl and stop")
 	f.StringVar(&opts.Progress, "progress", "auto", "progress on stderr: auto (a bar on a terminal, else plain), bar, plain (a line every --progress-interval), none")
@@ -237,11 +238,16 @@ func runBatch(o *BatchOptions) error {
 	}
 	ctx, stop := interruptContext(parent)
 	defer stop()
+	// What the findings depend on, for --resume and merge to compare;
+	// findings never fail a batch, so the fail level is not among them.
+	settings := cfg.Values()
+	delete(settings, "fail_level")
 	counters := &batch.Counters{}
 	opt := batch.Options{
 		Inputs: o.Input, Dir: o.Output, Jobs: o.Jobs, Since: o.since, Shard: o.shard, Shards: o.shards,
 		Resume: o.Resume, Assign: o.Assign, GroupOnly: o.GroupOnly, Formats: o.Formats, HTMLEvents: o.HTMLLimit,
-		Checker: c, Sources: o.Inputs.options(o.IO, true), Counters: counters, Context: ctx,
+		Checker: c, Tool: version.Current(), Settings: settings,
+		Sources: o.Inputs.options(o.IO, true), Counters: counters, Context: ctx,
 	}
 	mode := o.Progress
 	if o.Quiet {

@@ -118,6 +118,46 @@ func (c *Config) ignored(f checker.Finding) bool {
 	return false
 }
 
+// Values are the configuration's values by key, the keys of Origin
+// (fail_level, tolerances.money, outlets.Reuters, ignore[0] …), written
+// as Write writes them: what a batch records it checked under, to compare
+// with another run's.
+func (c *Config) Values() map[string]string {
+	v := map[string]string{"fail_level": c.FailLevel, "min_confidence": num(c.MinConfidence)}
+	for k, t := range c.Tolerances {
+		v["tolerances."+k] = num(t)
+	}
+	for k, w := range c.Outlets {
+		v["outlets."+k] = num(w)
+	}
+	for k, ps := range c.Synonyms {
+		v["synonyms."+k] = quotedList(ps)
+	}
+	for i, ig := range c.Ignore {
+		v[fmt.Sprintf("ignore[%d]", i)] = ig.String()
+	}
+	return v
+}
+
+// String writes the rule as the configuration would: {attribute: "age"}.
+func (ig Ignore) String() string {
+	var parts []string
+	for _, kv := range [][2]string{{"attribute", ig.Attribute}, {"subject", ig.Subject}, {"id", ig.ID}} {
+		if kv[1] != "" {
+			parts = append(parts, kv[0]+": "+strconv.Quote(kv[1]))
+		}
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+func quotedList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
 // Write prints the effective configuration as YAML that could be saved as
 // a configuration file, each value with a comment saying where it came
 // from.
@@ -154,11 +194,7 @@ func (c *Config) Write(w io.Writer) error {
 	} else {
 		b.WriteString("synonyms:\n")
 		for _, k := range sortedKeys(c.Synonyms) {
-			q := make([]string, len(c.Synonyms[k]))
-			for i, s := range c.Synonyms[k] {
-				q[i] = strconv.Quote(s)
-			}
-			line("  ", strconv.Quote(k), "["+strings.Join(q, ", ")+"]", c.Origin["synonyms."+k])
+			line("  ", strconv.Quote(k), quotedList(c.Synonyms[k]), c.Origin["synonyms."+k])
 		}
 	}
 	if len(c.Ignore) == 0 {
@@ -166,13 +202,7 @@ func (c *Config) Write(w io.Writer) error {
 	} else {
 		b.WriteString("ignore:\n")
 		for i, ig := range c.Ignore {
-			var parts []string
-			for _, kv := range [][2]string{{"attribute", ig.Attribute}, {"subject", ig.Subject}, {"id", ig.ID}} {
-				if kv[1] != "" {
-					parts = append(parts, kv[0]+": "+strconv.Quote(kv[1]))
-				}
-			}
-			fmt.Fprintf(&b, "  - {%s}  # %s\n", strings.Join(parts, ", "), c.Origin[fmt.Sprintf("ignore[%d]", i)])
+			fmt.Fprintf(&b, "  - %s  # %s\n", ig, c.Origin[fmt.Sprintf("ignore[%d]", i)])
 		}
 	}
 	_, err := io.WriteString(w, b.String())
