@@ -79,8 +79,15 @@ singleton, skipped (with its reason) or in another shard.
 
 Memory is bounded by the events in flight, not by the corpus: the inputs
 are streamed twice, once to group and once to check. Output files are
-written to a temporary file and renamed, so an interrupted run never
-leaves half a report; --resume then keeps the events it already checked.
+written to a temporary file and renamed, so an interrupted run (Ctrl-C or
+SIGTERM) never leaves half a report; --resume then keeps the events it
+already checked, and refuses, saying what differs, when they were checked
+under other settings (--min-confidence, the configuration) or by another
+crosscheck version. One run at a time writes DIR: a second is refused.
+
+The configuration (.crosscheck.yaml or --config) applies as it does to
+check: tolerances, synonyms, min_confidence, outlet weights and ignore
+rules.
 
 Sharding. --shard i/n checks only the events whose id hashes to i of n.
 Group once with --group-only, give each shard the same assignment with
