@@ -92,8 +92,8 @@ const (
 	journalFile = ".events.journal.jsonl"
 )
 
-// A Summary is summary.json: what happened to every input record, and
-// the crosscheck that checked them.
+// A Summary is summary.json: what happened to every input record, the
+// crosscheck that checked them and the settings it checked them under.
 type Summary struct {
 	checker.BatchSummary
 	Tool     version.Tool      `json:"tool"`
