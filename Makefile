@@ -81,7 +81,8 @@ profile:
 	$(GO) tool pprof -top -cum extract.prof | head -30
 
 # The quantity parser on Recognizers-Text's and Duckling's specs
-# (../shared/benchmarks); skips when they are absent.
+# (../shared/benchmarks); an error naming the missing spec when one is
+# absent, since the floor would hold nothing.
 eval-quantities:
 	$(GO) run ./cmd/crosscheck eval quantities --require-accuracy 0.95
 

@@ -17,6 +17,7 @@ import (
 	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/group"
 	"github.com/crosscheck/crosscheck/checker/judge"
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/version"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -45,8 +46,19 @@ type Options struct {
 	// HTMLEvents is how many events index.html details; 0 means 1000.
 	HTMLEvents int
 	Group      group.Options
-	Checker    *judge.Checker
-	Sources    sources.Options
+	// Checker checks each event; nil is a judge.Checker with the
+	// defaults. The command gives one configured in full (config.Checker).
+	Checker Checker
+	Sources sources.Options
+	// Tool is the crosscheck that checks, as summary.json records it;
+	// zero is version.Current().
+	Tool version.Tool
+	// Settings are what the findings depend on besides the articles and
+	// the Tool, by name: the configuration's values (config.Values).
+	// summary.json and the journal record them, and Resume refuses a
+	// directory checked under other settings or by another Tool, saying
+	// what differs, rather than mix their events with this run's.
+	Settings map[string]string
 	// Counters, when not nil, are kept up to date for a progress display.
 	Counters *Counters
 	Context  context.Context
@@ -81,8 +93,16 @@ const (
 	journalFile = ".events.journal.jsonl"
 )
 
+// A Summary is summary.json: what happened to every input record, the
+// crosscheck that checked them and the settings it checked them under.
+type Summary struct {
+	checker.BatchSummary
+	Tool     version.Tool      `json:"tool"`
+	Settings map[string]string `json:"settings"`
+}
+
 // Run runs a batch and returns its summary.
-func Run(opt Options) (*checker.BatchSummary, error) {
+func Run(opt Options) (*Summary, error) {
 	if opt.Jobs <= 0 {
 		opt.Jobs = runtime.NumCPU()
 	}
@@ -91,6 +111,12 @@ func Run(opt Options) (*checker.BatchSummary, error) {
 	}
 	if opt.Context == nil {
 		opt.Context = context.Background()
+	}
+	if opt.Tool == (version.Tool{}) {
+		opt.Tool = version.Current()
+	}
+	if opt.Settings == nil {
+		opt.Settings = map[string]string{}
 	}
 	if opt.Checker == nil {
 		c, err := judge.New()
@@ -102,8 +128,17 @@ func Run(opt Options) (*checker.BatchSummary, error) {
 	if err := os.MkdirAll(opt.Dir, 0o755); err != nil {
 		return nil, err
 	}
+	unlock, err := lockDir(opt.Dir)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	if opt.Resume {
+		if err := checkResume(opt.Dir, opt.Tool, opt.Settings); err != nil {
+			return nil, err
+		}
+	}
 	var asg *Assignment
-	var err error
 	if opt.Assign != "" {
 		if asg, err = ReadAssignment(opt.Assign); err != nil {
 			return nil, err
@@ -117,30 +152,42 @@ func Run(opt Options) (*checker.BatchSummary, error) {
 			return nil, err
 		}
 	}
-	sum := &checker.BatchSummary{
+	sum := &Summary{BatchSummary: checker.BatchSummary{
 		SchemaVersion: checker.SchemaVersion, Inputs: opt.Inputs, Grouping: asg.Grouping,
 		Skipped: map[string]int{}, Findings: map[checker.Severity]int{},
-	}
+	}, Tool: opt.Tool, Settings: opt.Settings}
 	if opt.Shards > 1 {
 		sum.Shard = fmt.Sprintf("%d/%d", opt.Shard, opt.Shards)
 	}
 	if !opt.Since.IsZero() {
 		sum.Since = opt.Since.Format(time.RFC3339)
 	}
-	plan := planEvents(asg, opt.Shard, opt.Shards, sum)
+	plan := planEvents(asg, opt.Shard, opt.Shards, &sum.BatchSummary)
 	if opt.GroupOnly {
 		return sum, nil
 	}
 	opt.Counters.Events.Store(int64(len(plan.events)))
 	opt.Counters.Phase.Store("check")
-	resumed := map[string]string{}
 	journal := filepath.Join(opt.Dir, journalFile)
-	if opt.Resume {
-		resumed = readJournal(journal, filepath.Join(opt.Dir, EventsFile))
-	}
-	jf, err := openJournal(journal, opt.Resume)
+	jf, err := openJournal(journal, opt.Resume, header(opt.Tool, opt.Settings))
 	if err != nil {
 		return nil, err
+	}
+	resumed := map[string]string{}
+	if opt.Resume {
+		// The journal's events, and a finished run's besides: those are
+		// copied into the journal, which the report is written from.
+		resumed = readJournal(journal)
+		events := filepath.Join(opt.Dir, EventsFile)
+		if err := carryOver(jf, events, resumed); err != nil {
+			jf.Close()
+			return nil, err
+		}
+		for id, h := range readJournal(events) {
+			if _, ok := resumed[id]; !ok {
+				resumed[id] = h
+			}
+		}
 	}
 	n, err := check(&opt, asg, plan, resumed, jf)
 	sum.Events.Resumed = n
@@ -287,6 +334,10 @@ func check(opt *Options, a *Assignment, p *plan, resumed map[string]string, jour
 		i++
 		if !mine || rec.Skipped || rec.DuplicateOf != "" {
 			return nil
+		}
+		if r.Article == nil {
+			// Read when it was grouped, unreadable now: the input changed.
+			return fmt.Errorf("the input changed since it was grouped: record %d (%s) can no longer be read: %w", i, r.Key, r.Err)
 		}
 		ev := p.events[rec.Event]
 		art := r.Article

@@ -46,7 +46,7 @@ func readEvents(t *testing.T, dir string) []checker.EventReport {
 
 // checkAccounts asserts the invariant: every input record is
 // counted once, as checked, duplicate, singleton, skipped or elsewhere.
-func checkAccounts(t *testing.T, s *checker.BatchSummary) {
+func checkAccounts(t *testing.T, s *Summary) {
 	t.Helper()
 	if got := s.Articles.Accounted(); got != s.Articles.Records {
 		t.Errorf("the summary accounts for %d of %d records: %+v", got, s.Articles.Records, s.Articles)

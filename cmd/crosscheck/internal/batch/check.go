@@ -6,15 +6,21 @@ import (
 	"slices"
 
 	"github.com/crosscheck/crosscheck/checker"
-	"github.com/crosscheck/crosscheck/checker/judge"
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/nearcopy"
 	"github.com/crosscheck/crosscheck/sources"
 )
+
+// A Checker checks articles against each other: a *judge.Checker, or
+// a *config.Checker, which applies a configuration in full.
+type Checker interface {
+	Check(arts []*checker.Article) *checker.Report
+}
 
 // CheckEvent checks one event's articles against each other. It depends
 // only on its arguments, so an event can be checked anywhere (another
 // process, another machine) with the same result. An event of one
 // article is reported unchecked.
-func CheckEvent(c *judge.Checker, id, title string, arts []*checker.Article, dups []checker.DuplicateInfo) checker.EventReport {
+func CheckEvent(c Checker, id, title string, arts []*checker.Article, dups []checker.DuplicateInfo) checker.EventReport {
 	ev := checker.EventReport{
 		SchemaVersion: checker.SchemaVersion, ID: id, Title: title, Status: checker.EventUnchecked,
 		Hash: Hash(arts), Findings: []checker.Finding{}, Duplicates: dups,
@@ -24,9 +30,7 @@ func CheckEvent(c *judge.Checker, id, title string, arts []*checker.Article, dup
 		return ev
 	}
 	r := c.Check(arts)
-	for _, s := range sources.Syndicated(arts) {
-		r.MarkSyndicated(s.A, s.B)
-	}
+	nearcopy.Mark(r, sources.Syndicated(arts))
 	ev.Status = checker.EventChecked
 	ev.Sources = r.Sources
 	ev.Findings = r.Findings

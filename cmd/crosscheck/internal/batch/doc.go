@@ -23,6 +23,10 @@
 // report; Resume reads the journal of an interrupted run and checks only
 // the events it does not hold with the same articles.
 //
+// A run holds a lock on Dir while it writes it, as Merge does, so that
+// two runs never write one directory; a second is refused, not queued.
+// A cancelled Context stops a run in any phase.
+//
 // Shard i of n checks only the events whose ID hashes to i; Merge
 // combines the shards' directories into the report one run would write.
 package batch

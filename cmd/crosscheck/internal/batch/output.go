@@ -20,12 +20,14 @@ import (
 
 // openJournal opens the journal of checked events: kept when resuming
 // (after cutting a last line an interruption left half written), emptied
-// otherwise.
-func openJournal(path string, resume bool) (*os.File, error) {
+// otherwise; a journal begun anew opens with head, what its events are
+// checked under.
+func openJournal(path string, resume bool, head []byte) (*os.File, error) {
+	flag := os.O_CREATE | os.O_RDWR
 	if !resume {
-		return os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+		flag |= os.O_TRUNC
 	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	f, err := os.OpenFile(path, flag, 0o644)
 	if err != nil {
 		return nil, err
 	}
@@ -42,6 +44,12 @@ func openJournal(path string, resume bool) (*os.File, error) {
 	if _, err := f.Seek(int64(whole), io.SeekStart); err != nil {
 		f.Close()
 		return nil, err
+	}
+	if whole == 0 {
+		if _, err := f.Write(head); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	return f, nil
 }
@@ -105,7 +113,7 @@ type entry struct {
 // finalize turns a journal into the run's reports: events.jsonl with the
 // last line of each event in ids (nil: every event), sorted by ID;
 // summary.json; and the human reports. The journal is removed at the end.
-func finalize(dir, journal string, ids map[string]bool, sum *checker.BatchSummary, formats []string, htmlEvents int) error {
+func finalize(dir, journal string, ids map[string]bool, sum *Summary, formats []string, htmlEvents int) error {
 	jf, err := os.Open(journal)
 	if err != nil {
 		return err
@@ -228,7 +236,7 @@ func finalize(dir, journal string, ids map[string]bool, sum *checker.BatchSummar
 		}
 		err := writeAtomic(filepath.Join(dir, name), func(f *os.File) error {
 			bw := bufio.NewWriterSize(f, 1<<16)
-			if err := draw(bw, sum, events); err != nil {
+			if err := draw(bw, &sum.BatchSummary, events); err != nil {
 				return err
 			}
 			if rerr != nil {
@@ -258,17 +266,22 @@ func writeJSON(path string, v any) error {
 // Merge combines the output directories of the shards of one run into
 // dir, as one run over the whole corpus would have written it. Every
 // shard must be there, each once, over the same inputs and grouping.
-func Merge(dir string, shards []string, formats []string, htmlEvents int) (*checker.BatchSummary, error) {
+func Merge(dir string, shards []string, formats []string, htmlEvents int) (*Summary, error) {
 	if len(shards) == 0 {
 		return nil, errors.New("merge needs the output directories of the shards")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	var sum *checker.BatchSummary
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	var sum *Summary
 	seen := map[string]string{} // shard -> its directory
 	for _, d := range shards {
-		var s checker.BatchSummary
+		var s Summary
 		data, err := os.ReadFile(filepath.Join(d, SummaryFile))
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
@@ -297,6 +310,9 @@ func Merge(dir string, shards []string, formats []string, htmlEvents int) (*chec
 		if !slices.Equal(s.Inputs, sum.Inputs) || s.Grouping != sum.Grouping || s.Since != sum.Since || s.Articles.Records != sum.Articles.Records {
 			return nil, fmt.Errorf("%s is a shard of another run: its inputs, grouping, --since or record count differ from %s", d, shards[0])
 		}
+		if diff := differences(journalHeader{sum.Tool, sum.Settings}, journalHeader{s.Tool, s.Settings}, d); len(diff) > 0 {
+			return nil, fmt.Errorf("%s was checked under other settings than %s: %s; merge the shards of one run", d, shards[0], strings.Join(diff, "; "))
+		}
 		a := &sum.Articles
 		a.Checked += s.Articles.Checked
 		a.Duplicates += s.Articles.Duplicates
@@ -312,7 +328,7 @@ func Merge(dir string, shards []string, formats []string, htmlEvents int) (*chec
 	}
 	// The shards' events, one journal; their skipped records, in input order.
 	journal := filepath.Join(dir, journalFile)
-	err := writeAtomic(journal, func(f *os.File) error {
+	err = writeAtomic(journal, func(f *os.File) error {
 		for _, d := range shards {
 			in, err := os.Open(filepath.Join(d, EventsFile))
 			if err != nil {

@@ -62,6 +62,9 @@ func scan(opt *Options) (*Assignment, error) {
 	var dupOf []int32         // record -> the record it copies, or -1
 	named := false
 	err := sources.Stream(opt.Inputs, opt.Sources, func(r sources.Record) error {
+		if err := opt.Context.Err(); err != nil {
+			return err
+		}
 		rec := Record{N: len(recs) + 1, Key: r.Key}
 		gi, dup := int32(-1), int32(-1)
 		a := r.Article

@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -14,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -103,10 +103,10 @@ func operatorCorpus(t *testing.T, dir string, limit int) (records, last int) {
 
 // runWithin runs a batch and fails the test if it does not finish in a
 // while: a FIFO opened for reading blocks until a writer comes.
-func runWithin(t *testing.T, opt Options) (*checker.BatchSummary, error) {
+func runWithin(t *testing.T, opt Options) (*Summary, error) {
 	t.Helper()
 	type result struct {
-		sum *checker.BatchSummary
+		sum *Summary
 		err error
 	}
 	done := make(chan result, 1)
@@ -219,5 +219,31 @@ func TestNamedPipeInput(t *testing.T) {
 	_, err := runWithin(t, Options{Inputs: []string{fifo}, Dir: t.TempDir()})
 	if err == nil || !strings.Contains(err.Error(), fifo+": a named pipe cannot be read twice") {
 		t.Errorf("Run: %v, want the FIFO refused by name", err)
+	}
+}
+
+// TestRecordUnreadableAfterGrouping: a record read when the corpus was
+// grouped and unreadable when it is checked (a permission changed in
+// between) stops the run with an error naming it, not a panic.
+func TestRecordUnreadableAfterGrouping(t *testing.T) {
+	t.Chdir(t.TempDir())
+	story := "Orvane agreed to buy Pellix Labs of Varnholm for $%s billion on Monday, Orvane said in Varnholm.\n\nPellix Labs employs 900 people in Varnholm.\n"
+	if err := os.MkdirAll("corpus", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, v := range map[string]string{"a.txt": "2.4", "b.txt": "2.5"} {
+		if err := os.WriteFile(filepath.Join("corpus", name), []byte(fmt.Sprintf(story, v)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := runWithin(t, Options{Inputs: []string{"corpus"}, Dir: "first", Jobs: 1}); err != nil {
+		t.Fatalf("first run: %v", err)
+	}
+	_, err := runWithin(t, Options{
+		Inputs: []string{"corpus"}, Dir: "second", Jobs: 1, Assign: filepath.Join("first", AssignFile),
+		Sources: sources.Options{FS: lockedFS{os.DirFS("."), map[string]bool{"corpus/b.txt": true}}},
+	})
+	if err == nil || !strings.Contains(err.Error(), "corpus/b.txt") || !strings.Contains(err.Error(), "can no longer be read") {
+		t.Errorf("second run: %v, want an error naming corpus/b.txt as no longer readable", err)
 	}
 }

@@ -10,12 +10,14 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/crosscheck/crosscheck/checker/render"
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/batch"
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/version"
 )
 
 // BatchOptions are the inputs of `crosscheck batch`.
@@ -41,6 +43,9 @@ type BatchOptions struct {
 	since         time.Time
 	shard, shards int
 	now           func() time.Time
+	// ctx is the context the run's interruption is laid over; nil is
+	// context.Background (a test seam).
+	ctx context.Context
 }
 
 // NewCmdBatch builds `crosscheck batch`. runF, when not nil, is called
@@ -74,8 +79,15 @@ singleton, skipped (with its reason) or in another shard.
 
 Memory is bounded by the events in flight, not by the corpus: the inputs
 are streamed twice, once to group and once to check. Output files are
-written to a temporary file and renamed, so an interrupted run never
-leaves half a report; --resume then keeps the events it already checked.
+written to a temporary file and renamed, so an interrupted run (Ctrl-C or
+SIGTERM) never leaves half a report; --resume then keeps the events it
+already checked, and refuses, saying what differs, when they were checked
+under other settings (--min-confidence, the configuration) or by another
+crosscheck version. One run at a time writes DIR: a second is refused.
+
+The configuration (.crosscheck.yaml or --config) applies as it does to
+check: tolerances, synonyms, min_confidence, outlet weights and ignore
+rules.
 
 Sharding. --shard i/n checks only the events whose id hashes to i of n.
 Group once with --group-only, give each shard the same assignment with
@@ -117,7 +129,7 @@ runtime error. Findings do not fail a batch; use 'crosscheck lint' for that.`,
 	f.StringVar(&opts.Since, "since", "", "leave out articles published before this: a date (2026-11-21), an RFC 3339 time, or a duration back from now (24h)")
 	f.StringVar(&opts.Shard, "shard", "", "check only shard i of n (i/n, i from 0): the events whose id hashes to i")
 	f.StringSliceVar(&opts.Formats, "format", []string{"html"}, "human reports to write besides events.jsonl and summary.json: html (index.html), markdown (report.md), json (report.json), jsonl (none)")
-	f.BoolVar(&opts.Resume, "resume", false, "keep the events an interrupted run in --output already checked (same id, same articles)")
+	f.BoolVar(&opts.Resume, "resume", false, "keep the events an earlier run in --output already checked (same id, same articles); refused when it checked them under other settings or another crosscheck")
 	f.StringVar(&opts.Assign, "assign", "", "use this events.assign.jsonl instead of grouping (for shards)")
 	f.BoolVar(&opts.GroupOnly, "group-only", false, "group the corpus, write events.assign.jsonl and stop")
 	f.StringVar(&opts.Progress, "progress", "auto", "progress on stderr: auto (a bar on a terminal, else plain), bar, plain (a line every --progress-interval), none")
@@ -126,7 +138,7 @@ runtime error. Findings do not fail a batch; use 'crosscheck lint' for that.`,
 	f.StringVar(&opts.MemLimit, "memory-limit", "768MiB", "a soft limit on the heap: the garbage collector works harder near it (GOMEMLIMIT wins when set; 0 for none)")
 	f.IntVar(&opts.HTMLLimit, "html-events", render.DefaultHTMLEvents, "events index.html details; the rest are counted")
 	f.StringVar(&opts.Config, "config", "", "configuration file (tolerances, weights, synonyms, min_confidence)")
-	f.Float64Var(&opts.MinConfidence, "min-confidence", 0, "leave out findings below this confidence, 0 to 1")
+	f.Var(newFraction(&opts.MinConfidence, 0), "min-confidence", "leave out findings below this confidence, 0 to 1")
 	addInputFlags(f, &opts.Inputs, "unused by batch: unreadable records are always skipped and listed")
 	_ = f.MarkHidden("keep-going")
 	return cmd
@@ -190,6 +202,14 @@ func (o *BatchOptions) validate() error {
 	return nil
 }
 
+// interruptContext returns a context that ends when the process is asked
+// to stop: by Ctrl-C at a terminal (SIGINT) or by SIGTERM, which systemd,
+// Kubernetes and kill send. Either stops a batch the same way: the events
+// checked so far are kept for --resume.
+func interruptContext(parent context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
+}
+
 // parseSince reads --since: a date, an RFC 3339 time, or a duration back
 // from now.
 func parseSince(s string, now time.Time) (time.Time, error) {
@@ -212,20 +232,29 @@ func runBatch(o *BatchOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := newChecker(cfg)
+	c, err := cfg.NewChecker()
 	if err != nil {
 		return err
 	}
 	if limit, _ := parseSize(o.MemLimit); limit > 0 && os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	parent := o.ctx
+	if parent == nil {
+		parent = context.Background()
+	}
+	ctx, stop := interruptContext(parent)
 	defer stop()
+	// What the findings depend on, for --resume and merge to compare;
+	// findings never fail a batch, so the fail level is not among them.
+	settings := cfg.Values()
+	delete(settings, "fail_level")
 	counters := &batch.Counters{}
 	opt := batch.Options{
 		Inputs: o.Input, Dir: o.Output, Jobs: o.Jobs, Since: o.since, Shard: o.shard, Shards: o.shards,
 		Resume: o.Resume, Assign: o.Assign, GroupOnly: o.GroupOnly, Formats: o.Formats, HTMLEvents: o.HTMLLimit,
-		Checker: c, Sources: o.Inputs.options(o.IO, true), Counters: counters, Context: ctx,
+		Checker: c, Tool: version.Current(), Settings: settings,
+		Sources: o.Inputs.options(o.IO, true), Counters: counters, Context: ctx,
 	}
 	mode := o.Progress
 	if o.Quiet {

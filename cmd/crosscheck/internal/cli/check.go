@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/crosscheck/crosscheck/checker/render"
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/config"
 	"github.com/crosscheck/crosscheck/sources"
 )
@@ -103,15 +102,13 @@ func runCheck(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := newChecker(cfg)
+	c, err := cfg.NewChecker()
 	if err != nil {
 		return err
 	}
-	cfg.Weigh(res.Articles)
 	report := c.Check(res.Articles)
-	ignore(report, cfg)
 	account(res, report)
-	if err := render.Write(opts.IO.Out, opts.Format, report, renderOptions(opts.IO, opts.Color, res.Articles)); err != nil {
+	if err := writeReport(opts.IO, opts.Format, report, renderOptions(opts.IO, opts.Color, res.Articles)); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}
 	if failing(report, cfg) {
@@ -123,6 +120,6 @@ func runCheck(opts *CheckOptions) error {
 // addSettingsFlags declares the flags of Settings.
 func addSettingsFlags(f *pflag.FlagSet, s *Settings) {
 	f.StringVar(&s.Config, "config", "", "configuration file (default: $"+config.EnvVar+", else "+config.FileName+" in the working directory or above)")
-	f.Float64Var(&s.MinConfidence, "min-confidence", 0, "leave out findings below this confidence, 0 to 1 (default: the config's min_confidence, else 0)")
+	f.Var(newFraction(&s.MinConfidence, 0), "min-confidence", "leave out findings below this confidence, 0 to 1 (default: the config's min_confidence, else 0)")
 	f.StringVar(&s.FailLevel, "fail-level", "", "exit 1 when a finding reaches this level: none, low (any), medium (≥0.5), high (≥0.7), or a confidence (default: the config's fail_level, else high)")
 }

@@ -54,7 +54,7 @@ func TestCheckFlags(t *testing.T) {
 		{[]string{"--fail-level", "0.65", "a", "b"}, false, CheckOptions{Output: Output{Format: "text", Color: "auto"}, Inputs: defaultInputs, Settings: Settings{FailLevel: "0.65"}}, "", "a fail level may be a confidence"},
 		{[]string{"--format", "xml", "a", "b"}, false, CheckOptions{}, `--format "xml"`, "an unknown format"},
 		{[]string{"--fail-level", "severe", "a", "b"}, false, CheckOptions{}, `--fail-level "severe"`, "an unknown fail level"},
-		{[]string{"--min-confidence", "1.5", "a", "b"}, false, CheckOptions{}, "--min-confidence 1.5", "a confidence above 1"},
+		{[]string{"--min-confidence", "1.5", "a", "b"}, false, CheckOptions{}, `"1.5" for "--min-confidence" flag: want a number from 0 to 1`, "a confidence above 1"},
 		{[]string{"--max-size", "lots", "a", "b"}, false, CheckOptions{}, `--max-size "lots"`, "a size we cannot read"},
 		{[]string{"--color", "sometimes", "a", "b"}, false, CheckOptions{}, `--color "sometimes"`, "an unknown colour mode"},
 		{[]string{}, false, CheckOptions{}, "needs at least two sources", "no sources at all"},

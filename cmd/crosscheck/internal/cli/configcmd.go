@@ -55,7 +55,7 @@ Unknown keys and bad values are errors naming the file, line and key.`,
 			if err != nil {
 				return err
 			}
-			if _, err := newChecker(cfg); err != nil {
+			if _, err := cfg.NewChecker(); err != nil {
 				return err
 			}
 			return cfg.Write(opts.IO.Out)

@@ -112,9 +112,10 @@ right, with the expected calibration error (ECE).
 Third-party data is read from --benchmarks (default $CROSSCHECK_BENCHMARKS,
 else ../shared/benchmarks); a suite whose data is absent is skipped with a
 note on stderr. --require-accuracy and --require-f1 make eval exit 1 when a
-suite falls below them, so CI can hold a floor; a suite asked for by name
-whose data is absent is then an error (exit 2), never a pass. Failed quantity cases are
-written, one JSON object a line, to --failures.`,
+suite falls below them, so CI can hold a floor; a suite whose data is
+absent (for quantities, either spec) is then an error naming the missing
+path (exit 2), never a pass. Failed quantity cases are written, one JSON
+object a line, to --failures.`,
 		Example: `  crosscheck eval
   crosscheck eval quantities --format json --require-accuracy 0.95
   crosscheck eval fixtures --require-f1 0.95
@@ -131,14 +132,6 @@ written, one JSON object a line, to --failures.`,
 			}
 			if opts.Format != "table" && opts.Format != "json" {
 				return usagef("--format %q: want table or json", opts.Format)
-			}
-			for _, f := range []struct {
-				name string
-				v    float64
-			}{{"--require-accuracy", opts.RequireAccuracy}, {"--require-f1", opts.RequireF1}, {"--min-confidence", opts.MinConfidence}} {
-				if f.v < 0 || f.v > 1 {
-					return usagef("%s %v: want a fraction from 0 to 1", f.name, f.v)
-				}
 			}
 			if opts.Events < 1 || opts.Outlets < 2 {
 				return usagef("--events %d --outlets %d: want at least 1 event and 2 outlets", opts.Events, opts.Outlets)
@@ -159,9 +152,9 @@ written, one JSON object a line, to --failures.`,
 	f.StringVar(&opts.Benchmarks, "benchmarks", "", "directory of third-party benchmark data (default $CROSSCHECK_BENCHMARKS, else ../shared/benchmarks)")
 	f.StringVar(&opts.Failures, "failures", "eval-failures.jsonl", `file to write the failed cases to, one JSON object a line ("" for none)`)
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table or json")
-	f.Float64Var(&opts.RequireAccuracy, "require-accuracy", 0, "exit 1 when a quantity suite's value accuracy is below this fraction")
-	f.Float64Var(&opts.MinConfidence, "min-confidence", 0.5, "confidence a finding must reach to count as a detection")
-	f.Float64Var(&opts.RequireF1, "require-f1", 0, "exit 1 when a detection suite's F1 is below this fraction")
+	f.Var(newFraction(&opts.RequireAccuracy, 0), "require-accuracy", "exit 1 when a quantity suite's value accuracy is below this fraction")
+	f.Var(newFraction(&opts.MinConfidence, 0.5), "min-confidence", "confidence a finding must reach to count as a detection")
+	f.Var(newFraction(&opts.RequireF1, 0), "require-f1", "exit 1 when a detection suite's F1 is below this fraction")
 	f.StringVar(&opts.Fixtures, "fixtures", "fixtures", "directory of fixture events, each with an expected.json")
 	f.Uint64Var(&opts.Seed, "seed", 2, "seed of the generated suite (the confidence model is fitted on seed 1)")
 	f.IntVar(&opts.Events, "events", 300, "events in the generated suite")
@@ -276,11 +269,11 @@ func runEval(opts *EvalOptions) error {
 			if err != nil {
 				return err
 			}
+			if len(skipped) > 0 && opts.RequireAccuracy > 0 {
+				return noData(s, "--require-accuracy", skipped)
+			}
 			rep.Skipped = append(rep.Skipped, skipped...)
 			if len(cases) == 0 {
-				if opts.RequireAccuracy > 0 {
-					return fmt.Errorf("eval quantities --require-accuracy: no spec data to hold to it (%s)", strings.Join(skipped, ", "))
-				}
 				continue
 			}
 			dev, err := eval.ParseDeviations(quantity.SpecDeviations())
@@ -308,7 +301,7 @@ func runEval(opts *EvalOptions) error {
 			}
 			if skip != "" {
 				if opts.RequireF1 > 0 {
-					return fmt.Errorf("eval %s --require-f1: no data to hold to it (%s)", s, skip)
+					return noData(s, "--require-f1", []string{skip})
 				}
 				rep.Skipped = append(rep.Skipped, skip)
 				continue
@@ -346,6 +339,12 @@ func runEval(opts *EvalOptions) error {
 		return errFindings
 	}
 	return nil
+}
+
+// noData is the error of a quality gate with nothing to hold: the data of
+// suite, whose floor flag gives, is missing.
+func noData(suite, flag string, missing []string) error {
+	return fmt.Errorf("eval %s %s: no data to hold to it: %s", suite, flag, strings.Join(missing, ", "))
 }
 
 // loadQuantityCases reads the quantity specs under dir; a missing file is

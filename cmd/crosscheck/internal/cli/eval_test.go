@@ -35,9 +35,9 @@ func TestEvalFlags(t *testing.T) {
 	}{
 		{[]string{"eval", "nosuch"}, `unknown suite "nosuch"`, "a suite we do not have"},
 		{[]string{"eval", "--format", "xml"}, `--format "xml"`, "eval prints table or json"},
-		{[]string{"eval", "--require-accuracy", "95"}, "--require-accuracy 95", "a fraction, not a percentage"},
-		{[]string{"eval", "fixtures", "--require-f1", "80"}, "--require-f1 80", "a fraction, not a percentage"},
-		{[]string{"eval", "fixtures", "--min-confidence", "-0.1"}, "--min-confidence -0.1", "a confidence is in [0,1]"},
+		{[]string{"eval", "--require-accuracy", "95"}, `"95" for "--require-accuracy"`, "a fraction, not a percentage"},
+		{[]string{"eval", "fixtures", "--require-f1", "80"}, `"80" for "--require-f1"`, "a fraction, not a percentage"},
+		{[]string{"eval", "fixtures", "--min-confidence", "-0.1"}, `"-0.1" for "--min-confidence"`, "a confidence is in [0,1]"},
 		{[]string{"eval", "generated", "--events", "0"}, "--events 0", "a generated suite needs an event"},
 		{[]string{"eval", "generated", "--outlets", "1"}, "--outlets 1", "one outlet cannot disagree with itself"},
 	}
@@ -169,20 +169,42 @@ func TestEvalClustersFloor(t *testing.T) {
 }
 
 // TestEvalRequireWithoutData: a quality gate with no data to hold is an
-// error, never a pass.
+// error naming the missing path, never a pass; without a gate, absent
+// data is a skip.
 func TestEvalRequireWithoutData(t *testing.T) {
 	absent := filepath.Join(t.TempDir(), "absent")
-	code, _, errOut := run(t, nil, "eval", "clusters", "--clusters", absent, "--require-f1", "0.5")
-	if code != ExitError || !strings.Contains(errOut, absent) {
-		t.Errorf("eval clusters on %s with --require-f1: exit %d, stderr %q; want 2 naming the path", absent, code, errOut)
+	// Benchmarks with Recognizers-Text's spec and not Duckling's.
+	half := t.TempDir()
+	spec := filepath.Join(half, "recognizers-text", "relevant.jsonl")
+	if err := os.MkdirAll(filepath.Dir(spec), 0o755); err != nil {
+		t.Fatal(err)
 	}
-	code, _, errOut = run(t, nil, "eval", "quantities", "--benchmarks", absent, "--require-accuracy", "0.9")
-	if code != ExitError || !strings.Contains(errOut, "no spec data") {
-		t.Errorf("eval quantities without specs and --require-accuracy: exit %d, stderr %q; want 2", code, errOut)
+	line := `{"source": "NumberModel.json", "index": 0, "category": "number-digits", "input": "192.", "results": [{"Text": "192", "TypeName": "number", "Resolution": {"value": "192"}, "Start": 0, "End": 2}]}` + "\n"
+	if err := os.WriteFile(spec, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	code, _, errOut = run(t, nil, "eval", "realnews", "--dir", absent)
-	if code != ExitOK || !strings.Contains(errOut, "skipped") {
-		t.Errorf("eval realnews without texts and no gate: exit %d, stderr %q; want 0 and a skip note", code, errOut)
+	duckling := filepath.Join(half, "duckling", "duckling-en-money-numeral-quantity.json")
+	tests := []struct {
+		args   []string
+		code   int
+		stderr string
+		reason string
+	}{
+		{[]string{"clusters", "--clusters", absent, "--require-f1", "0.5"}, ExitError, absent, "the clusters gate with no clusters"},
+		{[]string{"wikicontradict", "--benchmarks", absent, "--require-f1", "0.5"}, ExitError, filepath.Join(absent, "wikicontradict", "cases.jsonl"), "the WikiContradict gate with no cases"},
+		{[]string{"quantities", "--benchmarks", absent, "--require-accuracy", "0.9"}, ExitError, filepath.Join(absent, "recognizers-text", "relevant.jsonl"), "the quantity gate with neither spec"},
+		{[]string{"quantities", "--benchmarks", half, "--require-accuracy", "0.9", "--failures", ""}, ExitError, duckling, "the quantity gate holds each suite: Duckling's is missing though Recognizers-Text's is there"},
+		{[]string{"quantities", "--benchmarks", half, "--failures", ""}, ExitOK, "skipped " + duckling, "no gate: a missing spec is a skip"},
+		{[]string{"realnews", "--dir", absent}, ExitOK, "skipped", "no gate: realnews without texts is a skip"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := run(t, nil, append([]string{"eval"}, tt.args...)...)
+		if code != tt.code || !strings.Contains(errOut, tt.stderr) {
+			t.Errorf("eval %v: exit %d, stderr %q; want %d naming %s (%s)", tt.args, code, errOut, tt.code, tt.stderr, tt.reason)
+		}
+		if tt.code == ExitError && !strings.Contains(errOut, "no data to hold to it") {
+			t.Errorf("eval %v: stderr %q; want it to say the gate has no data (%s)", tt.args, errOut, tt.reason)
+		}
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/nearcopy"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -77,8 +78,8 @@ func announce(io *IOStreams, res sources.Result) {
 	for _, d := range res.Duplicates {
 		fmt.Fprintf(io.ErrOut, "crosscheck: %s is a copy of %s (%s): read once\n", d.Path, d.Of, d.Reason)
 	}
-	for _, s := range res.Syndicated {
-		fmt.Fprintf(io.ErrOut, "crosscheck: %s and %s are near copies (%.0f%% of their word triples shared): syndicated, not independent\n", s.A, s.B, 100*s.Similarity)
+	for _, g := range nearcopy.Groups(res.Syndicated) {
+		fmt.Fprintln(io.ErrOut, nearCopyLine(g.IDs, g.Low, g.High))
 	}
 }
 
@@ -100,7 +101,26 @@ func account(res sources.Result, r *checker.Report) {
 	for _, d := range res.Duplicates {
 		r.Duplicates = append(r.Duplicates, checker.DuplicateInfo{Path: d.Path, DuplicateOf: d.Of, Reason: d.Reason})
 	}
-	for _, s := range res.Syndicated {
-		r.MarkSyndicated(s.A, s.B)
+	nearcopy.Mark(r, res.Syndicated)
+}
+
+// nearCopyNames is how many of a group of near copies its line names.
+const nearCopyNames = 8
+
+// nearCopyLine tells a group of near copies, whose pairs share from low
+// to high of their word triples: one line however large the group.
+func nearCopyLine(ids []string, low, high float64) string {
+	names := ids
+	if len(ids) > nearCopyNames+1 {
+		names = append(ids[:nearCopyNames:nearCopyNames], fmt.Sprintf("%d more", len(ids)-nearCopyNames))
 	}
+	who := names[0]
+	if n := len(names); n > 1 {
+		who = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+	}
+	share := fmt.Sprintf("%.0f%%", 100*low)
+	if hi := fmt.Sprintf("%.0f%%", 100*high); hi != share {
+		share = strings.TrimSuffix(share, "%") + "–" + hi
+	}
+	return fmt.Sprintf("crosscheck: %s are near copies (%s of their word triples shared): syndicated, not independent", who, share)
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crosscheck/crosscheck/checker"
-	"github.com/crosscheck/crosscheck/checker/render"
 	"github.com/crosscheck/crosscheck/sources"
 )
 
@@ -137,16 +136,14 @@ func runLint(opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := newChecker(cfg)
+	c, err := cfg.NewChecker()
 	if err != nil {
 		return err
 	}
-	cfg.Weigh(all)
 	report, err := c.Lint(drafts.Articles, against)
 	if err != nil {
 		return err
 	}
-	ignore(report, cfg)
 	if !opts.Unsupported {
 		report.Unsupported = nil
 	}
@@ -164,7 +161,7 @@ func runLint(opts *LintOptions) error {
 			return err
 		}
 	}
-	if err := render.Write(opts.IO.Out, opts.Format, report, renderOptions(opts.IO, opts.Color, all)); err != nil {
+	if err := writeReport(opts.IO, opts.Format, report, renderOptions(opts.IO, opts.Color, all)); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}
 	if !opts.NoExit && failing(report, cfg) {

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/version"
 )
 
 // NewCmdRoot builds the crosscheck command tree.
@@ -18,16 +20,18 @@ facts each states (prices, valuations, stakes, counts, ages, dates,
 durations), lines up the claims that are about the same thing, and reports
 where the sources disagree, each finding with a confidence and the
 evidence behind it.`,
+		Version:       version.Current().Line(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{err}
 	})
-	root.AddCommand(NewCmdCheck(io, nil), NewCmdLint(io, nil), NewCmdExtract(io, nil), NewCmdEval(io, nil), NewCmdConfig(io, nil), NewCmdBatch(io, nil), NewCmdMerge(io, nil))
+	root.AddCommand(NewCmdCheck(io, nil), NewCmdLint(io, nil), NewCmdExtract(io, nil), NewCmdEval(io, nil), NewCmdConfig(io, nil), NewCmdBatch(io, nil), NewCmdMerge(io, nil), NewCmdVersion(io, nil))
 	return root
 }
 

@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"runtime/debug"
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -9,9 +9,9 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/crosscheck/crosscheck/checker"
-	"github.com/crosscheck/crosscheck/checker/judge"
 	"github.com/crosscheck/crosscheck/checker/render"
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/config"
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/version"
 )
 
 // Settings are what check and lint share: the configuration file and the
@@ -62,22 +62,7 @@ func (s Settings) validate() error {
 			return err
 		}
 	}
-	if s.MinConfidence < 0 || s.MinConfidence > 1 {
-		return usagef("--min-confidence %v: want a number from 0 to 1", s.MinConfidence)
-	}
 	return nil
-}
-
-// newChecker builds a checker configured by cfg.
-func newChecker(cfg *config.Config) (*judge.Checker, error) {
-	c, err := judge.New()
-	if err != nil {
-		return nil, err
-	}
-	if err := cfg.Apply(c); err != nil {
-		return nil, err
-	}
-	return c, nil
 }
 
 // failing reports whether a finding of r reaches the configured fail level.
@@ -92,17 +77,6 @@ func failing(r *checker.Report, cfg *config.Config) bool {
 		}
 	}
 	return false
-}
-
-// ignore drops the findings cfg's ignore rules name.
-func ignore(r *checker.Report, cfg *config.Config) {
-	kept := r.Findings[:0]
-	for _, f := range r.Findings {
-		if !cfg.Ignored(f) {
-			kept = append(kept, f)
-		}
-	}
-	r.Findings = kept
 }
 
 // Output are the flags that say how a report is drawn.
@@ -142,6 +116,21 @@ func (o *Output) resolve(io *IOStreams, formats []string) error {
 	return nil
 }
 
+// writeReport draws r in format on io.Out. The JSON report also names the
+// tool that wrote it, a field added to the contract at schema_version 1.
+func writeReport(io *IOStreams, format string, r *checker.Report, opt render.Options) error {
+	if format != "json" {
+		return render.Write(io.Out, format, r, opt)
+	}
+	enc := json.NewEncoder(io.Out)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		*checker.Report
+		Tool version.Tool `json:"tool"`
+	}{r, version.Tool{Name: "crosscheck", Version: opt.Version}})
+}
+
 // renderOptions are the options every renderer gets.
 func renderOptions(io *IOStreams, colorFlag string, arts []*checker.Article) render.Options {
 	paths := map[string]string{}
@@ -151,14 +140,5 @@ func renderOptions(io *IOStreams, colorFlag string, arts []*checker.Article) ren
 		byID[a.ID] = a
 	}
 	color := colorFlag == "always" || (colorFlag == "auto" && io.OutTTY && !io.NoColor)
-	return render.Options{Color: color, Paths: paths, Width: io.Width, Root: io.WorkDir, Version: version(), Articles: byID}
-}
-
-// version is the module version crosscheck was built as, "" for a
-// development build.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return ""
+	return render.Options{Color: color, Paths: paths, Width: io.Width, Root: io.WorkDir, Version: version.Current().Version, Articles: byID}
 }

@@ -272,8 +272,16 @@ func fraction(n *yaml.Node) (float64, bool) {
 	if n.Kind != yaml.ScalarNode {
 		return 0, false
 	}
-	f, err := strconv.ParseFloat(n.Value, 64)
-	if err != nil || f < 0 || f > 1 || math.IsNaN(f) {
+	return ParseFraction(n.Value)
+}
+
+// ParseFraction reads a number from 0 to 1, as a confidence, a fail
+// level and a tolerance are. NaN and the infinities are refused: NaN
+// compares false with both bounds, so a range check alone lets it
+// through.
+func ParseFraction(s string) (float64, bool) {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || !(f >= 0 && f <= 1) {
 		return 0, false
 	}
 	return f, true
@@ -311,8 +319,8 @@ func FailThreshold(s string) (threshold float64, fails, ok bool) {
 	case "high":
 		return 0.7, true, true
 	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || v < 0 || v > 1 || math.IsNaN(v) {
+	v, ok := ParseFraction(s)
+	if !ok {
 		return 0, false, false
 	}
 	return v, true, true

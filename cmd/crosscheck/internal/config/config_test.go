@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/checker"
-	"github.com/crosscheck/crosscheck/checker/judge"
 	"github.com/crosscheck/crosscheck/checker/quantity"
 )
 
@@ -39,6 +38,17 @@ func TestLoadErrors(t *testing.T) {
 		{"- fail_level\n", `want a mapping of keys`, "the top level is a mapping"},
 		{"fail_level: high\nfail_level: low\n", `:2:1: fail_level: set twice`, "a key set twice"},
 		{"fail_level: [high\n", `did not find expected`, "YAML syntax errors carry yaml's own line"},
+		{"min_confidence: .nan\n", `:1:17: min_confidence: want a confidence from 0 to 1, got ".nan"`, "YAML's NaN would hide every finding"},
+		{"min_confidence: NaN\n", `min_confidence: want a confidence from 0 to 1, got "NaN"`, "Go's spelling of NaN, which strconv reads"},
+		{"min_confidence: .inf\n", `min_confidence: want a confidence from 0 to 1, got ".inf"`, "YAML's infinity"},
+		{"fail_level: nan\n", `fail_level: want none, low, medium, high or a confidence from 0 to 1, got "nan"`, "a NaN fail level would never fail"},
+		{"fail_level: -Inf\n", `fail_level: want none`, "a fail level below every confidence"},
+		{"tolerances:\n  money: NaN\n", `:2:10: tolerances.money: want a fraction`, "a NaN tolerance makes every pair of figures agree"},
+		{"tolerances:\n  about: Inf\n", `tolerances.about: want a fraction`, "an infinite tolerance"},
+		{"outlets:\n  Reuters: .nan\n", `:2:12: outlets.Reuters: want a positive weight (1 is an ordinary source), got ".nan"`, "a NaN weight"},
+		{"outlets:\n  Reuters: NaN\n", `outlets.Reuters: want a positive weight`, "a NaN weight, as strconv spells it"},
+		{"outlets:\n  Reuters: +Inf\n", `outlets.Reuters: want a positive weight`, "an infinite weight outweighs every other source"},
+		{"outlets:\n  Reuters: 0\n", `outlets.Reuters: want a positive weight`, "a weight of 0 reads as no weight at all"},
 	}
 	for _, tt := range tests {
 		p := write(t, t.TempDir(), tt.text)
@@ -75,21 +85,19 @@ ignore:
 	if c.Origin["fail_level"] != p+":2" || c.Origin["tolerances.percent"] != "default" {
 		t.Errorf("origins = %v: each value says where it came from", c.Origin)
 	}
-	k, err := judge.New()
+	kc, err := c.NewChecker()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Apply(k); err != nil {
-		t.Fatal(err)
-	}
+	k := kc.c
 	if k.Tolerances.ByKind[quantity.Money] != 0.02 || k.Tolerances.About != 0.15 || k.MinConfidence != 0.3 {
-		t.Errorf("checker tolerances = %+v, min %v: Apply must set them", k.Tolerances, k.MinConfidence)
+		t.Errorf("checker tolerances = %+v, min %v: NewChecker must set them", k.Tolerances, k.MinConfidence)
 	}
 	if !contains(k.Lexicon.Attributes["deal value"].Cues, "purchase price") {
 		t.Errorf("synonym not added to the lexicon")
 	}
 	arts := []*checker.Article{{ID: "a", Outlet: "wire service"}, {ID: "b", Outlet: "Wire Service", Weight: 2}, {ID: "c"}}
-	c.Weigh(arts)
+	c.weigh(arts)
 	if arts[0].Weight != 0.5 || arts[1].Weight != 2 || arts[2].Weight != 0 {
 		t.Errorf("weights = %v %v %v: outlet weights apply case-insensitively, never over a source's own", arts[0].Weight, arts[1].Weight, arts[2].Weight)
 	}
@@ -102,8 +110,8 @@ ignore:
 		{checker.Finding{Attribute: "stake", Subject: "Acme", ID: "abc"}, true, "every field of a rule matches"},
 		{checker.Finding{Attribute: "stake", Subject: "Acme", ID: "def"}, false, "a rule needs all its fields"},
 	} {
-		if got := c.Ignored(tt.f); got != tt.want {
-			t.Errorf("Ignored(%+v) = %v, want %v (%s)", tt.f, got, tt.want, tt.reason)
+		if got := c.ignored(tt.f); got != tt.want {
+			t.Errorf("ignored(%+v) = %v, want %v (%s)", tt.f, got, tt.want, tt.reason)
 		}
 	}
 	var b bytes.Buffer
@@ -123,10 +131,9 @@ func TestSynonymForUnknownAttribute(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	k, _ := judge.New()
-	err = c.Apply(k)
+	_, err = c.NewChecker()
 	if err == nil || !strings.Contains(err.Error(), p+":2: synonyms.deel value: unknown attribute") {
-		t.Errorf("Apply error = %v, want the file, line and key", err)
+		t.Errorf("NewChecker error = %v, want the file, line and key", err)
 	}
 }
 
