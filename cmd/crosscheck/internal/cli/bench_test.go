@@ -55,16 +55,21 @@ func BenchmarkCheckCommand(b *testing.B) {
 }
 
 // BenchmarkExtractQuantitiesCommand times `crosscheck extract
-// --quantities --format jsonl` end to end on a 5 MB generated news text.
+// --quantities --format jsonl` end to end on a 5 MB generated news text,
+// with the full evidence and with none.
 func BenchmarkExtractQuantitiesCommand(b *testing.B) {
 	file := filepath.Join(b.TempDir(), "news.txt")
 	text := newsgen.New(1).Text(5 << 20)
 	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		runBench(b, ExitOK, "extract", "--quantities", "--format", "jsonl", "--max-size", "64MiB", file)
+	for _, evidence := range []string{"sentence", "none"} {
+		b.Run("evidence="+evidence, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				runBench(b, ExitOK, "extract", "--quantities", "--format", "jsonl", "--evidence", evidence, "--max-size", "64MiB", file)
+			}
+		})
 	}
 }
