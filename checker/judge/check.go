@@ -335,20 +335,7 @@ func (c *Checker) compare(s *Slot, weight func(string) float64) (*checker.Findin
 	}
 	sort.Strings(all)
 	// The main disagreement: the incompatible pair with the most sources.
-	bi, bj, best := -1, -1, -1
-	for i := range sides {
-		for j := i + 1; j < len(sides); j++ {
-			if c.Tolerances.compatible(sides[i].q, sides[j].q) {
-				continue
-			}
-			// Most sources first; on a tie, fewer approximate or bounded
-			// figures, so an exact figure is what a finding is about.
-			n := 10*(len(sides[i].sources)+len(sides[j].sources)) - inexact(sides[i].q) - inexact(sides[j].q)
-			if n > best {
-				bi, bj, best = i, j, n
-			}
-		}
-	}
+	bi, bj, _ := c.Tolerances.opposed(sides)
 	if bi < 0 {
 		if len(all) < 2 {
 			return nil, nil, false

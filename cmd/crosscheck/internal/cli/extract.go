@@ -1,8 +1,13 @@
 package cli
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/spf13/cobra"
 
+	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/judge"
 	"github.com/crosscheck/crosscheck/checker/read"
 	"github.com/crosscheck/crosscheck/checker/render"
@@ -15,6 +20,9 @@ type ExtractOptions struct {
 	Sources []string
 	// Quantities lists every quantity found, claim or not.
 	Quantities bool
+	// Evidence is how much evidence jsonl writes with each item: none,
+	// span (its place) or sentence (its place and sentence, the default).
+	Evidence string
 	Output
 	Inputs
 }
@@ -42,7 +50,9 @@ with a score for each.
 --format json prints {"schema_version":1,"sources":[…],"claims":[…]} (or
 "quantities"), each item with the value object of the JSON report contract,
 its evidence (source, line, column, sentence) and its byte span in the file;
-jsonl prints one item a line.`,
+jsonl prints one item a line, each as it is found; --evidence span leaves
+the sentence out of its evidence and --evidence none the whole evidence
+(the byte span stays), for bulk output.`,
 		Example: `  crosscheck extract article.txt
   crosscheck extract --quantities --format jsonl page.html`,
 		Args: cobra.MinimumNArgs(1),
@@ -54,6 +64,12 @@ jsonl prints one item a line.`,
 			if err := opts.Output.resolve(opts.IO, render.ExtractFormats); err != nil {
 				return err
 			}
+			if !slices.Contains(render.EvidenceLevels, opts.Evidence) {
+				return fmt.Errorf("--evidence %q: want %s", opts.Evidence, strings.Join(render.EvidenceLevels, ", "))
+			}
+			if opts.Evidence != "sentence" && opts.Output.Format != "jsonl" {
+				return fmt.Errorf("--evidence %s needs --format jsonl", opts.Evidence)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -62,6 +78,7 @@ jsonl prints one item a line.`,
 	}
 	f := cmd.Flags()
 	f.BoolVar(&opts.Quantities, "quantities", false, "list every quantity found, not only claims")
+	f.StringVar(&opts.Evidence, "evidence", "sentence", "evidence each jsonl item carries: none, span (place only) or sentence")
 	addOutputFlags(f, &opts.Output, render.ExtractFormats)
 	addInputFlags(f, &opts.Inputs, "skip inputs that cannot be read, report them on stderr, and list the rest")
 	return cmd
@@ -73,10 +90,42 @@ func runExtract(opts *ExtractOptions) error {
 		return err
 	}
 	announce(opts.IO, res)
+	if opts.Output.Format == "jsonl" {
+		return extractJSONL(opts, res.Articles)
+	}
 	c, err := judge.New()
 	if err != nil {
 		return err
 	}
 	x := read.NewExtraction(res.Articles, c.Lexicon, opts.Quantities)
 	return render.WriteExtraction(opts.IO.Out, opts.Output.Format, x, renderOptions(opts.IO, opts.Output.Color, res.Articles))
+}
+
+// extractJSONL writes one item a line through a buffer: quantities as
+// the reader finds them, with nothing kept between them; claims once an
+// article set is read, since reading a claim needs the whole set.
+func extractJSONL(opts *ExtractOptions, arts []*checker.Article) error {
+	w, err := render.NewJSONLWriter(opts.IO.Out, opts.Evidence)
+	if err != nil {
+		return err
+	}
+	if opts.Quantities {
+		err = read.EachQuantity(arts, w.Write)
+	} else {
+		var c *judge.Checker
+		if c, err = judge.New(); err != nil {
+			return err
+		}
+		x := read.NewExtraction(arts, c.Lexicon, false)
+		for i := 0; i < len(x.Claims) && err == nil; i++ {
+			err = w.Write(&x.Claims[i])
+		}
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		return fmt.Errorf("writing jsonl: %w", err)
+	}
+	return nil
 }

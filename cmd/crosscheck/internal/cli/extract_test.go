@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -75,5 +76,65 @@ func TestExtractQuantitiesFormats(t *testing.T) {
 	}
 	if code, _, errOut := run(t, nil, "extract", "--format", "sarif", file); code != ExitError || !strings.Contains(errOut, `--format "sarif"`) {
 		t.Errorf("extract -f sarif: exit %d, %q", code, errOut)
+	}
+}
+
+func TestExtractEvidence(t *testing.T) {
+	inRepo(t)
+	file := seed + "/bold-move-superintelligence.txt"
+	_, full, _ := run(t, nil, "extract", "--quantities", "--format", "jsonl", file)
+	lines := strings.Split(strings.TrimSuffix(full, "\n"), "\n")
+	tests := []struct {
+		args     []string
+		code     int
+		sentence bool   // items carry their sentence
+		place    bool   // items carry their line and column
+		err      string // in stderr
+		reason   string
+	}{
+		{[]string{"--evidence", "sentence"}, ExitOK, true, true, "", "sentence is the default, written out"},
+		{[]string{"--evidence", "span"}, ExitOK, false, true, "", "span keeps the place, drops the sentence"},
+		{[]string{"--evidence", "none"}, ExitOK, false, false, "", "none drops the evidence, keeps the byte span"},
+		{[]string{"--evidence", "all"}, ExitError, false, false, `--evidence "all"`, "an unknown level"},
+		{[]string{"--evidence", "none", "--format", "json"}, ExitError, false, false, "needs --format jsonl", "only jsonl writes less evidence"},
+	}
+	for _, tt := range tests {
+		args := append([]string{"extract", "--quantities", "--format", "jsonl"}, tt.args...)
+		code, out, errOut := run(t, nil, append(args, file)...)
+		if code != tt.code || !strings.Contains(errOut, tt.err) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d, stderr with %q (%s)", tt.args, code, errOut, tt.code, tt.err, tt.reason)
+			continue
+		}
+		if code != ExitOK {
+			continue
+		}
+		got := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if len(got) != len(lines) {
+			t.Errorf("%v: %d items, want %d (%s)", tt.args, len(got), len(lines), tt.reason)
+			continue
+		}
+		for i, line := range got {
+			var item map[string]any
+			var want checker.Extracted
+			if err := json.Unmarshal([]byte(line), &item); err != nil {
+				t.Fatalf("%v: item %d: %v", tt.args, i, err)
+			}
+			if err := json.Unmarshal([]byte(lines[i]), &want); err != nil {
+				t.Fatal(err)
+			}
+			ev, _ := item["evidence"].(map[string]any)
+			if _, has := ev["sentence"]; has != tt.sentence {
+				t.Errorf("%v: item %d has a sentence: %v, want %v (%s)", tt.args, i, has, tt.sentence, tt.reason)
+			}
+			if line, has := ev["line"]; has != tt.place || (has && int(line.(float64)) != want.Evidence.Line) {
+				t.Errorf("%v: item %d evidence line %v, want it %v and %d (%s)", tt.args, i, line, tt.place, want.Evidence.Line, tt.reason)
+			}
+			if item["text"] != want.Text || fmt.Sprint(item["span"]) != fmt.Sprint([]any{float64(want.Span[0]), float64(want.Span[1])}) {
+				t.Errorf("%v: item %d is %q at %v, want %q at %v (%s)", tt.args, i, item["text"], item["span"], want.Text, want.Span, tt.reason)
+			}
+		}
+		if tt.sentence && out != full {
+			t.Errorf("%v: output differs from the default's (%s)", tt.args, tt.reason)
+		}
 	}
 }

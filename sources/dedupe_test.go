@@ -1,0 +1,133 @@
+package sources
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/newsgen"
+)
+
+// allPairs is near-copy detection as it was: the word 3-gram sets of
+// every pair of articles compared. Syndicated must give what it gives.
+func allPairs(arts []*checker.Article) []Syndication {
+	sets := make([]map[string]bool, len(arts))
+	for i, a := range arts {
+		ws := words(normalText(a))
+		sets[i] = map[string]bool{}
+		for j := 0; j+3 <= len(ws); j++ {
+			sets[i][ws[j]+" "+ws[j+1]+" "+ws[j+2]] = true
+		}
+	}
+	var out []Syndication
+	for i := range arts {
+		for j := i + 1; j < len(arts); j++ {
+			a, b := sets[i], sets[j]
+			if len(a) == 0 || len(b) == 0 {
+				continue
+			}
+			inter := 0
+			for k := range a {
+				if b[k] {
+					inter++
+				}
+			}
+			if s := float64(inter) / float64(len(a)+len(b)-inter); s >= SyndicationThreshold {
+				out = append(out, Syndication{A: arts[i].ID, B: arts[j].ID, Similarity: s})
+			}
+		}
+	}
+	return out
+}
+
+// texts parses each text as an article with ID a0, a1, ….
+func texts(t testing.TB, ts ...string) []*checker.Article {
+	t.Helper()
+	arts := make([]*checker.Article, len(ts))
+	for i, s := range ts {
+		a, err := Parse(fmt.Sprintf("a%d.txt", i), []byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.ID = fmt.Sprintf("a%d", i)
+		arts[i] = a
+	}
+	return arts
+}
+
+// event is a generated event of n outlets, with every third article
+// followed by a copy of it with its last paragraph changed: the wire
+// copy Syndicated is there to find.
+func event(t testing.TB, seed uint64, n int) []*checker.Article {
+	t.Helper()
+	var ts []string
+	for i, d := range newsgen.New(seed).Event("e", n).Docs {
+		ts = append(ts, d.Text)
+		if i%3 == 0 {
+			ps := strings.Split(strings.TrimSpace(d.Text), "\n\n")
+			ps[len(ps)-1] = "A spokesman declined to comment on the figures."
+			ts = append(ts, strings.Join(ps, "\n\n"))
+		}
+	}
+	return texts(t, ts...)
+}
+
+func TestSyndicatedMatchesAllPairs(t *testing.T) {
+	base := "Harbor Systems agreed to pay $2.4 billion for Tidewater Labs on Monday. The deal ends a six-month bidding war. Tidewater employs 340 people."
+	tests := []struct {
+		arts   []*checker.Article
+		want   int // pairs flagged
+		reason string
+	}{
+		{nil, 0, "no articles: nothing to compare"},
+		{texts(t, base), 0, "one article is nobody's copy"},
+		{texts(t, base, base), 1, "two identical texts are near copies"},
+		{texts(t, base, "Another story: a quake of magnitude 6.8 struck, killing 212."), 0, "two different stories"},
+		{texts(t, "Brief.", "Too short", base), 0, "articles of fewer than three words have no 3-grams and match nothing"},
+		{texts(t, base, base+" Shares rose 3% on the news of the deal.", base+" Shares rose 3% on the news."), 3, "near copies of different lengths all pair up"},
+		{event(t, 7, 12), -1, "a generated event with wire copies"},
+		{event(t, 3, 40), -1, "a larger generated event with wire copies"},
+	}
+	for _, tt := range tests {
+		got, want := Syndicated(tt.arts), allPairs(tt.arts)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Syndicated = %+v, all pairs compared give %+v (%s)", got, want, tt.reason)
+		}
+		if tt.want >= 0 && len(got) != tt.want {
+			t.Errorf("Syndicated flagged %d pairs, want %d (%s)", len(got), tt.want, tt.reason)
+		}
+		if tt.want < 0 && len(got) == 0 {
+			t.Errorf("Syndicated found none of the planted copies (%s)", tt.reason)
+		}
+	}
+}
+
+func TestPrefixLenNeverShort(t *testing.T) {
+	// A pair at the threshold shares at least ⌈t·n⌉ members of a set of n,
+	// so a prefix of n−⌈t·n⌉+1 members is the shortest that is safe.
+	for n := 1; n <= 10000; n++ {
+		need := 0
+		for float64(need) < SyndicationThreshold*float64(n) {
+			need++
+		}
+		if p := prefixLen(n); p < n-need+1 || p > n {
+			t.Fatalf("prefixLen(%d) = %d, want between %d and %d", n, p, n-need+1, n)
+		}
+	}
+}
+
+// BenchmarkSyndicated is near-copy detection on one generated event as
+// its articles grow.
+func BenchmarkSyndicated(b *testing.B) {
+	for _, n := range []int{50, 500, 1000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			arts := event(b, 7, n)
+			b.ReportAllocs()
+			for b.Loop() {
+				Syndicated(arts)
+			}
+		})
+	}
+}
