@@ -13,9 +13,10 @@
 // The work is done in stage packages below this one, each with values in
 // and values out and nothing printed, as in golang.org/x/tools/go/analysis:
 //
-//	read   article text  -> claims and figures   (quantities, subject, attribute, time, hedges)
-//	align  figures       -> facts                (which figures of different sources are one fact)
-//	judge  claims, facts -> Report               (findings with confidence and reasons, agreements, lint)
+//	read   article text  -> claims and quantities (subject, attribute, time, hedges; every quantity by sentence)
+//	align  figures       -> facts                 (which figures of different sources are one fact)
+//	judge  claims        -> Report                (builds the figures from read's sentences, aligns them,
+//	                                               scores findings with reasons, agreements, lint)
 //
 // judge.Checker runs them all. Package render draws a Report; the command
 // line (cmd/crosscheck) wires sources, stages and renderers together.

@@ -1492,7 +1492,7 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			return n + 2, q, bound
 		}
 		q.Kind, q.Unit = Duration, u
-		if u == "hour" && f.plainInt && bound == Exact {
+		if u == "hour" && f.value == math.Trunc(f.value) && bound == Exact {
 			// "2 hours 41 minutes", "a 2-hour, 14-minute final".
 			if mins, next, ok := p.minutesAfter(n, false); ok {
 				q.Value += mins / 60
@@ -1609,7 +1609,7 @@ func (p *Parser) isScore(f figure) bool {
 
 // clock reads digits joined by colons at token i: "10:30", "2:05:41".
 // A time of day (two parts, or a marker such as "a.m." or "GMT" after it,
-// or "at" before it) is no quantity: its tokens are consumed and q is
+// or a preposition of time before it, clockPreps) is no quantity: its tokens are consumed and q is
 // zero. Hours, minutes and seconds with no such marker are an elapsed
 // time, as a race or a flight is timed: a duration in hours, precise to
 // the second. ok is false when there is no clock at i.
@@ -1648,7 +1648,7 @@ func (p *Parser) clock(i int) (q Quantity, next int, ok bool) {
 			next += 2
 		}
 	}
-	if !three || m >= 60 || sec >= 60 || p.word(i-1) == "at" {
+	if !three || m >= 60 || sec >= 60 || clockPreps[p.word(i-1)] {
 		return Quantity{}, next, true
 	}
 	if next < len(p.toks) && p.toks[next].Kind == text.Word && timeOfDay[strings.TrimRight(p.lowAt(next), ".")] {

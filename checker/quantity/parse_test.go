@@ -155,6 +155,10 @@ func TestParse(t *testing.T) {
 		{"a 3-hour, 12-minute epic", []want{{"3-hour, 12-minute", Duration, "hour", 3.2, 3.2, Exact, "", ""}}, "hyphenated hours and minutes joined by a comma"},
 		{"3 hours and 12 minutes later", []want{{"3 hours and 12 minutes", Duration, "hour", 3.2, 3.2, Exact, "", ""}}, "hours and minutes joined by and"},
 		{"raised 41m in 2 hours", []want{{"41m", Number, "", 41e6, 41e6, Exact, "", ""}, {"2 hours", Duration, "hour", 2, 2, Exact, "", ""}}, "an m with no hours before it stays million"},
+		{"results are due by 23:59:59 tonight", nil, "a clock after by is a time of day"},
+		{"voting ran from 07:00:00 until 22:00:00", nil, "clocks after from and until are times of day"},
+		{"it took two hours and 45 minutes", []want{{"two hours and 45 minutes", Duration, "hour", 2.75, 2.75, Exact, "", ""}}, "hours in words join their minutes as hours in digits do"},
+		{"the odds were 11:10 on", nil, "two parts joined by a colon are read as a time of day and dropped, odds and ratios with them: a choice, not two numbers"},
 		{"a 1.2b user base", []want{{"1.2b", Count, "", 1.2e9, 1.2e9, Exact, "", "user"}}, "a decimal with b is billions even without a currency"},
 	}
 	for _, tt := range tests {

@@ -221,6 +221,13 @@ var timeOfDay = map[string]bool{
 	"aest": true, "aedt": true, "sast": true, "eat": true, "wat": true,
 }
 
+// clockPreps before a clock make it a time of day: "at 7:30:00", "by
+// 23:59:59", "from 07:00:00 until 22:00:00".
+var clockPreps = map[string]bool{
+	"at": true, "by": true, "from": true, "until": true, "till": true, "to": true,
+	"before": true, "after": true, "since": true, "around": true, "about": true,
+}
+
 var months = map[string]int{
 	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
 	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,

@@ -137,7 +137,9 @@ func (x Extractor) cost(s *sentence, qi int, c cueMatch) int {
 		a, b, cost = c.end, qa, qa-c.end
 		cost++ // a cue after the figure ("$14.3 billion investment") binds tighter
 		if linksSubject(s, c.end, qa) {
-			cost = min(cost, 2)
+			// 3, not less: a cue right before the verb ("the value of the
+			// deal was") still binds tighter than the head before it.
+			cost = min(cost, 3)
 		}
 		if c.end == qa-1 && s.toks[c.end].Text == ":" {
 			return 0 // a label: "Attendance: 41,287", "Death toll: 58"
@@ -158,17 +160,21 @@ func (x Extractor) cost(s *sentence, qi int, c cueMatch) int {
 
 // linksSubject reports whether the tokens from i up to the figure at qa
 // are what stands between the head of a clause's subject and a figure a
-// linking verb ties to it: phrases that modify the head ("from the
-// quake", "in the Varn valley"), auxiliaries, the verb and at most one
-// word after it ("to", "at"). "The death toll from the landslide has
-// risen to 58" is a toll, however far "toll" is from 58.
+// verb ties to it: phrases that modify the head ("from the quake", "in
+// the Varn valley"), auxiliaries, then a verb of level with the figure
+// right after it or after "at" ("reached 58", "stood at 58"), or a verb
+// of change with "to" ("has risen to 58"; "rose by 40" and "rose 40" are
+// changes, not the level). "The death toll from the landslide has risen
+// to 58" is a toll, however far "toll" is from 58.
 func linksSubject(s *sentence, i, qa int) bool {
 	v := -1
-	for j := qa - 1; j >= i && j >= qa-2; j-- {
-		if s.is(j, wLinking) {
-			v = j
-			break
-		}
+	switch {
+	case qa-1 >= i && s.is(qa-1, wLinking):
+		v = qa - 1
+	case qa-2 >= i && s.low[qa-1] == "at" && s.is(qa-2, wLinking):
+		v = qa - 2
+	case qa-2 >= i && s.low[qa-1] == "to" && s.is(qa-2, wLinking|wChange):
+		v = qa - 2
 	}
 	if v < 0 || v-i > 10 {
 		return false

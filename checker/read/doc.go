@@ -5,7 +5,8 @@
 //
 // What the reader knows of words is data, in lexicon.yaml (Lexicon):
 // attributes and their cue phrases, hedges, time markers, coreference
-// nouns and role words. The rules that use it are the functions of this
+// nouns and role words, and (grammar:) the closed classes of words the
+// rules read clauses by, each a word class. The rules that use it are the functions of this
 // package, one construction each, tested alone by the annotated sentences
 // of testdata/claims (package readtest: a line holds its `// want`
 // claims).

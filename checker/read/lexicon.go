@@ -87,9 +87,13 @@ type Grammar struct {
 	SpeechVerbs []string `yaml:"speech_verbs"`
 	// YearPreps attach a year to the clause: "in 2019", "since 2019".
 	YearPreps []string `yaml:"year_preps"`
-	// LinkingVerbs tie the subject of a clause to the figure after them:
-	// "the toll rose to 58", "the fund stood at $2m".
+	// LinkingVerbs tie the subject of a clause to the level after them:
+	// "the toll reached 58", "the fund stood at $2m", "the toll was 58".
+	// Copulas are among them; as Copulas they also name a noun before.
 	LinkingVerbs []string `yaml:"linking_verbs"`
+	// ChangeVerbs tie the subject to a level only with "to": "the toll
+	// rose to 58" (but "rose by 40" and "rose 40" are a change).
+	ChangeVerbs []string `yaml:"change_verbs"`
 	// Auxiliaries may stand before a linking verb: "has risen".
 	Auxiliaries []string `yaml:"auxiliaries"`
 	// NounPreps open a phrase that modifies the noun before it: "the
@@ -119,6 +123,7 @@ func (g *Grammar) classes() []struct {
 		{"speech_verbs", g.SpeechVerbs, wSpeech},
 		{"year_preps", g.YearPreps, wYearPrep},
 		{"linking_verbs", g.LinkingVerbs, wLinking},
+		{"change_verbs", g.ChangeVerbs, wChange},
 		{"auxiliaries", g.Auxiliaries, wAux},
 		{"noun_preps", g.NounPreps, wNounPrep},
 	}

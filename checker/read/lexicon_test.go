@@ -17,6 +17,7 @@ func TestParseLexiconGrammar(t *testing.T) {
 		{"the shipped lexicon parses", "", ""},
 		{"a lexicon without copulas cannot find the noun a figure measures", "copulas", "grammar.copulas is empty"},
 		{"a lexicon without speech verbs would take speakers for subjects", "speech_verbs", "grammar.speech_verbs is empty"},
+		{"a lexicon without change verbs could not tie a long subject to its level", "change_verbs", "grammar.change_verbs is empty"},
 	} {
 		var data []byte
 		for line := range bytes.Lines(defaultLexicon) {

@@ -45,7 +45,8 @@ const (
 	wPlacePrep                           // introduces a place (grammar.place_preps)
 	wSpeech                              // follows a speaker (grammar.speech_verbs)
 	wYearPrep                            // attaches a year (grammar.year_preps)
-	wLinking                             // ties a subject to the figure after it (grammar.linking_verbs)
+	wLinking                             // ties a subject to the level after it (grammar.linking_verbs)
+	wChange                              // ties a subject to a level with "to" (grammar.change_verbs)
 	wAux                                 // may stand before a linking verb (grammar.auxiliaries)
 	wNounPrep                            // opens a phrase modifying the noun before it (grammar.noun_preps)
 	// wPhraseFirst<<list: the word, or the word less its possessive, opens
