@@ -11,39 +11,9 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/crosscheck/crosscheck/sources/sourcestest"
 )
-
-// failingFS is a file system that cannot open the directories in fail,
-// as a directory without read permission is to a user other than root.
-type failingFS struct {
-	fsys fs.FS
-	fail map[string]bool
-}
-
-func (f failingFS) err(op, name string) error {
-	if f.fail[name] {
-		return &fs.PathError{Op: op, Path: name, Err: fs.ErrPermission}
-	}
-	return nil
-}
-
-func (f failingFS) Open(name string) (fs.File, error) {
-	if err := f.err("open", name); err != nil {
-		return nil, err
-	}
-	return f.fsys.Open(name)
-}
-
-func (f failingFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	if err := f.err("open", name); err != nil {
-		return nil, err
-	}
-	return fs.ReadDir(f.fsys, name)
-}
-
-func (f failingFS) Stat(name string) (fs.FileInfo, error)  { return fs.Stat(f.fsys, name) }
-func (f failingFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(f.fsys, name) }
-func (f failingFS) ReadLink(name string) (string, error)   { return fs.ReadLink(f.fsys, name) }
 
 // outcome lists what Load made of its inputs, one line each, sorted:
 // "path" for an article, "path: reason" for a skipped input.
@@ -89,19 +59,19 @@ func TestLoadDirectoryEntries(t *testing.T) {
 	}{
 		{
 			name: "unreadable subdirectory",
-			fsys: failingFS{fstest.MapFS{
+			fsys: sourcestest.LockedFS{FS: fstest.MapFS{
 				"corpus/a.txt":          file("A " + article),
 				"corpus/locked/b.txt":   file("B " + article),
 				"corpus/z/c.txt":        file("C " + article),
 				"corpus/zz/deeper/d.md": file("D " + article),
-			}, map[string]bool{"corpus/locked": true}},
+			}, Locked: map[string]bool{"corpus/locked": true}},
 			inputs: []string{"corpus"},
 			want:   []string{"corpus/a.txt", "corpus/locked: directory cannot be read: permission denied", "corpus/z/c.txt", "corpus/zz/deeper/d.md"},
 			reason: "the issue's must-fix 1: a subdirectory without read permission is skipped with its reason, and the files before and after it are read",
 		},
 		{
 			name:   "unreadable input directory",
-			fsys:   failingFS{fstest.MapFS{"corpus/a.txt": file(article)}, map[string]bool{"corpus": true}},
+			fsys:   sourcestest.LockedFS{FS: fstest.MapFS{"corpus/a.txt": file(article)}, Locked: map[string]bool{"corpus": true}},
 			inputs: []string{"corpus"},
 			want:   []string{"corpus: directory cannot be read: permission denied"},
 			reason: "a directory named on the command line that cannot be read is itself the skipped input",
@@ -173,14 +143,14 @@ func TestLoadDirectoryEntries(t *testing.T) {
 // TestStreamDirectoryEntries checks that a stream hands over the names a
 // walk skips as records, in their place, so a batch accounts for them.
 func TestStreamDirectoryEntries(t *testing.T) {
-	fsys := failingFS{fstest.MapFS{
+	fsys := sourcestest.LockedFS{FS: fstest.MapFS{
 		"corpus/a.txt":        {Data: []byte(article)},
 		"corpus/b/x.txt":      {Data: []byte("B " + article)},
 		"corpus/c.txt":        {Data: []byte("C " + article)},
 		"corpus/fifo.jsonl":   {Mode: fs.ModeNamedPipe},
 		"corpus/loop":         {Data: []byte("."), Mode: fs.ModeSymlink},
 		"corpus/d/e/deep.txt": {Data: []byte("D " + article)},
-	}, map[string]bool{"corpus/b": true}}
+	}, Locked: map[string]bool{"corpus/b": true}}
 	var got []string
 	err := Stream([]string{"corpus"}, Options{FS: fsys}, func(r Record) error {
 		s := r.Key

@@ -299,7 +299,7 @@ func (x Extractor) readAttribute(s *sentence, qi int) (attr, how string, score f
 	// The head of the figure's own noun phrase ("a five-year contract",
 	// "two live albums" counts albums, not lives).
 	if head := x.headNoun(s, qb, q); head != "" {
-		for _, c := range x.Lex.cues[x.Stem(head)] {
+		for _, c := range x.Lex.cues[x.stemOf(head)] {
 			if len(c.words) == 1 && c.def.accepts(q) && (bestCost > 1 || bestCost == 1 && c.attr < best.attr) {
 				best, bestCost = cueMatch{qb, qb + 1, c.attr, c.def}, 1
 			}

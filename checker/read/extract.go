@@ -316,7 +316,7 @@ func (a *arena) docs(n int) [][]*sentence {
 }
 
 // stemOf returns the stem of a lower-case word.
-func (x Extractor) Stem(w string) string { return x.Lex.Stem(w) }
+func (x Extractor) stemOf(w string) string { return x.Lex.Stem(w) }
 
 // medianYear returns the median publication year of the dated articles,
 // 0 when none is dated.

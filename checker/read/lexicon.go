@@ -101,18 +101,17 @@ type Grammar struct {
 	NounPreps []string `yaml:"noun_preps"`
 }
 
-// classes returns the grammar's lists with the word class each is, and
-// its key in lexicon.yaml.
-func (g *Grammar) classes() []struct {
+// A grammarClass is one list of the grammar: its key in lexicon.yaml,
+// its words and the word class they get.
+type grammarClass struct {
 	key   string
 	words []string
 	class wordClass
-} {
-	return []struct {
-		key   string
-		words []string
-		class wordClass
-	}{
+}
+
+// classes returns the grammar's lists.
+func (g *Grammar) classes() []grammarClass {
+	return []grammarClass{
 		{"clause_joiners", g.ClauseJoiners, wClauseJoiner},
 		{"clause_openers", g.ClauseOpeners, wClauseOpener},
 		{"partitive_pronouns", g.Partitives, wPartitive},

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -16,33 +15,8 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/sources"
+	"github.com/crosscheck/crosscheck/sources/sourcestest"
 )
-
-// lockedFS is a file system on which the directories in locked cannot
-// be read, as a directory without read permission is to a user other
-// than root, who reads it all the same.
-type lockedFS struct {
-	fsys   fs.FS
-	locked map[string]bool
-}
-
-func (l lockedFS) Open(name string) (fs.File, error) {
-	if l.locked[name] {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
-	}
-	return l.fsys.Open(name)
-}
-
-func (l lockedFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	if l.locked[name] {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
-	}
-	return fs.ReadDir(l.fsys, name)
-}
-
-func (l lockedFS) Stat(name string) (fs.FileInfo, error)  { return fs.Stat(l.fsys, name) }
-func (l lockedFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(l.fsys, name) }
-func (l lockedFS) ReadLink(name string) (string, error)   { return fs.ReadLink(l.fsys, name) }
 
 const wireFeed = `<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Wire</title>
@@ -161,7 +135,7 @@ func TestOperatorCorpus(t *testing.T) {
 			out := filepath.Join(dir, "out-"+strings.ReplaceAll(tt.name, " ", "-"))
 			sum, err := runWithin(t, Options{
 				Inputs: []string{"corpus"}, Dir: out, Since: tt.since, Jobs: 2,
-				Sources: sources.Options{MaxSize: limit, FS: lockedFS{os.DirFS("."), map[string]bool{"corpus/locked": true}}},
+				Sources: sources.Options{MaxSize: limit, FS: sourcestest.LockedFS{FS: os.DirFS("."), Locked: map[string]bool{"corpus/locked": true}}},
 			})
 			if err != nil {
 				t.Fatalf("Run: %v", err)
@@ -241,7 +215,7 @@ func TestRecordUnreadableAfterGrouping(t *testing.T) {
 	}
 	_, err := runWithin(t, Options{
 		Inputs: []string{"corpus"}, Dir: "second", Jobs: 1, Assign: filepath.Join("first", AssignFile),
-		Sources: sources.Options{FS: lockedFS{os.DirFS("."), map[string]bool{"corpus/b.txt": true}}},
+		Sources: sources.Options{FS: sourcestest.LockedFS{FS: os.DirFS("."), Locked: map[string]bool{"corpus/b.txt": true}}},
 	})
 	if err == nil || !strings.Contains(err.Error(), "corpus/b.txt") || !strings.Contains(err.Error(), "can no longer be read") {
 		t.Errorf("second run: %v, want an error naming corpus/b.txt as no longer readable", err)

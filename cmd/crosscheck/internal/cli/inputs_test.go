@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,33 +11,8 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/sources/sourcestest"
 )
-
-// lockedFS is a file system on which the directories in locked cannot
-// be read, as a directory without read permission is to a user other
-// than root.
-type lockedFS struct {
-	fsys   fs.FS
-	locked map[string]bool
-}
-
-func (l lockedFS) Open(name string) (fs.File, error) {
-	if l.locked[name] {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
-	}
-	return l.fsys.Open(name)
-}
-
-func (l lockedFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	if l.locked[name] {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
-	}
-	return fs.ReadDir(l.fsys, name)
-}
-
-func (l lockedFS) Stat(name string) (fs.FileInfo, error)  { return fs.Stat(l.fsys, name) }
-func (l lockedFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(l.fsys, name) }
-func (l lockedFS) ReadLink(name string) (string, error)   { return fs.ReadLink(l.fsys, name) }
 
 // corpusDir copies the seed's articles into dir/corpus (one of them in a
 // subdirectory, locked, that the test may lock) and returns the
@@ -105,7 +79,7 @@ func TestCheckKeepGoingDirectory(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join("corpus", "wire.txt"), 0o644); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}
-	io := &IOStreams{FS: lockedFS{os.DirFS("."), map[string]bool{"corpus/locked": true}}}
+	io := &IOStreams{FS: sourcestest.LockedFS{FS: os.DirFS("."), Locked: map[string]bool{"corpus/locked": true}}}
 	code, out, errOut := runWithin(t, io, "check", "--keep-going", "--format", "json", "--fail-level", "none", "corpus")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
