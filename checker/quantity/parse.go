@@ -333,6 +333,11 @@ type figure struct {
 	words            bool    // spelled out
 	plainInt         bool    // digits only: no grouping, no decimals, no scale
 	digits           int
+	// pointGrouped is set for one point followed by three digits,
+	// "18.000" or "1.340": decimals in English, thousands in the
+	// convention of many other languages; the quantity's kind decides
+	// (see thousandsPoint).
+	pointGrouped bool
 }
 
 // currencyAt reads a currency written before a figure: "$", "US$", "€",
@@ -637,6 +642,9 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 		if f, ok := p.decimalComma(i); ok {
 			return f, true
 		}
+		if f, ok := p.pointGroups(i); ok {
+			return f, true
+		}
 		lit := t.Text
 		clean := lit
 		if strings.IndexByte(lit, ',') >= 0 {
@@ -649,6 +657,7 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 		f := figure{value: v, mult: 1, Start: i, End: i + 1, digits: len(clean)}
 		if dot := strings.IndexByte(clean, '.'); dot >= 0 {
 			f.precision = 0.5 * math.Pow(10, -float64(len(clean)-dot-1))
+			f.pointGrouped = clean == lit && isPointGroup(lit)
 		} else {
 			// Trailing zeros mark a rounded figure only in a large bare
 			// number ("18,000 people", "1,200 acres"); "80" in "€80m" or
@@ -677,6 +686,96 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 		return p.wordNumberAt(i)
 	}
 	return figure{}, false
+}
+
+// isPointGroup reports whether lit is one to three digits, not led by a
+// zero, a point and three digits: "18.000", "412.560", "1.340".
+func isPointGroup(lit string) bool {
+	whole, frac, ok := strings.Cut(lit, ".")
+	return ok && len(whole) >= 1 && len(whole) <= 3 && whole[0] != '0' && len(frac) == 3 && allDigits(whole) && allDigits(frac)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// pointGroups reads a figure grouped in thousands by points, as outlets
+// writing in another language's convention do: "1.234.567", "2.500.000".
+// Two or more point groups can only be thousands. (One group, "18.000",
+// is left to thousandsPoint, which knows the quantity's kind.)
+func (p *Parser) pointGroups(i int) (figure, bool) {
+	lit := p.toks[i].Text
+	if !isPointGroup(lit) {
+		return figure{}, false
+	}
+	digits := strings.Replace(lit, ".", "", 1)
+	j := i + 1
+	for p.sym(j) == "." && p.adjacent(j) && p.isNum(j+1) && p.adjacent(j+1) && len(p.toks[j+1].Text) == 3 && allDigits(p.toks[j+1].Text) {
+		digits += p.toks[j+1].Text
+		j += 2
+	}
+	if j == i+1 {
+		return figure{}, false
+	}
+	v, err := strconv.ParseFloat(digits, 64)
+	if err != nil {
+		return figure{}, false
+	}
+	return figure{value: v, mult: 1, Start: i, End: j, digits: len(digits), precision: roundedPrecision(digits)}, true
+}
+
+// roundedPrecision is half a unit of the last significant digit of an
+// integer written in digits: trailing zeros mark a rounded figure only in
+// a large number ("18,000 people"); "80" or "200" may well be exact.
+func roundedPrecision(digits string) float64 {
+	tz := 0
+	for k := len(digits) - 1; k > 0 && digits[k] == '0'; k-- {
+		tz++
+	}
+	if len(digits) < 4 || tz < 2 {
+		tz = 0
+	}
+	return 0.5 * math.Pow(10, float64(tz))
+}
+
+// thousandsPoint reads "18.000" or "412.560" (see figure.pointGrouped)
+// as thousands where decimals cannot be meant: a count of things is
+// whole, money has two decimals, and a measure written to a final zero
+// ("1.340 kilos", "14.000 tonnes") is a grouped figure, not a precise
+// one. A rate ("$3.459 a gallon") and a figure with a scale word ("1.250
+// billion") keep their decimals.
+func (p *Parser) thousandsPoint(q Quantity, f figure, end int) (Quantity, bool) {
+	if !f.pointGrouped || f.mult != 1 {
+		return q, false
+	}
+	lit := p.toks[f.Start].Text
+	rate := p.word(end) == "a" || p.word(end) == "an" || p.word(end) == "per" || p.sym(end) == "/"
+	switch q.Kind {
+	case Count, Money:
+		if rate {
+			return q, false
+		}
+	case Measure, Number:
+		if rate || lit[len(lit)-1] != '0' {
+			return q, false
+		}
+	default:
+		return q, false
+	}
+	scale := q.Value / f.value // the unit's factor: 1000 for "tonnes"
+	digits := strings.Replace(lit, ".", "", 1)
+	v, err := strconv.ParseFloat(digits, 64)
+	if err != nil {
+		return q, false
+	}
+	q.Value = v * scale
+	q.Precision = roundedPrecision(digits) * scale
+	return q, true
 }
 
 // decimalComma reads a figure written with a decimal comma, as outlets
@@ -1280,6 +1379,11 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 				q.Kind, q.Unit, q.Noun = Age, "year", ""
 				end = age
 			}
+		}
+	}
+	if bound == Exact && !neg {
+		if t, ok := p.thousandsPoint(q, f, end); ok {
+			q = t
 		}
 	}
 	if neg && bound == Range {
