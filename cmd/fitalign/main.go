@@ -57,7 +57,7 @@ import (
 )
 
 // link is the least raw chance at which a pair joins a fact.
-const link = 0.05
+const link = 0.03
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
