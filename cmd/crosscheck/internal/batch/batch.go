@@ -43,7 +43,8 @@ type Options struct {
 	// summary.json: "html" (index.html), "markdown" (report.md), "json"
 	// (report.json); "jsonl" adds nothing.
 	Formats []string
-	// HTMLEvents is how many events index.html details; 0 means 1000.
+	// HTMLEvents is how many events a page of the HTML report details
+	// (index.html, then page-2.html …); 0 means 1000.
 	HTMLEvents int
 	Group      group.Options
 	// Checker checks each event; nil is a judge.Checker with the

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -300,4 +301,35 @@ func countLines(t *testing.T, path string) int {
 		n++
 	}
 	return n
+}
+
+// TestHTMLPages checks that the events past HTMLEvents go to further
+// pages, and that a later run with fewer pages removes the ones it no
+// longer writes.
+func TestHTMLPages(t *testing.T) {
+	out := t.TempDir()
+	sum, err := Run(Options{Inputs: []string{fixturesDir(t)}, Dir: out, Formats: []string{"html"}, HTMLEvents: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := func() []string {
+		m, _ := filepath.Glob(filepath.Join(out, "*.html"))
+		for i := range m {
+			m[i] = filepath.Base(m[i])
+		}
+		return m
+	}
+	want := []string{"index.html"}
+	for n := 2; n <= (sum.Events.Total+2)/3; n++ {
+		want = append(want, fmt.Sprintf("page-%d.html", n))
+	}
+	if len(want) < 2 || !slices.Equal(pages(), want) {
+		t.Errorf("%d events, 3 a page: pages %v, want %v", sum.Events.Total, pages(), want)
+	}
+	if _, err := Run(Options{Inputs: []string{fixturesDir(t)}, Dir: out, Formats: []string{"html"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := pages(); !slices.Equal(got, []string{"index.html"}) {
+		t.Errorf("after a run of one page: %v, want the earlier run's further pages gone", got)
+	}
 }

@@ -221,10 +221,14 @@ func finalize(dir, journal string, ids map[string]bool, sum *Summary, formats []
 		name, draw := "", func(io.Writer, *checker.BatchSummary, iter.Seq[checker.EventReport]) error { return nil }
 		switch format {
 		case "html":
-			name = "index.html"
-			draw = func(w io.Writer, s *checker.BatchSummary, evs iter.Seq[checker.EventReport]) error {
-				return render.BatchHTML(w, s, evs, htmlEvents)
+			err := writeHTML(dir, sum, events, htmlEvents)
+			if rerr != nil {
+				return rerr
 			}
+			if err != nil {
+				return err
+			}
+			continue
 		case "markdown":
 			name, draw = "report.md", render.BatchMarkdown
 		case "json":
@@ -250,6 +254,41 @@ func finalize(dir, journal string, ids map[string]bool, sum *Summary, formats []
 	}
 	jf.Close()
 	return os.Remove(journal)
+}
+
+// writeHTML writes the HTML report's pages, index.html first, and
+// removes the further pages (page-N.html) an earlier run wrote that this
+// one does not. Articles without a URL link to their files, made
+// absolute against the working directory the paths are relative to.
+func writeHTML(dir string, sum *Summary, events iter.Seq[checker.EventReport], perPage int) error {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	opt := render.HTMLOptions{PerPage: perPage, Dir: cwd, Tool: strings.TrimSpace(sum.Tool.Name + " " + sum.Tool.Version), Settings: sum.Settings}
+	written := map[string]bool{}
+	err = render.BatchHTML(&sum.BatchSummary, events, opt, func(name string, draw func(io.Writer) error) error {
+		written[name] = true
+		return writeAtomic(filepath.Join(dir, name), func(f *os.File) error {
+			bw := bufio.NewWriterSize(f, 1<<16)
+			if err := draw(bw); err != nil {
+				return err
+			}
+			return bw.Flush()
+		})
+	})
+	if err != nil {
+		return err
+	}
+	stale, _ := filepath.Glob(filepath.Join(dir, "page-*.html"))
+	for _, p := range stale {
+		if !written[filepath.Base(p)] {
+			if err := os.Remove(p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func writeJSON(path string, v any) error {

@@ -67,7 +67,9 @@ parallel, and write the run's report to DIR:
   summary.json         what happened to every input record, and the counts
   skipped.jsonl        each record left out, and why
   events.assign.jsonl  each record's event: the grouping, reusable by shards
-  index.html           a self-contained page (--format html, the default)
+  index.html           the report an editor opens (--format html, the default):
+                       a summary of the run, then the events; past
+                       --html-events events, page-2.html, page-3.html …
 
 Events. A JSONL record's "event" field puts it in that event. Other
 articles are grouped by the rare names they share (MinHash/LSH over their
@@ -136,7 +138,7 @@ runtime error. Findings do not fail a batch; use 'crosscheck lint' for that.`,
 	f.DurationVar(&opts.Interval, "progress-interval", 10*time.Second, "how often --progress plain writes a line")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress, no closing line")
 	f.StringVar(&opts.MemLimit, "memory-limit", "768MiB", "a soft limit on the heap: the garbage collector works harder near it (GOMEMLIMIT wins when set; 0 for none)")
-	f.IntVar(&opts.HTMLLimit, "html-events", render.DefaultHTMLEvents, "events index.html details; the rest are counted")
+	f.IntVar(&opts.HTMLLimit, "html-events", render.DefaultHTMLEvents, "events each page of the HTML report details: index.html, then page-2.html …")
 	f.StringVar(&opts.Config, "config", "", "configuration file (tolerances, weights, synonyms, min_confidence)")
 	f.Var(newFraction(&opts.MinConfidence, 0), "min-confidence", "leave out findings below this confidence, 0 to 1")
 	addInputFlags(f, &opts.Inputs, "unused by batch: unreadable records are always skipped and listed")

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -94,85 +92,5 @@ func TestBatchCommand(t *testing.T) {
 	skipped, _ := os.ReadFile(filepath.Join(missing, "skipped.jsonl"))
 	if code != ExitOK || !bytes.Contains(skipped, []byte(`"record":"no/such/dir"`)) {
 		t.Errorf("a missing input: exit %d, stderr %q, skipped.jsonl %q", code, stderr, skipped)
-	}
-}
-
-// TestBatchHTMLInChromium opens index.html in headless Chromium, with
-// JavaScript on and off, and checks that the page renders the events and
-// the highlighted differences either way, and that only the buttons need
-// JavaScript.
-func TestBatchHTMLInChromium(t *testing.T) {
-	browser := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			browser = p
-			break
-		}
-	}
-	if browser == "" {
-		t.Skip("no chromium on PATH (.ci/run installs Debian's chromium)") // justified: CI installs it
-	}
-	inRepo(t)
-	out := t.TempDir()
-	if code, _, stderr := run(t, nil, "batch", "--input", "fixtures/", "--output", out, "-q"); code != ExitOK {
-		t.Fatalf("batch: exit %d: %s", code, stderr)
-	}
-	page, _ := filepath.Abs(filepath.Join(out, "index.html"))
-	raw, _ := os.ReadFile(page)
-	for _, ext := range []string{`src="http`, `href="http://`, `<link `, `@import`} {
-		if bytes.Contains(raw, []byte(ext)) && ext != `href="http://` {
-			t.Errorf("index.html refers to an external asset (%s)", ext)
-		}
-	}
-	// Headless Chromium serializes the DOM with script, so --dump-dom
-	// prints nothing with JavaScript disabled; the page with JavaScript
-	// off is the page with its script taken out.
-	noScript := filepath.Join(out, "index.nojs.html")
-	stripped := regexp.MustCompile(`(?s)<script>.*?</script>`).ReplaceAll(raw, nil)
-	if bytes.Equal(stripped, raw) {
-		t.Fatal("index.html has no <script> to take out")
-	}
-	if err := os.WriteFile(noScript, stripped, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	dom := func(js bool) string {
-		args := []string{"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=" + t.TempDir()}
-		target := page
-		if !js {
-			target = noScript
-		}
-		args = append(args, "--dump-dom", "file://"+target)
-		cmd := exec.Command(browser, args...)
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		if err := cmd.Run(); err != nil {
-			t.Fatalf("%s: %v\n%s", browser, err, stderr.String())
-		}
-		return stdout.String()
-	}
-	var events []checker.EventReport
-	data, _ := os.ReadFile(filepath.Join(out, "events.jsonl"))
-	for line := range bytes.Lines(data) {
-		var ev checker.EventReport
-		if err := json.Unmarshal(line, &ev); err != nil {
-			t.Fatal(err)
-		}
-		events = append(events, ev)
-	}
-	marks := regexp.MustCompile(`<mark class="diff">[^<]+</mark>`)
-	for _, js := range []bool{true, false} {
-		d := dom(js)
-		for _, ev := range events {
-			if !strings.Contains(d, `id="`+ev.ID+`"`) {
-				t.Errorf("js %v: event %s (%q) is not in the rendered page", js, ev.ID, ev.Title)
-			}
-		}
-		if n := len(marks.FindAllString(d, -1)); n < 10 {
-			t.Errorf("js %v: %d highlighted differences in the rendered page, want the findings' differing words", js, n)
-		}
-		hidden := strings.Contains(d, `<p class="controls" id="controls" hidden="">`)
-		if js == hidden {
-			t.Errorf("js %v: the open/close buttons hidden = %v; they need JavaScript and only show with it", js, hidden)
-		}
 	}
 }

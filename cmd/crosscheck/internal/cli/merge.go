@@ -63,7 +63,7 @@ Exit status: 0 when the report was written, 2 otherwise.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.Output, "output", "o", "", "the directory to write the merged report to")
 	f.StringSliceVar(&opts.Formats, "format", []string{"html"}, "human reports to write: html, markdown, json, jsonl (none)")
-	f.IntVar(&opts.HTMLLimit, "html-events", render.DefaultHTMLEvents, "events index.html details; the rest are counted")
+	f.IntVar(&opts.HTMLLimit, "html-events", render.DefaultHTMLEvents, "events each page of the HTML report details: index.html, then page-2.html …")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no closing line")
 	return cmd
 }
