@@ -1,29 +1,104 @@
 package checker
 
+import (
+	"bytes"
+	"encoding/json"
+)
+
 // SchemaVersion is the version of the JSON report contract (design.md).
 const SchemaVersion = 1
 
 // A Report is the outcome of a check: the sources read, the disagreements
 // found and the facts the sources agree on. It is what every renderer
 // draws and what `--format json` prints.
+//
+// Its JSON always carries every list, empty or not, and both counts:
+// a reader never has to tell a missing list from an empty one.
 type Report struct {
 	SchemaVersion int           `json:"schema_version"`
 	Sources       []SourceInfo  `json:"sources"`
 	Findings      []Finding     `json:"findings"`
 	Agreements    []Agreement   `json:"agreements"`
-	Skipped       []SkippedInfo `json:"skipped,omitempty"`
+	Skipped       []SkippedInfo `json:"skipped"`
 	// Duplicates are inputs merged into another source because they are
 	// the same article (same URL or same text): not a second source.
-	Duplicates []DuplicateInfo `json:"duplicates,omitempty"`
+	Duplicates []DuplicateInfo `json:"duplicates"`
 	// Drafts lists the drafts of a lint run; their findings carry Draft.
-	Drafts []string `json:"drafts,omitempty"`
+	Drafts []string `json:"drafts"`
 	// Unsupported are the facts a draft states that no source speaks to
 	// (lint with --unsupported).
-	Unsupported []Agreement `json:"unsupported,omitempty"`
+	Unsupported []Agreement `json:"unsupported"`
 	// Suppressed and Baselined count the findings left out by comments in
 	// a draft and by a baseline file.
-	Suppressed int `json:"suppressed,omitempty"`
-	Baselined  int `json:"baselined,omitempty"`
+	Suppressed int `json:"suppressed"`
+	Baselined  int `json:"baselined"`
+	// Tool names the program that wrote the report, when it says.
+	Tool *Tool `json:"tool,omitempty"`
+}
+
+// A Tool names a program and its version.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// MarshalJSON writes the report with every list present: a nil list, at
+// any depth, is written as [], never null or left out.
+func (r Report) MarshalJSON() ([]byte, error) {
+	type plain Report // the fields without this method
+	p := plain(r)
+	p.Sources = list(p.Sources)
+	p.Findings = each(p.Findings, func(f *Finding) {
+		f.Values = each(f.Values, fillGroup)
+		f.Reasons = list(f.Reasons)
+	})
+	p.Agreements = each(p.Agreements, fillAgreement)
+	p.Unsupported = each(p.Unsupported, fillAgreement)
+	p.Skipped = list(p.Skipped)
+	p.Duplicates = list(p.Duplicates)
+	p.Drafts = list(p.Drafts)
+	return encode(p)
+}
+
+// encode is json.Marshal with HTML left as is: the caller's encoder
+// escapes it when it is asked to.
+func encode(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func fillAgreement(a *Agreement) {
+	a.Values = each(a.Values, fillGroup)
+	a.Sources = list(a.Sources)
+}
+
+func fillGroup(g *ValueGroup) {
+	g.Sources = list(g.Sources)
+	g.Evidence = list(g.Evidence)
+}
+
+// list returns s, or an empty list when s is nil.
+func list[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// each returns a copy of s, never nil, with fill applied to every element;
+// s itself is left as it was.
+func each[T any](s []T, fill func(*T)) []T {
+	out := make([]T, len(s))
+	copy(out, s)
+	for i := range out {
+		fill(&out[i])
+	}
+	return out
 }
 
 // SourceInfo describes one article in a report.
@@ -37,7 +112,16 @@ type SourceInfo struct {
 	Byline    string `json:"byline,omitempty"`
 	// SyndicatedWith lists the sources this one is a near copy of (wire
 	// copy with a paragraph changed): not independent corroboration.
-	SyndicatedWith []string `json:"syndicated_with,omitempty"`
+	SyndicatedWith []string `json:"syndicated_with"`
+}
+
+// MarshalJSON writes the source with syndicated_with always present, []
+// when the source is no one's near copy.
+func (s SourceInfo) MarshalJSON() ([]byte, error) {
+	type plain SourceInfo // the fields without this method
+	p := plain(s)
+	p.SyndicatedWith = list(p.SyndicatedWith)
+	return encode(p)
 }
 
 // MarkSyndicated records that sources a and b are near copies of each

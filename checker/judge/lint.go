@@ -18,7 +18,9 @@ import (
 //
 // Each finding carries Draft, and its first value is the draft's, so its
 // Location is in the draft. Agreements are the draft's facts that
-// references back; Unsupported are those no reference speaks to. Findings
+// references back and none contradicts, their Sources the references
+// alone (the draft is not its own corroboration); Unsupported are those
+// no reference speaks to. Findings
 // covered by a suppression comment in a draft are counted, not reported.
 // Drafts are checked one at a time: they are not each other's references.
 func (c *Checker) Lint(drafts, refs []*checker.Article) (*checker.Report, error) {
@@ -106,6 +108,9 @@ func (c *Checker) lintSlot(draft string, s *Slot, weight func(string) float64) (
 		return nil, nil, unsupported
 	}
 	refs := groupClaims(theirs)
+	// References that state incompatible values corroborate nothing the
+	// draft says in this slot, however the draft's value falls.
+	_, _, split := c.Tolerances.opposed(refs)
 	var speaking []string
 	for _, g := range refs {
 		for _, src := range g.sources {
@@ -142,7 +147,17 @@ func (c *Checker) lintSlot(draft string, s *Slot, weight func(string) float64) (
 		sort.Strings(backing.sources)
 		backers := len(backing.sources) - 1
 		if against == nil {
-			a := checker.Agreement{Kind: "agreement", Subject: s.Subject, Attribute: s.Attribute, Time: s.Time, Values: []checker.ValueGroup{valueGroup(d)}, Sources: backing.sources}
+			if split {
+				continue // the references contradict each other: nothing is corroborated
+			}
+			// The draft's value comes first, so the agreement is placed in
+			// the draft, but only references count as corroboration.
+			a := checker.Agreement{Kind: "agreement", Subject: s.Subject, Attribute: s.Attribute, Time: s.Time, Values: []checker.ValueGroup{valueGroup(d)}, Sources: []string{}}
+			for _, src := range backing.sources {
+				if src != draft {
+					a.Sources = append(a.Sources, src)
+				}
+			}
 			for _, g := range rest {
 				a.Values = append(a.Values, valueGroup(g))
 			}

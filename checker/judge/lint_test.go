@@ -157,3 +157,54 @@ func TestParseSuppressionsRanges(t *testing.T) {
 		}
 	}
 }
+
+func TestLintCorroboration(t *testing.T) {
+	const (
+		wide = "Northwind Freight will cut between 150 and 250 jobs at its Leeds depot, the union said."
+		low  = "Northwind Freight will cut 160 jobs at its Leeds depot, the union said."
+		high = "Northwind Freight will cut 240 jobs at its Leeds depot, the union said."
+	)
+	tests := []struct {
+		name    string
+		draft   string
+		refs    []string
+		sources []string // of the one agreement; nil for none
+		reason  string
+	}{
+		{"two references back the draft", says24, []string{says24, says24}, []string{"refa", "refb"},
+			"the draft is not its own corroboration: two sources, not three"},
+		{"one reference backs the draft", says24, []string{says24}, []string{"refa"},
+			"a single reference still corroborates, and is counted once"},
+		{"the references contradict each other", wide, []string{low, high}, nil,
+			"160 and 240 both fall in the draft's range, but they cannot both be true: nothing is corroborated"},
+		{"the references agree within the draft's range", wide, []string{low, low}, []string{"refa", "refb"},
+			"two references state one value inside the draft's range"},
+	}
+	for _, tt := range tests {
+		var refs []*checker.Article
+		for i, s := range tt.refs {
+			refs = append(refs, checker.ArticleOfLines("ref"+string(rune('a'+i)), s))
+		}
+		r := lintOf(t, []*checker.Article{checker.ArticleOfLines("draft", tt.draft)}, refs)
+		if len(r.Findings) != 0 {
+			t.Errorf("%s: findings %+v, want none (%s)", tt.name, r.Findings, tt.reason)
+		}
+		if tt.sources == nil {
+			if len(r.Agreements) != 0 {
+				t.Errorf("%s: agreements %+v, want none (%s)", tt.name, r.Agreements, tt.reason)
+			}
+			continue
+		}
+		if len(r.Agreements) != 1 {
+			t.Errorf("%s: %d agreements %+v, want 1 (%s)", tt.name, len(r.Agreements), r.Agreements, tt.reason)
+			continue
+		}
+		a := r.Agreements[0]
+		if strings.Join(a.Sources, ",") != strings.Join(tt.sources, ",") {
+			t.Errorf("%s: agreement sources %v, want %v (%s)", tt.name, a.Sources, tt.sources, tt.reason)
+		}
+		if a.Values[0].Sources[0] != "draft" {
+			t.Errorf("%s: first value %+v, want the draft's, so the agreement is placed in the draft", tt.name, a.Values[0])
+		}
+	}
+}

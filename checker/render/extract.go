@@ -7,9 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/crosscheck/crosscheck/checker"
 )
 
@@ -74,35 +71,21 @@ func extractText(w io.Writer, x *checker.Extraction, opt Options) error {
 }
 
 func extractTable(w io.Writer, x *checker.Extraction, opt Options) error {
-	width := opt.Width
-	if width <= 0 {
-		width = 100
-	}
-	t := tablewriter.NewTable(w,
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithMaxWidth(width),
-	)
 	quantities := x.Quantities != nil
+	rows := [][]string{{"Where", "Slot", "Text", "Value", "How"}}
 	if quantities {
-		t.Header("Where", "Text", "Kind", "Value")
-	} else {
-		t.Header("Where", "Slot", "Text", "Value", "How")
+		rows[0] = []string{"Where", "Text", "Kind", "Value"}
 	}
 	for _, e := range items(x) {
-		where := fmt.Sprintf("%s:%d:%d", pathOf(e.Evidence.Source, opt), e.Evidence.Line, e.Evidence.Column)
-		var row []string
+		where := squash(fmt.Sprintf("%s:%d:%d", pathOf(e.Evidence.Source, opt), e.Evidence.Line, e.Evidence.Column))
 		if quantities {
-			row = []string{where, e.Text, e.Value.Kind, valueText(e.Value)}
-		} else {
-			how := fmt.Sprintf("%s %.1f, %s %.1f", e.How.Subject, e.How.SubjectScore, e.How.Attribute, e.How.AttributeScore)
-			row = []string{where, slot(e.Subject, e.Attribute, e.Time), e.Text, valueText(e.Value), how}
+			rows = append(rows, []string{where, squash(e.Text), e.Value.Kind, valueText(e.Value)})
+			continue
 		}
-		if err := t.Append(row); err != nil {
-			return err
-		}
+		how := fmt.Sprintf("%s %.1f, %s %.1f", e.How.Subject, e.How.SubjectScore, e.How.Attribute, e.How.AttributeScore)
+		rows = append(rows, []string{where, squash(slot(e.Subject, e.Attribute, e.Time)), squash(e.Text), valueText(e.Value), how})
 	}
-	return t.Render()
+	return drawTable(w, rows, tableWidth(opt))
 }
 
 // valueText writes a report value compactly: "USD 14300000000", "[200, ∞]", "49%", "28 year".

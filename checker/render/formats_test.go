@@ -265,3 +265,140 @@ func TestEveryFormatWrites(t *testing.T) {
 		t.Errorf("the vendored SARIF schema is missing: %v", err)
 	}
 }
+
+// unsupportedReport is lintReport with a fact no source speaks to, and
+// findings left out by a suppression comment and a baseline.
+func unsupportedReport() (*checker.Report, Options) {
+	r, opt := lintReport()
+	draft := opt.Articles["draft"].Raw + "Harbor employs 340 people.\n"
+	opt.Articles["draft"] = &checker.Article{ID: "draft", Raw: draft, LineStarts: checker.LineStarts(draft)}
+	r.Unsupported = []checker.Agreement{{
+		Kind: "unsupported", Subject: "Harbor", Attribute: "employees", Time: "current", Sources: []string{"draft"},
+		Values: []checker.ValueGroup{{Text: "340", Sources: []string{"draft"}, Value: checker.Value{Kind: "count", Amount: 340, Bound: "exact"},
+			Evidence: []checker.Evidence{{Source: "draft", Line: 3, Column: 16, EndLine: 3, EndColumn: 19, Sentence: "Harbor employs 340 people."}}}},
+	}}
+	r.Suppressed, r.Baselined = 1, 2
+	return r, opt
+}
+
+// TestEveryFormatSaysEverything: the facts no source backs and the
+// findings left out are in every format, not only JSON and Markdown.
+func TestEveryFormatSaysEverything(t *testing.T) {
+	const (
+		fact    = "Harbor · employees: draft says 340; no source speaks to it"
+		leftOut = "1 finding suppressed in the draft, 2 findings recorded in the baseline"
+	)
+	r, opt := unsupportedReport()
+	out := map[string]string{}
+	for _, f := range Formats {
+		var b bytes.Buffer
+		if err := Write(&b, f, r, opt); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out[f] = b.String()
+	}
+	for _, tt := range []struct {
+		format string
+		want   []string
+		reason string
+	}{
+		{"text", []string{"drafts/draft 1.md:3:16: [unsupported] " + fact + "\n", "crosscheck: left out " + leftOut + "\n"}, "a line per fact, located as findings are, and a last line for what was left out"},
+		{"table", []string{"Not backed by any source:\n  draft:3:16 Harbor · employees: 340\n", "Left out: " + leftOut + "."}, "a section of its own, and the counts"},
+		{"github", []string{"::notice file=drafts/draft 1.md,line=3,col=16,endLine=3,endColumn=19,title=crosscheck%3A not backed by any source%3A Harbor · employees::" + fact + "\n", "::notice title=crosscheck%3A findings left out::Left out: " + leftOut + ".\n"}, "a notice on the fact's line, and a notice with no file"},
+		{"markdown", []string{"### Not backed by any source", "`drafts/draft 1.md:3:16` Harbor · employees: 340", "Left out: " + leftOut + "."}, "as before"},
+		{"junit", []string{`<property name="suppressed" value="1">`, `<property name="baselined" value="2">`, `<property name="unsupported" value="1">`, "<system-out>drafts/draft 1.md:3:16: [unsupported] " + fact}, "suite properties, and the draft's facts in its system-out"},
+		{"json", []string{`"unsupported": [`, `"employees"`, `"suppressed": 1`, `"baselined": 2`}, "the contract"},
+	} {
+		for _, want := range tt.want {
+			if !strings.Contains(out[tt.format], want) {
+				t.Errorf("%s lacks %q (%s):\n%s", tt.format, want, tt.reason, out[tt.format])
+			}
+		}
+	}
+
+	// SARIF: a note under a rule of its own, and the counts in the run.
+	if err := compileSchema(t, "testdata/sarif-schema-2.1.0.json").Validate(mustJSON(t, out["sarif"])); err != nil {
+		t.Errorf("SARIF with an unsupported fact does not validate: %v", err)
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct{ Rules []struct{ ID string } }
+			}
+			Results []struct {
+				RuleID    string
+				RuleIndex int
+				Level     string
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						Region struct{ StartLine, StartColumn int }
+					}
+				}
+				PartialFingerprints map[string]string
+			}
+			Properties map[string]int
+		}
+	}
+	if err := json.Unmarshal([]byte(out["sarif"]), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if len(run.Results) != 2 {
+		t.Fatalf("SARIF results = %+v, want the finding and the fact", run.Results)
+	}
+	note := run.Results[1]
+	if note.RuleID != UnsupportedRuleID || run.Tool.Driver.Rules[note.RuleIndex].ID != UnsupportedRuleID || note.Level != "note" || note.Message.Text != fact ||
+		note.Locations[0].PhysicalLocation.Region.StartLine != 3 || note.PartialFingerprints["crosscheckUnsupportedId/v1"] == "" {
+		t.Errorf("SARIF note = %+v: want a note of %s at line 3 with a fingerprint", note, UnsupportedRuleID)
+	}
+	if p := run.Properties; p["suppressed"] != 1 || p["baselined"] != 2 || p["unsupported"] != 1 {
+		t.Errorf("SARIF run properties = %v, want suppressed 1, baselined 2, unsupported 1", p)
+	}
+
+	// Reviewdog: an INFO diagnostic on the fact, and one with no range for
+	// what was left out, both as reviewdog reads them.
+	var res rdf.DiagnosticResult
+	if err := protojson.Unmarshal([]byte(out["rdjson"]), &res); err != nil {
+		t.Fatalf("rdjson: %v", err)
+	}
+	if err := compileSchema(t, "testdata/rdjson-DiagnosticResult.schema.json").Validate(mustJSON(t, out["rdjson"])); err != nil {
+		t.Errorf("rdjson does not validate: %v", err)
+	}
+	ds := res.GetDiagnostics()
+	if len(ds) != 3 {
+		t.Fatalf("rdjson diagnostics = %v, want the finding, the fact and the count", ds)
+	}
+	if d := ds[1]; d.GetSeverity() != rdf.Severity_INFO || d.GetMessage() != fact || d.GetCode().GetValue() != UnsupportedRuleID || d.GetLocation().GetRange().GetStart().GetLine() != 3 {
+		t.Errorf("rdjson fact = %v", d)
+	}
+	if d := ds[2]; d.GetSeverity() != rdf.Severity_INFO || d.GetMessage() != "Left out: "+leftOut+"." || d.GetLocation().GetPath() != "drafts/draft 1.md" || d.GetLocation().GetRange() != nil {
+		t.Errorf("rdjson count = %v", d)
+	}
+	if lines := strings.Split(strings.TrimSpace(out["rdjsonl"]), "\n"); len(lines) != 3 {
+		t.Errorf("rdjsonl has %d lines, want 3:\n%s", len(lines), out["rdjsonl"])
+	}
+}
+
+// TestNothingLeftOutSaysNothing: a report with nothing unsupported and
+// nothing left out adds no line to the line formats.
+func TestNothingLeftOutSaysNothing(t *testing.T) {
+	for _, f := range []string{"text", "github", "rdjsonl"} {
+		var b bytes.Buffer
+		if err := Write(&b, f, emptyReport(), Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if b.Len() != 0 {
+			t.Errorf("%s wrote %q for a clean report", f, b.String())
+		}
+	}
+}
+
+func mustJSON(t *testing.T, s string) any {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}

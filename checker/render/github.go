@@ -14,7 +14,9 @@ var githubLevel = map[checker.Severity]string{checker.Error: "error", checker.Wa
 //
 //	::error file=draft.md,line=3,col=25,endLine=3,endColumn=38,title=…::message
 //
-// which the runner turns into annotations on the lines they name.
+// which the runner turns into annotations on the lines they name; then a
+// notice per fact a draft states that no source speaks to, and a notice
+// with no file saying how many findings were left out, when any were.
 func GitHub(w io.Writer, r *checker.Report, opt Options) error {
 	var b strings.Builder
 	for _, f := range r.Findings {
@@ -22,11 +24,7 @@ func GitHub(w io.Writer, r *checker.Report, opt Options) error {
 		msg := fmt.Sprintf("%s (confidence %.2f)", message(f), f.Confidence)
 		props := []string{}
 		if loc, ok := f.Location(); ok {
-			el, ec := endOf(loc)
-			props = append(props,
-				"file="+escapeProperty(pathOf(loc.Source, opt)),
-				fmt.Sprintf("line=%d", loc.Line), fmt.Sprintf("col=%d", loc.Column),
-				fmt.Sprintf("endLine=%d", el), fmt.Sprintf("endColumn=%d", ec))
+			props = append(props, githubPlace(loc, opt)...)
 			if len(f.Values) > 1 {
 				// The contradicting value's first few statements: an
 				// annotation is read in place, not scrolled.
@@ -46,8 +44,29 @@ func GitHub(w io.Writer, r *checker.Report, opt Options) error {
 		props = append(props, "title="+escapeProperty(title))
 		fmt.Fprintf(&b, "::%s %s::%s\n", githubLevel[f.Severity], strings.Join(props, ","), escapeData(msg))
 	}
+	for _, u := range r.Unsupported {
+		var props []string
+		if loc, ok := unsupportedAt(u); ok {
+			props = append(props, githubPlace(loc, opt)...)
+		}
+		props = append(props, "title="+escapeProperty("crosscheck: not backed by any source: "+slot(u.Subject, u.Attribute, u.Time)))
+		fmt.Fprintf(&b, "::notice %s::%s\n", strings.Join(props, ","), escapeData(unsupportedMessage(u)))
+	}
+	if s := leftOut(r); s != "" {
+		fmt.Fprintf(&b, "::notice title=%s::%s\n", escapeProperty("crosscheck: findings left out"), escapeData("Left out: "+s+"."))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// githubPlace are the properties of a command that place it at e.
+func githubPlace(e checker.Evidence, opt Options) []string {
+	el, ec := endOf(e)
+	return []string{
+		"file=" + escapeProperty(pathOf(e.Source, opt)),
+		fmt.Sprintf("line=%d", e.Line), fmt.Sprintf("col=%d", e.Column),
+		fmt.Sprintf("endLine=%d", el), fmt.Sprintf("endColumn=%d", ec),
+	}
 }
 
 // escapeData escapes a workflow command's message as the runner expects.

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/checker"
@@ -18,17 +19,25 @@ type (
 		Suites   []junitSuite `xml:"testsuite"`
 	}
 	junitSuite struct {
-		Name     string      `xml:"name,attr"`
-		Tests    int         `xml:"tests,attr"`
-		Failures int         `xml:"failures,attr"`
-		Errors   int         `xml:"errors,attr"`
-		Cases    []junitCase `xml:"testcase"`
+		Name       string          `xml:"name,attr"`
+		Tests      int             `xml:"tests,attr"`
+		Failures   int             `xml:"failures,attr"`
+		Errors     int             `xml:"errors,attr"`
+		Properties []junitProperty `xml:"properties>property"`
+		Cases      []junitCase     `xml:"testcase"`
+	}
+	junitProperty struct {
+		Name  string `xml:"name,attr"`
+		Value string `xml:"value,attr"`
 	}
 	junitCase struct {
 		Name      string         `xml:"name,attr"`
 		Classname string         `xml:"classname,attr"`
 		File      string         `xml:"file,attr,omitempty"`
 		Failures  []junitFailure `xml:"failure"`
+		// SystemOut lists the facts the draft states that no source
+		// speaks to: not failures, but worth a look.
+		SystemOut string `xml:"system-out,omitempty"`
 	}
 	junitFailure struct {
 		Message string `xml:"message,attr"`
@@ -39,9 +48,15 @@ type (
 
 // JUnit writes a JUnit XML report: one testcase per draft (per source in
 // a check), with a failure per finding located in it, so CI systems that
-// read test results show each disagreement.
+// read test results show each disagreement, and the facts it states that
+// no source speaks to in its system-out. The suite's properties count the
+// findings suppressed and baselined, and the unsupported facts.
 func JUnit(w io.Writer, r *checker.Report, opt Options) error {
-	suite := junitSuite{Name: "crosscheck"}
+	suite := junitSuite{Name: "crosscheck", Properties: []junitProperty{
+		{Name: "suppressed", Value: strconv.Itoa(r.Suppressed)},
+		{Name: "baselined", Value: strconv.Itoa(r.Baselined)},
+		{Name: "unsupported", Value: strconv.Itoa(len(r.Unsupported))},
+	}}
 	for _, file := range files(r) {
 		tc := junitCase{Name: pathOf(file, opt), Classname: "crosscheck", File: pathOf(file, opt)}
 		for _, f := range r.Findings {
@@ -62,6 +77,13 @@ func JUnit(w io.Writer, r *checker.Report, opt Options) error {
 				Body:    body.String(),
 			})
 		}
+		var out strings.Builder
+		for _, u := range r.Unsupported {
+			if loc, ok := unsupportedAt(u); ok && loc.Source == file {
+				fmt.Fprintf(&out, "%s:%d:%d: [unsupported] %s\n", pathOf(loc.Source, opt), loc.Line, loc.Column, unsupportedMessage(u))
+			}
+		}
+		tc.SystemOut = out.String()
 		suite.Cases = append(suite.Cases, tc)
 		suite.Tests++
 		if len(tc.Failures) > 0 {

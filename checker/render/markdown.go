@@ -18,8 +18,8 @@ func Markdown(w io.Writer, r *checker.Report, opt Options) error {
 		what = fmt.Sprintf("%s against %s", count(len(r.Drafts), "draft"), count(len(r.Sources)-len(r.Drafts), "source"))
 	}
 	fmt.Fprintf(&b, "## crosscheck: %s\n\n%s checked.", count(len(r.Findings), "finding"), what)
-	if r.Suppressed > 0 || r.Baselined > 0 {
-		fmt.Fprintf(&b, " Left out: %d suppressed in the draft, %d in the baseline.", r.Suppressed, r.Baselined)
+	if s := leftOut(r); s != "" {
+		fmt.Fprintf(&b, " Left out: %s.", s)
 	}
 	b.WriteString("\n")
 	for _, file := range files(r) {

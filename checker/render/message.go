@@ -29,6 +29,33 @@ func message(f checker.Finding) string {
 	return fmt.Sprintf("%s: draft says %s; %d of %d sources say %s", slot(f.Subject, f.Attribute, f.Time), f.Values[0].Text, len(against.Sources), len(speaking), against.Text)
 }
 
+// unsupportedMessage says what a draft states that no source speaks to:
+// "Scale AI · employees: draft says about 900; no source speaks to it".
+func unsupportedMessage(u checker.Agreement) string {
+	return fmt.Sprintf("%s: draft says %s; no source speaks to it", slot(u.Subject, u.Attribute, u.Time), u.Values[0].Text)
+}
+
+// unsupportedAt is where a fact no source backs is stated in its draft.
+func unsupportedAt(u checker.Agreement) (checker.Evidence, bool) {
+	if len(u.Values) == 0 || len(u.Values[0].Evidence) == 0 {
+		return checker.Evidence{}, false
+	}
+	return u.Values[0].Evidence[0], true
+}
+
+// leftOut says which findings the report leaves out, "" when none: "1
+// finding suppressed in the draft, 2 findings recorded in the baseline".
+func leftOut(r *checker.Report) string {
+	var parts []string
+	if r.Suppressed > 0 {
+		parts = append(parts, count(r.Suppressed, "finding")+" suppressed in the draft")
+	}
+	if r.Baselined > 0 {
+		parts = append(parts, count(r.Baselined, "finding")+" recorded in the baseline")
+	}
+	return strings.Join(parts, ", ")
+}
+
 // pathOf returns the path to show for a source: its path from
 // Options.Paths, relative to Options.Root when it lies below it, with
 // forward slashes; the ID when the source has no path.

@@ -18,7 +18,8 @@ type Options struct {
 	// Paths maps a source ID to the path to show in locations; the ID is
 	// shown when a source is missing.
 	Paths map[string]string
-	// Width is the terminal width for tables; 0 means 100.
+	// Width is the columns a table may take, the terminal's width or
+	// --width: 0 means DefaultWidth, and less than MinWidth is MinWidth.
 	Width int
 	// Root is the directory paths are made relative to (the repository
 	// root for SARIF); "" leaves them as given.
@@ -74,18 +75,30 @@ func indentJSON(w io.Writer, v any) error {
 //	path:line:col: [severity] subject · attribute: $15B (2 sources) vs $14.3 billion (3 sources) (confidence 0.94)
 //
 // The location is the first evidence of the minority value, the one an
-// editor most likely has to correct.
+// editor most likely has to correct. The facts a draft states that no
+// source speaks to follow, one a line tagged [unsupported], and last a
+// line saying how many findings were left out, when any were.
 func Text(w io.Writer, r *checker.Report, opt Options) error {
+	var b strings.Builder
 	for _, f := range r.Findings {
 		loc := "-"
 		if e, ok := f.Location(); ok {
 			loc = fmt.Sprintf("%s:%d:%d", pathOf(e.Source, opt), e.Line, e.Column)
 		}
-		if _, err := fmt.Fprintf(w, "%s: [%s] %s (confidence %.2f)\n", loc, f.Severity, message(f), f.Confidence); err != nil {
-			return err
-		}
+		fmt.Fprintf(&b, "%s: [%s] %s (confidence %.2f)\n", loc, f.Severity, message(f), f.Confidence)
 	}
-	return nil
+	for _, u := range r.Unsupported {
+		loc := "-"
+		if e, ok := unsupportedAt(u); ok {
+			loc = fmt.Sprintf("%s:%d:%d", pathOf(e.Source, opt), e.Line, e.Column)
+		}
+		fmt.Fprintf(&b, "%s: [unsupported] %s\n", loc, unsupportedMessage(u))
+	}
+	if s := leftOut(r); s != "" {
+		fmt.Fprintf(&b, "crosscheck: left out %s\n", s)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // slot names a slot: "Scale AI · valuation", with the time when it is

@@ -58,6 +58,9 @@ func rdLoc(e checker.Evidence, opt Options) rdLocation {
 	return rdLocation{Path: pathOf(e.Source, opt), Range: &rdRange{Start: rdPosition{e.Line, e.Column}, End: rdPosition{el, ec}}}
 }
 
+// rdDiagnostics are a diagnostic per finding, an INFO diagnostic per fact
+// a draft states that no source speaks to, and, when findings were left
+// out, an INFO diagnostic saying so, on the first draft with no range.
 func rdDiagnostics(r *checker.Report, opt Options) []rdDiagnostic {
 	out := []rdDiagnostic{}
 	for _, f := range r.Findings {
@@ -76,6 +79,29 @@ func rdDiagnostics(r *checker.Report, opt Options) []rdDiagnostic {
 			d.RelatedLocations = append(d.RelatedLocations, rdRelated{Message: fmt.Sprintf("%s says: %s", e.Source, e.Sentence), Location: rdLoc(e, opt)})
 		}
 		out = append(out, d)
+	}
+	for _, u := range r.Unsupported {
+		loc, ok := unsupportedAt(u)
+		if !ok {
+			continue
+		}
+		out = append(out, rdDiagnostic{
+			Message:  unsupportedMessage(u),
+			Location: rdLoc(loc, opt),
+			Severity: rdSeverity[checker.Info],
+			Source:   &rdSource{Name: "crosscheck", URL: infoURI},
+			Code:     &rdCode{Value: UnsupportedRuleID},
+		})
+	}
+	if s := leftOut(r); s != "" {
+		if fs := files(r); len(fs) > 0 {
+			out = append(out, rdDiagnostic{
+				Message:  "Left out: " + s + ".",
+				Location: rdLocation{Path: pathOf(fs[0], opt)},
+				Severity: rdSeverity[checker.Info],
+				Source:   &rdSource{Name: "crosscheck", URL: infoURI},
+			})
+		}
 	}
 	return out
 }

@@ -1,10 +1,13 @@
 package render
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/checker"
@@ -12,6 +15,10 @@ import (
 
 // RuleID is the SARIF rule and JUnit failure type of a disagreement.
 const RuleID = "crosscheck/disagreement"
+
+// UnsupportedRuleID is the SARIF rule of a fact a draft states that no
+// source speaks to (lint --unsupported).
+const UnsupportedRuleID = "crosscheck/unsupported"
 
 const infoURI = "https://github.com/crosscheck/crosscheck"
 
@@ -28,6 +35,15 @@ type (
 		Tool       sarifTool     `json:"tool"`
 		ColumnKind string        `json:"columnKind"`
 		Results    []sarifResult `json:"results"`
+		Properties sarifRunProps `json:"properties"`
+	}
+	// sarifRunProps say what the results leave out: the findings
+	// suppressed in a draft or recorded in a baseline, and how many
+	// results are facts no source backs.
+	sarifRunProps struct {
+		Suppressed  int `json:"suppressed"`
+		Baselined   int `json:"baselined"`
+		Unsupported int `json:"unsupported"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -61,7 +77,13 @@ type (
 		Locations           []sarifLocation   `json:"locations"`
 		RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 		PartialFingerprints map[string]string `json:"partialFingerprints"`
-		Properties          sarifProperties   `json:"properties"`
+		Properties          any               `json:"properties"`
+	}
+	// sarifProperties are a finding's; sarifFact an unsupported fact's.
+	sarifFact struct {
+		Subject   string `json:"subject"`
+		Attribute string `json:"attribute"`
+		Time      string `json:"time"`
 	}
 	sarifProperties struct {
 		Confidence float64  `json:"confidence"`
@@ -94,11 +116,14 @@ type (
 var sarifLevel = map[checker.Severity]string{checker.Error: "error", checker.Warning: "warning", checker.Info: "note"}
 
 // SARIF writes a SARIF 2.1.0 log that GitHub code scanning accepts: one
-// run, one rule, a result per finding located at Finding.Location with
-// the contradicting evidence as related locations, the finding id as
-// partial fingerprint and the confidence in the result's properties.
-// URIs are relative to Options.Root; columns count Unicode code points
-// (SARIF has no byte columns) when Options.Articles has the source.
+// run, a result per finding located at Finding.Location with the
+// contradicting evidence as related locations, the finding id as partial
+// fingerprint and the confidence in the result's properties; a note per
+// fact a draft states that no source speaks to, under a rule of its own;
+// and, in the run's properties, how many findings were suppressed and
+// baselined. URIs are relative to Options.Root; columns count Unicode
+// code points (SARIF has no byte columns) when Options.Articles has the
+// source.
 func SARIF(w io.Writer, r *checker.Report, opt Options) error {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
@@ -113,10 +138,21 @@ func SARIF(w io.Writer, r *checker.Report, opt Options) error {
 					Markdown: "Check the figure against the sources given as related locations. To accept a known discrepancy, put `<!-- crosscheck-disable-next-line -->` above the line, or add an `ignore` rule to `.crosscheck.yaml`.",
 				},
 				Properties: sarifRuleTag{Tags: []string{"fact-check"}},
+			}, {
+				ID:               UnsupportedRuleID,
+				Name:             "UnsupportedFact",
+				ShortDescription: sarifText{Text: "A fact the draft states that no source speaks to"},
+				FullDescription:  sarifText{Text: "The draft states a figure for a subject, attribute and time that none of the reference sources states anything about: nothing contradicts it, and nothing backs it."},
+				Help: sarifText{
+					Text:     "Check the figure against a source that states it, or add such a source to the references.",
+					Markdown: "Check the figure against a source that states it, or add such a source to `--against`.",
+				},
+				Properties: sarifRuleTag{Tags: []string{"fact-check"}},
 			}},
 		}},
 		ColumnKind: "unicodeCodePoints",
 		Results:    []sarifResult{},
+		Properties: sarifRunProps{Suppressed: r.Suppressed, Baselined: r.Baselined, Unsupported: len(r.Unsupported)},
 	}
 	for _, f := range r.Findings {
 		loc, ok := f.Location()
@@ -137,6 +173,19 @@ func SARIF(w io.Writer, r *checker.Report, opt Options) error {
 			res.RelatedLocations = append(res.RelatedLocations, l)
 		}
 		run.Results = append(run.Results, res)
+	}
+	for _, u := range r.Unsupported {
+		loc, ok := unsupportedAt(u)
+		if !ok {
+			continue
+		}
+		run.Results = append(run.Results, sarifResult{
+			RuleID: UnsupportedRuleID, RuleIndex: 1, Level: "note",
+			Message:             sarifText{Text: unsupportedMessage(u)},
+			Locations:           []sarifLocation{sarifLoc(loc, opt)},
+			PartialFingerprints: map[string]string{"crosscheckUnsupportedId/v1": factID(u)},
+			Properties:          sarifFact{Subject: u.Subject, Attribute: u.Attribute, Time: u.Time},
+		})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -173,4 +222,16 @@ func codePoints(opt Options, source string, line, byteCol int) int {
 		return byteCol
 	}
 	return utf8.RuneCountInString(a.Raw[start:end]) + 1
+}
+
+// factID is a stable fingerprint of a fact a draft states: a hash of the
+// draft, the slot and the value, never of line numbers, as finding ids
+// are.
+func factID(u checker.Agreement) string {
+	draft := ""
+	if len(u.Sources) > 0 {
+		draft = u.Sources[0]
+	}
+	h := sha256.Sum256([]byte(strings.Join([]string{draft, u.Subject, u.Attribute, u.Time, u.Values[0].Text}, "\x00")))
+	return hex.EncodeToString(h[:6])
 }

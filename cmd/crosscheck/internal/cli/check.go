@@ -38,6 +38,10 @@ Each finding names a slot (subject · attribute), the competing values with
 the sources behind each, and a confidence in [0,1]: error from 0.7,
 warning from 0.5, info below.
 
+The table (the default on a terminal, or --format table) fits the
+terminal's width, or --width N (100 when the output is not a terminal):
+long cells wrap and evidence sentences are shortened around their figure.
+
 Settings (fail level, minimum confidence, tolerances, outlet weights,
 synonyms, ignore rules) come from .crosscheck.yaml; flags override it.
 See 'crosscheck config'. To check a draft against its sources in CI, use
@@ -108,7 +112,7 @@ func runCheck(opts *CheckOptions) error {
 	}
 	report := c.Check(res.Articles)
 	account(res, report)
-	if err := writeReport(opts.IO, opts.Format, report, renderOptions(opts.IO, opts.Color, res.Articles)); err != nil {
+	if err := writeReport(opts.IO, opts.Format, report, renderOptions(opts.IO, opts.Output, res.Articles)); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}
 	if failing(report, cfg) {

@@ -98,7 +98,7 @@ func runExtract(opts *ExtractOptions) error {
 		return err
 	}
 	x := read.NewExtraction(res.Articles, c.Lexicon, opts.Quantities)
-	return render.WriteExtraction(opts.IO.Out, opts.Output.Format, x, renderOptions(opts.IO, opts.Output.Color, res.Articles))
+	return render.WriteExtraction(opts.IO.Out, opts.Output.Format, x, renderOptions(opts.IO, opts.Output, res.Articles))
 }
 
 // extractJSONL writes one item a line through a buffer: quantities as

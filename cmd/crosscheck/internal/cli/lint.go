@@ -40,12 +40,16 @@ draft states that the sources contradict, positioned in the draft:
 A draft's figure is reported when the largest group of sources stating
 an incompatible value outnumbers the sources that back the draft. Each
 draft is checked on its own against the sources; drafts are not each
-other's references. With --unsupported, the facts a draft states that no
-source speaks to are listed too.
+other's references. Corroborated facts count only the references. With
+--unsupported, the facts a draft states that no source speaks to are
+listed too.
 
-Formats: text (path:line:col, as linters print), table, json (the report
-contract), sarif (GitHub code scanning), rdjsonl and rdjson (reviewdog),
-github (workflow annotations), markdown (step summary, PR comment), junit.
+Formats: text (path:line:col, as linters print), table (as wide as the
+terminal, or --width N), json (the report contract), sarif (GitHub code
+scanning), rdjsonl and rdjson (reviewdog), github (workflow annotations),
+markdown (step summary, PR comment), junit. Every format lists the
+unsupported facts and says how many findings suppression comments and a
+baseline left out.
 
 Accept a known discrepancy in the draft with a comment:
   <!-- crosscheck-disable-next-line -->
@@ -161,7 +165,7 @@ func runLint(opts *LintOptions) error {
 			return err
 		}
 	}
-	if err := writeReport(opts.IO, opts.Format, report, renderOptions(opts.IO, opts.Color, all)); err != nil {
+	if err := writeReport(opts.IO, opts.Format, report, renderOptions(opts.IO, opts.Output, all)); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}
 	if !opts.NoExit && failing(report, cfg) {

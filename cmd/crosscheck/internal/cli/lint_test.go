@@ -318,3 +318,48 @@ func TestLintSeveralDrafts(t *testing.T) {
 		t.Errorf("junit testcases = %+v; want the planted draft with 2 failures, then the good one with none", cases)
 	}
 }
+
+// TestLintLeftOutInEveryFormat: a finding suppressed in the draft and one
+// recorded in a baseline are counted in every format, not only JSON and
+// Markdown.
+func TestLintLeftOutInEveryFormat(t *testing.T) {
+	inRepo(t)
+	text, err := os.ReadFile(planted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "draft.md")
+	if err := os.WriteFile(draft, []byte(strings.Replace(string(text), "Meta has agreed", "<!-- crosscheck-disable-next-line -->\nMeta has agreed", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := filepath.Join(dir, "baseline.json")
+	if code, _, errOut := run(t, nil, "lint", draft, "--against", seed, "--write-baseline", base, "--no-exit"); code != ExitOK {
+		t.Fatalf("writing the baseline: exit %d: %s", code, errOut)
+	}
+	const said = "1 finding suppressed in the draft, 1 finding recorded in the baseline"
+	for _, tt := range []struct {
+		format string
+		want   []string
+	}{
+		{"text", []string{"crosscheck: left out " + said}},
+		{"table", []string{"Left out: " + said + "."}},
+		{"github", []string{"::notice title=crosscheck%3A findings left out::Left out: " + said + "."}},
+		{"markdown", []string{"Left out: " + said + "."}},
+		{"rdjson", []string{`"message": "Left out: ` + said + `."`}},
+		{"rdjsonl", []string{`"message":"Left out: ` + said + `."`}},
+		{"json", []string{`"suppressed": 1,`, `"baselined": 1,`}},
+		{"sarif", []string{`"suppressed": 1,`, `"baselined": 1,`}},
+		{"junit", []string{`<property name="suppressed" value="1">`, `<property name="baselined" value="1">`}},
+	} {
+		code, out, errOut := run(t, nil, "lint", draft, "--against", seed, "--baseline", base, "--format", tt.format)
+		if code != ExitOK {
+			t.Errorf("%s: exit %d, want 0: every finding is left out (%s)", tt.format, code, errOut)
+		}
+		for _, want := range tt.want {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s lacks %q:\n%s", tt.format, want, out)
+			}
+		}
+	}
+}

@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -83,19 +83,26 @@ func failing(r *checker.Report, cfg *config.Config) bool {
 type Output struct {
 	Format string // "" chooses: table on a terminal, text otherwise
 	Color  string // auto, always, never
+	// Width is --width, the columns a table may take; 0 leaves it to the
+	// terminal, or render.DefaultWidth when there is none.
+	Width int
 }
 
-// addOutputFlags adds --format and --color; formats are those the command
-// knows, nil for every report format.
+// addOutputFlags adds --format and --color, and --width when a table is
+// one of the formats; formats are those the command knows, nil for every
+// report format.
 func addOutputFlags(f *pflag.FlagSet, o *Output, formats []string) {
 	if formats == nil {
 		formats = render.Formats
 	}
 	f.StringVarP(&o.Format, "format", "f", "", "output format: "+strings.Join(formats, ", ")+" (default table on a terminal, text otherwise)")
 	f.StringVar(&o.Color, "color", "auto", "colour: auto (on a terminal unless NO_COLOR is set), always, never")
+	if slices.Contains(formats, "table") {
+		f.IntVar(&o.Width, "width", 0, fmt.Sprintf("draw the table in `N` columns at most, %d or more: cells wrap, evidence is shortened around its figure (default: the terminal's width; %d when the output is not a terminal)", render.MinWidth, render.DefaultWidth))
+	}
 }
 
-// resolve picks the default format for the terminal and checks both
+// resolve picks the default format for the terminal and checks the
 // flags; formats are those the command knows, nil for every report format.
 func (o *Output) resolve(io *IOStreams, formats []string) error {
 	if o.Format == "" {
@@ -113,32 +120,34 @@ func (o *Output) resolve(io *IOStreams, formats []string) error {
 	if o.Color != "auto" && o.Color != "always" && o.Color != "never" {
 		return usagef("--color %q: want auto, always or never", o.Color)
 	}
+	if o.Width != 0 && o.Width < render.MinWidth {
+		return usagef("--width %d: want %d columns or more", o.Width, render.MinWidth)
+	}
 	return nil
 }
 
 // writeReport draws r in format on io.Out. The JSON report also names the
 // tool that wrote it, a field added to the contract at schema_version 1.
 func writeReport(io *IOStreams, format string, r *checker.Report, opt render.Options) error {
-	if format != "json" {
-		return render.Write(io.Out, format, r, opt)
+	if format == "json" {
+		r.Tool = &checker.Tool{Name: "crosscheck", Version: opt.Version}
 	}
-	enc := json.NewEncoder(io.Out)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
-		*checker.Report
-		Tool version.Tool `json:"tool"`
-	}{r, version.Tool{Name: "crosscheck", Version: opt.Version}})
+	return render.Write(io.Out, format, r, opt)
 }
 
-// renderOptions are the options every renderer gets.
-func renderOptions(io *IOStreams, colorFlag string, arts []*checker.Article) render.Options {
+// renderOptions are the options every renderer gets: colour as --color
+// says, the table as wide as --width says, else as the terminal is.
+func renderOptions(io *IOStreams, o Output, arts []*checker.Article) render.Options {
 	paths := map[string]string{}
 	byID := map[string]*checker.Article{}
 	for _, a := range arts {
 		paths[a.ID] = a.Path
 		byID[a.ID] = a
 	}
-	color := colorFlag == "always" || (colorFlag == "auto" && io.OutTTY && !io.NoColor)
-	return render.Options{Color: color, Paths: paths, Width: io.Width, Root: io.WorkDir, Version: version.Current().Version, Articles: byID}
+	color := o.Color == "always" || (o.Color == "auto" && io.OutTTY && !io.NoColor)
+	width := o.Width
+	if width == 0 {
+		width = io.Width // the terminal's, 0 for a pipe
+	}
+	return render.Options{Color: color, Paths: paths, Width: width, Root: io.WorkDir, Version: version.Current().Version, Articles: byID}
 }
