@@ -27,6 +27,17 @@ type Figure struct {
 	Clarity  float64
 	Hedged   bool
 	Headline bool
+	// Weight is how much the figure's source counts (an outlet's weight),
+	// 0 for 1: the finding model weighs each side's sources by it.
+	Weight float64
+}
+
+// weight is how much f's source counts: its Weight, 1 when unset.
+func (f *Figure) weight() float64 {
+	if f.Weight > 0 {
+		return f.Weight
+	}
+	return 1
 }
 
 // A Word is a content word near a figure: its stem and its distance from

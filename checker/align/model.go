@@ -53,13 +53,17 @@ var FactFeatureNames = []string{
 
 // Features describes a fact for the finding model.
 func (f Fact) Features(figs []Figure) []float64 {
-	n := [2]int{}
+	// n[s] is the weight of side s's sources, each counted once: their
+	// number when no outlet is weighed.
+	n := [2]float64{}
 	seen := [2]map[string]bool{{}, {}}
 	for s := 0; s < 2; s++ {
 		for _, id := range f.Sides[s] {
-			seen[s][figs[id].Source] = true
+			if !seen[s][figs[id].Source] {
+				seen[s][figs[id].Source] = true
+				n[s] += figs[id].weight()
+			}
 		}
-		n[s] = len(seen[s])
 	}
 	both := 0
 	for src := range seen[0] {
@@ -77,7 +81,7 @@ func (f Fact) Features(figs []Figure) []float64 {
 		}
 		return 0
 	}
-	return []float64{logit(f.Raw), math.Log2(1 + float64(f.Links)), math.Log2(float64(max(n[0], n[1]))), math.Log2(float64(min(n[0], n[1]))),
+	return []float64{logit(f.Raw), math.Log2(1 + float64(f.Links)), math.Log2(max(n[0], n[1])), math.Log2(min(n[0], n[1])),
 		second, math.Log2(float64(len(f.Sides))), pick("same_slot"), pick("slip"), pick("timeline"), math.Log2(1 + float64(both))}
 }
 

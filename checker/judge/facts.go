@@ -67,7 +67,7 @@ func (c *Checker) figuresOf(arts []*checker.Article, claims []checker.Claim) []f
 			for qi, q := range s.Quantities {
 				ev := s.Found(qi).Evidence
 				f := figure{evidence: ev}
-				f.Source, f.Published, f.Quantity, f.Headline = a.ID, a.Published, q, s.Headline
+				f.Source, f.Published, f.Quantity, f.Headline, f.Weight = a.ID, a.Published, q, s.Headline, a.Weight
 				f.Context = contextOf(s.Tokens, s.Quantities, qi, c.Concepts, c.stem)
 				if cl := byPos[a.ID][ev.Offset]; cl != nil {
 					f.claim = cl
@@ -236,7 +236,9 @@ func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, we
 			rest = append(rest, g)
 		}
 	}
-	if len(b.sources) > len(a.sources) || (len(b.sources) == len(a.sources) && b.q.Value < a.q.Value) {
+	// The side its sources weigh more first (their number when no outlet
+	// is weighed).
+	if wa, wb := weighOf(a, weight), weighOf(b, weight); wb > wa || (wb == wa && b.q.Value < a.q.Value) {
 		a, b = b, a
 	}
 	_, factors, reasons := c.Weights.score(a, b, c.Tolerances, weight)
@@ -382,3 +384,12 @@ func (c *Checker) stem(low string) string {
 // Comparer returns how the checker compares quantities under
 // tolerances t, for the aligner.
 func Comparer(t Tolerances) align.Comparer { return comparer{t} }
+
+// weighOf is the weight of a side's sources.
+func weighOf(s *side, weight func(string) float64) float64 {
+	w := 0.0
+	for _, src := range s.sources {
+		w += weight(src)
+	}
+	return w
+}

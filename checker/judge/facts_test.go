@@ -99,6 +99,48 @@ func TestDetectAcrossLabels(t *testing.T) {
 	}
 }
 
+// TestOutletWeights holds that an outlet's weight counts: a side one
+// heavily weighed outlet states comes first, the reasons say so, and
+// the finding model sees the weighed sides, so the confidence moves.
+func TestOutletWeights(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	articles := func(tabloid float64) []*checker.Article {
+		arts := []*checker.Article{
+			checker.ArticleOfLines("wire", "Storm Brana forced Northjet to cancel 312 flights on Monday, the carrier said."),
+			checker.ArticleOfLines("daily", "Northjet scrapped 312 flights on Monday as Storm Brana swept in, the airline said."),
+			checker.ArticleOfLines("tabloid", "Storm Brana chaos as Northjet axes 321 flights on Monday, the airline said."),
+		}
+		arts[2].Weight = tabloid
+		return arts
+	}
+	flights := func(r *checker.Report) *checker.Finding {
+		for i, f := range r.Findings {
+			if len(f.Values) >= 2 && (f.Values[0].Value.Amount == 312 || f.Values[0].Value.Amount == 321) {
+				return &r.Findings[i]
+			}
+		}
+		t.Fatalf("no finding of 312 against 321")
+		return nil
+	}
+	plain := flights(c.Check(articles(0)))
+	heavy := flights(c.Check(articles(5)))
+	if plain.Values[0].Value.Amount != 312 || heavy.Values[0].Value.Amount != 321 {
+		t.Errorf("first values %v unweighed and %v with the tabloid at 5, want 312 then 321", plain.Values[0].Value.Amount, heavy.Values[0].Value.Amount)
+	}
+	if !strings.Contains(heavy.Reasons[0], "weighed by outlet: 5 against 2") {
+		t.Errorf("reasons %q do not give the weighed sides", heavy.Reasons)
+	}
+	if strings.Contains(plain.Reasons[0], "weighed") {
+		t.Errorf("reasons %q speak of weights none was given", plain.Reasons)
+	}
+	if heavy.Factors.Fact[2] == plain.Factors.Fact[2] {
+		t.Errorf("the finding model's majority feature is %v with and without weights", heavy.Factors.Fact[2])
+	}
+}
+
 func describe(f checker.Finding) string {
 	var vs []string
 	for _, v := range f.Values {

@@ -129,6 +129,9 @@ func (w Weights) score(a, b *side, t Tolerances, weight func(string) float64) (f
 		nb += weight(s)
 	}
 	reasons = append(reasons, fmt.Sprintf("%s against %s", plural(len(a.sources), "source"), plural(len(b.sources), "source")))
+	if na != float64(len(a.sources)) || nb != float64(len(b.sources)) {
+		reasons[0] += fmt.Sprintf(" (weighed by outlet: %s against %s)", trimWeight(na), trimWeight(nb))
+	}
 
 	var clarity, hedged float64
 	var hedges []string
@@ -284,3 +287,6 @@ func digits(s string) string {
 	}
 	return b.String()
 }
+
+// trimWeight formats a sum of source weights: "3", "2.5".
+func trimWeight(w float64) string { return strconv.FormatFloat(math.Round(w*100)/100, 'f', -1, 64) }
