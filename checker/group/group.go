@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -15,17 +16,24 @@ import (
 // means its default (DefaultOptions).
 type Options struct {
 	Bands, Rows int           // LSH: Bands bands of Rows MinHash rows each
-	Threshold   float64       // IDF-weighted Jaccard index from which two articles are linked
+	Threshold   float64       // TF-IDF cosine from which two articles are linked
 	Window      time.Duration // articles published further apart are never linked
 	Neighbours  int           // comparisons an article makes in one bucket, at most
 	Salient     int           // the most weighty features of an article that its MinHash is of
-	MaxShare    float64       // a feature in more than this share of the articles is dropped …
-	MinCommon   int           // … when it is also in more than this many
+	// Background tells how common a word is in text in general; nil is
+	// DefaultBackground.
+	Background *Background
+	// Prior is how many articles' (or events') worth of evidence the
+	// background's share of a word counts for against the corpus's.
+	Prior float64
 }
 
-// DefaultOptions are the parameters crosscheck batch uses.
+// DefaultOptions are the parameters crosscheck batch uses: the
+// Threshold and Prior fitted (fit.json, by cmd/fitgroup), the committed
+// background table.
 func DefaultOptions() Options {
-	return Options{Bands: 16, Rows: 1, Threshold: 0.3, Window: 72 * time.Hour, Neighbours: 40, Salient: 10, MaxShare: 0.01, MinCommon: 20}
+	f := fitted()
+	return Options{Bands: 16, Rows: 1, Threshold: f.Threshold, Window: 72 * time.Hour, Neighbours: 40, Salient: 10, Background: DefaultBackground(), Prior: f.Prior}
 }
 
 func (o Options) withDefaults() Options {
@@ -48,11 +56,11 @@ func (o Options) withDefaults() Options {
 	if o.Neighbours <= 0 {
 		o.Neighbours = d.Neighbours
 	}
-	if o.MaxShare <= 0 {
-		o.MaxShare = d.MaxShare
+	if o.Prior <= 0 {
+		o.Prior = d.Prior
 	}
-	if o.MinCommon <= 0 {
-		o.MinCommon = d.MinCommon
+	if o.Background == nil {
+		o.Background = d.Background
 	}
 	return o
 }
@@ -68,6 +76,7 @@ type Grouper struct {
 	tf     []uint16            // how often the article names each, and openerOnly
 	hashes []uint64            // feature number -> word hash
 	lower  map[uint64]struct{} // words seen in lower case anywhere
+	inName []bool              // feature number -> seen as a name, not only opening sentences
 	start  []uint32            // article i's features are feats[start[i]:start[i+1]]
 	at     []int64             // publication time, Unix seconds; 0 when unknown
 	label  []int32             // a named event's number, or -1
@@ -77,7 +86,9 @@ type Grouper struct {
 
 // A tf holds how often an article uses a name, up to maxTF, and whether
 // every use opens a sentence (openerOnly): such a word is a name only if
-// the corpus never writes it in lower case ("Lenholt", not "Officials").
+// the corpus never writes it in lower case nor the background mostly so
+// ("Officials"), and the corpus uses it as a name elsewhere or the
+// background mostly capitalizes it ("Lenholt … in Lenholt", "David").
 const (
 	openerOnly = 1 << 15
 	maxTF      = openerOnly - 1
@@ -123,6 +134,10 @@ func (g *Grouper) Add(a *checker.Article) int {
 			g.ids[h] = id
 			g.df = append(g.df, 0)
 			g.hashes = append(g.hashes, h)
+			g.inName = append(g.inName, false)
+		}
+		if k == nameWord {
+			g.inName[id] = true
 		}
 		// The low bit marks an opener, so a word's name uses sort first.
 		g.buf = append(g.buf, uint64(id)<<1|uint64(k))
@@ -154,7 +169,77 @@ func (g *Grouper) Add(a *checker.Article) int {
 // Groups returns, for each article in the order added, the number of the
 // first article of its event: articles with the same number are one
 // event, and an article alone in its event has its own number.
+//
+// It groups more than once. The first time a name weighs by how many
+// articles use it, pooled with a background corpus that tells how common
+// it is in text in general; each time after, by how many of the events
+// the time before found use it, pooled with the background: a name every
+// article of one big story uses is rare among events, however common
+// among articles, and a name many events use (an outlet's, a common first
+// name) is common. It stops when a grouping is the one before, or after
+// maxPasses.
 func (g *Grouper) Groups() []int {
+	labels := g.link(g.idf(g.df, len(g.at)))
+	for range maxPasses - 1 {
+		next := g.link(g.idf(g.eventFrequencies(labels)))
+		if slices.Equal(next, labels) {
+			break
+		}
+		labels = next
+	}
+	return labels
+}
+
+// maxPasses is how many times Groups groups, at most.
+const maxPasses = 4
+
+// idf is each feature's weight, ln(1 + D/(d + ½)), where D is the
+// background's documents and the corpus's units (articles, or events),
+// and d the background's documents and units that use it (df): an
+// estimate of how rare it is that holds from two articles to millions.
+func (g *Grouper) idf(df []uint32, units int) []float32 {
+	bg := g.opt.Background
+	idf := make([]float32, len(g.df))
+	m := g.opt.Prior
+	for id, h := range g.hashes {
+		pbg := (float64(bg.df[h]) + 0.5) / float64(bg.Docs+1)
+		p := (float64(df[id]) + m*pbg) / (float64(units) + m)
+		idf[id] = float32(math.Log(1 + 1/p))
+	}
+	return idf
+}
+
+// eventFrequencies counts, for each feature, the groups of labels that
+// use it, and the groups that use any.
+func (g *Grouper) eventFrequencies(labels []int) (edf []uint32, events int) {
+	order := make([]int32, 0, len(labels))
+	for i := range labels {
+		if g.label[i] < 0 && g.start[i] < g.start[i+1] {
+			order = append(order, int32(i))
+		}
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Or(cmp.Compare(labels[a], labels[b]), cmp.Compare(a, b)) })
+	edf = make([]uint32, len(g.df))
+	stamp := make([]int32, len(g.df))
+	for i := range stamp {
+		stamp[i] = -1
+	}
+	for k, i := range order {
+		if k == 0 || labels[order[k-1]] != labels[i] {
+			events++
+		}
+		for x := g.start[i]; x < g.start[i+1]; x++ {
+			if f := g.feats[x]; stamp[f] != int32(events) {
+				stamp[f] = int32(events)
+				edf[f]++
+			}
+		}
+	}
+	return edf, events
+}
+
+// link groups the articles with features weighted by idf.
+func (g *Grouper) link(idf []float32) []int {
 	n := len(g.at)
 	parent := make([]int32, n)
 	for i := range parent {
@@ -193,16 +278,7 @@ func (g *Grouper) Groups() []int {
 			union(first[l], int32(i))
 		}
 	}
-	// Features kept, and their weights.
-	limit := max(g.opt.MaxShare*float64(n), float64(g.opt.MinCommon))
-	idf := make([]float32, len(g.df))
-	for id, d := range g.df {
-		if float64(d) > limit {
-			idf[id] = 0
-			continue
-		}
-		idf[id] = float32(math.Log(1 + float64(n)/float64(d)))
-	}
+	opener := g.openerNames()
 	// Each article's weighted features (w = (1 + ln tf) × idf) and, for
 	// the MinHash, its Salient most weighty ones: the names an article is
 	// about, repeated, against those it mentions once.
@@ -226,11 +302,8 @@ func (g *Grouper) Groups() []int {
 		var sq float32
 		for k := g.start[i]; k < g.start[i+1]; k++ {
 			f, tf := g.feats[k], g.tf[k]
-			if idf[f] == 0 {
-				continue
-			}
 			if tf&openerOnly != 0 {
-				if _, ok := g.lower[g.hashes[f]]; ok {
+				if !opener[f] {
 					continue
 				}
 				tf &^= openerOnly
@@ -333,6 +406,26 @@ func (g *Grouper) Groups() []int {
 	return out
 }
 
+// openerNames tells, for each feature, whether its uses that only open
+// sentences count as a name (see openerOnly).
+func (g *Grouper) openerNames() []bool {
+	bg := g.opt.Background
+	ok := make([]bool, len(g.hashes))
+	for f, h := range g.hashes {
+		_, lower := g.lower[h]
+		d, l := bg.df[h], bg.lower[h]
+		ok[f] = !lower && 2*l < d+boolInt(d == 0) && (g.inName[f] || d > 0)
+	}
+	return ok
+}
+
+func boolInt(b bool) uint32 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func abs(x int64) int64 {
 	if x < 0 {
 		return -x
@@ -363,53 +456,32 @@ func mix(x uint64) uint64 {
 	return x
 }
 
-// names calls add with the hash of each name word of text: a word that
+// names calls add with the hash of each name word of text, a word that
 // begins with a capital letter and is not a sentence's opening word on
-// its own ("The", "Officials"), a weekday or a month.
+// its own ("The", "Officials"), a weekday or a month, and of each figure
+// (eachFigure) as a name.
 func names(text string, add func(h uint64, k wordKind)) {
 	opener := true // the next word opens a sentence
 	prevCap := false
 	var pending uint64 // an opener held back until the next word shows it is part of a name
 	havePending := false
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
-			switch r {
-			case '.', '!', '?', '\n', ':', '"', '“', '”':
-				opener = true
-			}
-			if unicode.IsDigit(r) {
-				if havePending {
-					add(pending, openerWord)
-				}
-				prevCap = false
-				havePending = false
-			}
-			i += size
-			continue
+	eachWord(text, func(gap, word string) {
+		if strings.ContainsAny(gap, ".!?\n:\"“”") {
+			opener = true
 		}
-		j := i
-		var h uint64 = 14695981039346656037
-		for j < len(text) {
-			r, size := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
-				break
+		if strings.ContainsFunc(gap, unicode.IsDigit) {
+			// A figure breaks a run of names.
+			if havePending {
+				add(pending, openerWord)
 			}
-			if r < utf8.RuneSelf {
-				b := byte(r)
-				if 'A' <= b && b <= 'Z' {
-					b += 'a' - 'A'
-				}
-				h = (h ^ uint64(b)) * 1099511628211
-			} else {
-				var enc [utf8.UTFMax]byte
-				for _, b := range utf8.AppendRune(enc[:0], unicode.ToLower(r)) {
-					h = (h ^ uint64(b)) * 1099511628211
-				}
-			}
-			j += size
+			prevCap, havePending = false, false
+			eachFigure(gap, func(fig string) { add(hashWord(fig), nameWord) })
 		}
-		word := text[i:j]
+		if word == "" {
+			return
+		}
+		r, _ := utf8.DecodeRuneInString(word)
+		h := hashWord(word)
 		capital := unicode.IsUpper(r) && !common(word)
 		if havePending && !(capital && prevCap && !opener) {
 			add(pending, openerWord)
@@ -431,8 +503,7 @@ func names(text string, add func(h uint64, k wordKind)) {
 		}
 		prevCap = capital
 		opener = false
-		i = j
-	}
+	})
 	if havePending {
 		add(pending, openerWord)
 	}

@@ -333,3 +333,31 @@ func TestHTMLPages(t *testing.T) {
 		t.Errorf("after a run of one page: %v, want the earlier run's further pages gone", got)
 	}
 }
+
+// TestSmallCorpusGrouped is issue 17's third item end to end: a batch
+// over the seed event's five articles alone checks them as one event and
+// finds what check finds on the same files, where it once reported five
+// singletons and no finding.
+func TestSmallCorpusGrouped(t *testing.T) {
+	cases := []struct {
+		reason string
+		input  string
+	}{
+		{"the seed event as text", "meta-scale"},
+		{"the seed event as HTML pages", "meta-scale-html"},
+	}
+	for _, c := range cases {
+		out := t.TempDir()
+		sum, err := Run(Options{Inputs: []string{filepath.Join(fixturesDir(t), c.input)}, Dir: out})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkAccounts(t, sum)
+		if sum.Events.Total != 1 || sum.Articles.Checked != 5 || sum.Articles.Singletons != 0 {
+			t.Errorf("%s: %d events, %d articles checked, %d singletons; want the 5 articles checked as one event", c.reason, sum.Events.Total, sum.Articles.Checked, sum.Articles.Singletons)
+		}
+		if sum.Events.WithFindings != 1 {
+			t.Errorf("%s: %d events with findings, want the seed event's disagreements found", c.reason, sum.Events.WithFindings)
+		}
+	}
+}

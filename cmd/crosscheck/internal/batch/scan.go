@@ -150,8 +150,8 @@ func describe(o group.Options) string {
 	if o.Bands == 0 {
 		o = d
 	}
-	return fmt.Sprintf("MinHash/LSH over each article's %d most salient name words (%d bands × %d rows); linked at TF-IDF cosine ≥ %.2g within %s; names in over %.3g%% of articles dropped",
-		o.Salient, o.Bands, o.Rows, o.Threshold, o.Window, 100*o.MaxShare)
+	return fmt.Sprintf("MinHash/LSH over each article's %d most salient name words (%d bands × %d rows); linked at TF-IDF cosine ≥ %.2g within %s; rarity from a background corpus and the events of a first pass",
+		o.Salient, o.Bands, o.Rows, o.Threshold, o.Window)
 }
 
 // uniqueID is an article's ID: its own, else its file name without
