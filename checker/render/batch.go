@@ -36,7 +36,9 @@ func BatchMarkdown(w io.Writer, s *checker.BatchSummary, events iter.Seq[checker
 }
 
 // BatchJSON writes a batch run's report.json: {"summary": …, "events": […]}.
-func BatchJSON(w io.Writer, s *checker.BatchSummary, events iter.Seq[checker.EventReport]) error {
+// The summary is s as summary.json writes it (a checker.BatchSummary and
+// what the caller adds to it: the tool and its settings).
+func BatchJSON(w io.Writer, s any, events iter.Seq[checker.EventReport]) error {
 	head, err := json.Marshal(s)
 	if err != nil {
 		return err

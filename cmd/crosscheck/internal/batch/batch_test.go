@@ -79,6 +79,18 @@ func TestFixtures(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, journalFile)); err == nil {
 		t.Error("the journal is left behind after a finished run")
 	}
+	// report.json's summary is summary.json's: the tool and its settings too.
+	var rep struct {
+		Summary map[string]json.RawMessage `json:"summary"`
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "report.json")); err != nil || json.Unmarshal(b, &rep) != nil {
+		t.Fatalf("report.json unreadable: %v", err)
+	}
+	for _, k := range []string{"tool", "settings", "articles", "events"} {
+		if _, ok := rep.Summary[k]; !ok {
+			t.Errorf("report.json's summary has no %q", k)
+		}
+	}
 	// The grouping against the fixture directories, pair by pair.
 	a, err := ReadAssignment(filepath.Join(out, AssignFile))
 	if err != nil {

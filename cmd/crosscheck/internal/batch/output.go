@@ -232,7 +232,9 @@ func finalize(dir, journal string, ids map[string]bool, sum *Summary, formats []
 		case "markdown":
 			name, draw = "report.md", render.BatchMarkdown
 		case "json":
-			name, draw = "report.json", render.BatchJSON
+			name, draw = "report.json", func(w io.Writer, _ *checker.BatchSummary, events iter.Seq[checker.EventReport]) error {
+				return render.BatchJSON(w, sum, events)
+			}
 		case "jsonl":
 			continue
 		default:
