@@ -81,9 +81,18 @@ func (f Fact) Features(figs []Figure) []float64 {
 		}
 		return 0
 	}
+	// The model was fitted on counts of sources: a weighed side stays
+	// within what it saw, one source to maxWeighed.
+	for s := range n {
+		n[s] = min(max(n[s], 1), maxWeighed)
+	}
 	return []float64{logit(f.Raw), math.Log2(1 + float64(f.Links)), math.Log2(max(n[0], n[1])), math.Log2(min(n[0], n[1])),
 		second, math.Log2(float64(len(f.Sides))), pick("same_slot"), pick("slip"), pick("timeline"), math.Log2(1 + float64(both))}
 }
+
+// maxWeighed bounds the weight of a side's sources in the finding model:
+// about the most sources one fact had in the data it was fitted on.
+const maxWeighed = 16
 
 func logit(p float64) float64 {
 	p = math.Min(math.Max(p, 1e-6), 1-1e-6)

@@ -66,19 +66,7 @@ func (t Tolerances) compatible(a, b quantity.Quantity) bool {
 	}
 	// Intervals that only touch do not overlap: 24 (±0.5) and 25 (±0.5)
 	// are different ages.
-	return alo < bhi && blo < ahi || truncated(a, b) || truncated(b, a)
-}
-
-// truncated reports whether money figure r is figure f cut to whole units
-// of r's scale, as figures are often quoted: "£106m" for £106.8m, "$53bn"
-// for $53.7bn. A figure stated with decimals ("$53.2bn") is not cut, and
-// each figure's own rounding already covers the rest.
-func truncated(r, f quantity.Quantity) bool {
-	if r.Kind != quantity.Money || r.Bound != quantity.Exact || f.Bound != quantity.Exact || r.Precision <= f.Precision || strings.ContainsAny(r.Text, ".,") {
-		return false
-	}
-	unit := 2 * r.Precision
-	return f.Value >= r.Value && f.Value < r.Value+unit && math.Abs(math.Mod(r.Value, unit)) < unit*1e-9
+	return alo < bhi && blo < ahi
 }
 
 // datesAgree compares years and dates on what both state: a year with the

@@ -705,7 +705,8 @@ func allDigits(s string) bool {
 }
 
 // pointGroups reads a figure grouped in thousands by points, as outlets
-// writing in another language's convention do: "1.234.567", "2.500.000".
+// writing in another language's convention do: "1.234.567", "2.500.000",
+// and with a decimal comma, "1.234,56".
 // Two or more point groups can only be thousands. (One group, "18.000",
 // is left to thousandsPoint, which knows the quantity's kind.)
 func (p *Parser) pointGroups(i int) (figure, bool) {
@@ -715,18 +716,36 @@ func (p *Parser) pointGroups(i int) (figure, bool) {
 	}
 	digits := strings.Replace(lit, ".", "", 1)
 	j := i + 1
-	for p.sym(j) == "." && p.adjacent(j) && p.isNum(j+1) && p.adjacent(j+1) && len(p.toks[j+1].Text) == 3 && allDigits(p.toks[j+1].Text) {
-		digits += p.toks[j+1].Text
-		j += 2
+	// The tokenizer reads "2.345.678.000" as "2.345", ".", "678.000".
+	for p.sym(j) == "." && p.adjacent(j) && p.isNum(j+1) && p.adjacent(j+1) {
+		g := p.toks[j+1].Text
+		if len(g) == 3 && allDigits(g) {
+			digits += g
+			j += 2
+			continue
+		}
+		if len(g) == 7 && g[3] == '.' && allDigits(g[:3]) && allDigits(g[4:]) {
+			digits += g[:3] + g[4:]
+			j += 2
+			continue
+		}
+		break
 	}
-	if j == i+1 {
+	prec := roundedPrecision(digits)
+	if p.sym(j) == "," && p.adjacent(j) && p.isNum(j+1) && p.adjacent(j+1) && len(p.toks[j+1].Text) <= 2 && allDigits(p.toks[j+1].Text) {
+		// "1.234,56": points group, the comma is the decimal mark.
+		frac := p.toks[j+1].Text
+		digits += "." + frac
+		prec = 0.5 * math.Pow(10, -float64(len(frac)))
+		j += 2
+	} else if j == i+1 {
 		return figure{}, false
 	}
 	v, err := strconv.ParseFloat(digits, 64)
 	if err != nil {
 		return figure{}, false
 	}
-	return figure{value: v, mult: 1, Start: i, End: j, digits: len(digits), precision: roundedPrecision(digits)}, true
+	return figure{value: v, mult: 1, Start: i, End: j, digits: len(digits), precision: prec}, true
 }
 
 // roundedPrecision is half a unit of the last significant digit of an
@@ -743,39 +762,38 @@ func roundedPrecision(digits string) float64 {
 	return 0.5 * math.Pow(10, float64(tz))
 }
 
-// thousandsPoint reads "18.000" or "412.560" (see figure.pointGrouped)
-// as thousands where decimals cannot be meant: a count of things is
-// whole, money has two decimals, and a measure written to a final zero
-// ("1.340 kilos", "14.000 tonnes") is a grouped figure, not a precise
-// one. A rate ("$3.459 a gallon") and a figure with a scale word ("1.250
-// billion") keep their decimals.
-func (p *Parser) thousandsPoint(q Quantity, f figure, end int) (Quantity, bool) {
+// thousandsPoint reports whether figure f, "18.000" or "412.560" (see
+// figure.pointGrouped), is thousands, where decimals cannot be meant: a
+// count of things is whole; money has two decimals, unless its whole part
+// is one digit (an exchange rate, "$1.085"); a measure written to a final
+// zero ("1.340 kilos", "14.000 tonnes") is a grouped figure, not a precise
+// one. A rate ("$3.459 a gallon", "1.490 children per woman"), a bare
+// number and a figure with a scale word ("1.250 billion") keep their
+// decimals.
+func (p *Parser) thousandsPoint(q Quantity, f figure, end int) bool {
 	if !f.pointGrouped || f.mult != 1 {
-		return q, false
+		return false
 	}
 	lit := p.toks[f.Start].Text
-	rate := p.word(end) == "a" || p.word(end) == "an" || p.word(end) == "per" || p.sym(end) == "/"
+	if p.rateAt(end) || q.Kind == Count && p.rateAt(end+1) {
+		return false
+	}
 	switch q.Kind {
-	case Count, Money:
-		if rate {
-			return q, false
-		}
-	case Measure, Number:
-		if rate || lit[len(lit)-1] != '0' {
-			return q, false
-		}
-	default:
-		return q, false
+	case Count:
+		return true
+	case Money:
+		return strings.IndexByte(lit, '.') > 1
+	case Measure:
+		return lit[len(lit)-1] == '0'
 	}
-	scale := q.Value / f.value // the unit's factor: 1000 for "tonnes"
-	digits := strings.Replace(lit, ".", "", 1)
-	v, err := strconv.ParseFloat(digits, 64)
-	if err != nil {
-		return q, false
-	}
-	q.Value = v * scale
-	q.Precision = roundedPrecision(digits) * scale
-	return q, true
+	return false
+}
+
+// rateAt reports whether a rate's "per" begins at token k: "a", "an",
+// "per", "/".
+func (p *Parser) rateAt(k int) bool {
+	w := p.word(k)
+	return w == "a" || w == "an" || w == "per" || p.sym(k) == "/"
 }
 
 // decimalComma reads a figure written with a decimal comma, as outlets
@@ -1288,7 +1306,9 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 	low, high := f.value, f.value
 
 	// A range: "$14–15 billion", "14 to 15", "between 5 and 10".
+	var ends [2]figure // a range's two figures
 	if r, ok := p.rangeTail(start, f, cur); ok {
+		ends = [2]figure{r.low, r.high}
 		low, high = r.low.value, r.high.value
 		q.Precision = math.Max(r.low.precision, r.high.precision)
 		if q.Unit == "" {
@@ -1381,9 +1401,25 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 			}
 		}
 	}
-	if bound == Exact && !neg {
-		if t, ok := p.thousandsPoint(q, f, end); ok {
-			q = t
+	switch {
+	case bound == Exact:
+		if p.thousandsPoint(q, f, end) {
+			digits := strings.Replace(p.toks[f.Start].Text, ".", "", 1)
+			scale := q.Value / f.value // the unit's factor: 1000 for "tonnes"
+			q.Value = 1000 * q.Value
+			q.Precision = roundedPrecision(digits) * scale
+		}
+	case bound == Range:
+		// "18.000 to 20.000 fans": each end of its own.
+		for k, e := range ends {
+			if p.thousandsPoint(q, e, end) {
+				if k == 0 {
+					low *= 1000
+				} else {
+					high *= 1000
+				}
+				q.Precision = math.Max(q.Precision, roundedPrecision(strings.Replace(p.toks[e.Start].Text, ".", "", 1)))
+			}
 		}
 	}
 	if neg && bound == Range {

@@ -373,3 +373,22 @@ func TestSmallCorpusGrouped(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLFailedReadKeepsPage holds that an error reading the events
+// leaves the last run's index.html as it was, not a page cut short.
+func TestHTMLFailedReadKeepsPage(t *testing.T) {
+	dir := t.TempDir()
+	index := filepath.Join(dir, "index.html")
+	if err := os.WriteFile(index, []byte("last run"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	events := func(yield func(checker.EventReport) bool) {}
+	failure := errors.New("event 3: unreadable")
+	err := writeHTML(dir, &Summary{}, events, 10, func() error { return failure })
+	if !errors.Is(err, failure) {
+		t.Fatalf("writeHTML = %v, want the read error", err)
+	}
+	if b, _ := os.ReadFile(index); string(b) != "last run" {
+		t.Errorf("index.html is %d bytes of something else, want the last run's page kept", len(b))
+	}
+}

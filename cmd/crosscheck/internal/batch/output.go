@@ -221,7 +221,7 @@ func finalize(dir, journal string, ids map[string]bool, sum *Summary, formats []
 		name, draw := "", func(io.Writer, *checker.BatchSummary, iter.Seq[checker.EventReport]) error { return nil }
 		switch format {
 		case "html":
-			err := writeHTML(dir, sum, events, htmlEvents)
+			err := writeHTML(dir, sum, events, htmlEvents, func() error { return rerr })
 			if rerr != nil {
 				return rerr
 			}
@@ -262,7 +262,9 @@ func finalize(dir, journal string, ids map[string]bool, sum *Summary, formats []
 // removes the further pages (page-N.html) an earlier run wrote that this
 // one does not. Articles without a URL link to their files, made
 // absolute against the working directory the paths are relative to.
-func writeHTML(dir string, sum *Summary, events iter.Seq[checker.EventReport], perPage int) error {
+// failed reports an error reading the events, checked before a page
+// replaces the last run's, so a failed read leaves no page cut short.
+func writeHTML(dir string, sum *Summary, events iter.Seq[checker.EventReport], perPage int, failed func() error) error {
 	cwd, err := os.Getwd()
 	if err != nil {
 		return err
@@ -274,6 +276,9 @@ func writeHTML(dir string, sum *Summary, events iter.Seq[checker.EventReport], p
 		return writeAtomic(filepath.Join(dir, name), func(f *os.File) error {
 			bw := bufio.NewWriterSize(f, 1<<16)
 			if err := draw(bw); err != nil {
+				return err
+			}
+			if err := failed(); err != nil {
 				return err
 			}
 			return bw.Flush()

@@ -72,9 +72,10 @@ parallel, and write the run's report to DIR:
                        --html-events events, page-2.html, page-3.html …
 
 Events. A JSONL record's "event" field puts it in that event. Other
-articles are grouped by the rare names they share (MinHash/LSH over their
-capitalized name words, IDF-weighted Jaccard of at least 0.3) when
-published within 72 hours of each other. An article alone in its event is
+articles are grouped by the rare names and figures they share (MinHash/LSH
+candidates, then a TF-IDF cosine of at least 0.34, rarity weighed against a
+background of ordinary prose, so two articles group as well as two
+thousand) when published within 72 hours of each other. An article alone in its event is
 reported unchecked; a copy of another article (same URL or text) is merged
 into it. Every input record is in summary.json as checked, merged,
 singleton, skipped (with its reason) or in another shard.
