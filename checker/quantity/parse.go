@@ -1353,7 +1353,13 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 	if q.Kind == "" && bound == Exact && p.isScore(f) {
 		return Quantity{}, f.End + 2, false
 	}
+	before := q.Value
 	end, q, bound = p.suffix(end, q, bound, f)
+	if bound == Range && before != 0 && q.Value != before {
+		// A unit after a range converts both its ends: "18–20 tonnes" is
+		// 18,000–20,000 kg.
+		low, high = low*q.Value/before, high*q.Value/before
+	}
 	if q.Kind == "" {
 		if p.isName(start, f, end) {
 			p.nameEnd = end

@@ -54,6 +54,8 @@ func TestParse(t *testing.T) {
 		{"a rate of 1.390 births per woman", []want{{"1.390", Count, "", 1.39, 1.39, Exact, "", "births"}}, "a rate past the counted noun keeps its decimals"},
 		{"the ratio reached 2.150", []want{{"2.150", Number, "", 2.15, 2.15, Exact, "", ""}}, "a bare number keeps its decimals"},
 		{"a fine of 1.234,56 euros", []want{{"1.234,56 euros", Money, "EUR", 1234.56, 1234.56, Exact, "", ""}}, "points group and a comma is the decimal mark"},
+		{"it spilled 18-20 tonnes", []want{{"18-20 tonnes", Measure, "kg", 18000, 20000, Range, "", ""}}, "a unit after a range converts both its ends"},
+		{"between 2 and 3 km away", []want{{"between 2 and 3 km", Measure, "m", 2000, 3000, Range, "", ""}}, "a range in words converts both ends too"},
 		{"3.250 billion euros raised", []want{{"3.250 billion euros", Money, "EUR", 3.25e9, 3.25e9, Exact, "", ""}}, "with a scale word the point is a decimal"},
 		{"rounds 1,2 and 3", []want{{"1", Number, "", 1, 1, Exact, "", ""}, {"2", Number, "", 2, 2, Exact, "", ""}, {"3", Number, "", 3, 3, Exact, "", ""}}, "a comma and one digit with no scale or percentage after them is a list"},
 		{"valuing the company at over $29 billion", []want{{"over $29 billion", Money, "USD", 29e9, inf, AtLeast, "", ""}}, "over is a lower bound"},
