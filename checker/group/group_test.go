@@ -290,6 +290,7 @@ func TestEachFigure(t *testing.T) {
 		{"a hyphen ends a figure, a comma inside one goes", "2,500-strong and 12,5", []string{"#2500", "#125"}},
 		{"a figure of one or two digits is in any number of stories", "49% of 10 firms, 3.5 times", nil},
 		{"a full stop after a figure ends it", "It rose to 1,200.", []string{"#1200"}},
+		{"points that group thousands go too, so either convention keys one figure", "2.500.000 and 2,500,000", []string{"#2500000", "#2500000"}},
 	}
 	for _, c := range cases {
 		var got []string

@@ -74,7 +74,7 @@ const minDigits = 3
 
 // eachFigure calls f with each figure in text, as the grouping keys it:
 // "#" and its digits, without thousands separators ("15,687" is
-// "#15687", "14.3" is "#14.3"). A year (1900–2099) is no figure: two
+// "#15687", and so is "15.687.000" without its points, "14.3" is "#14.3"). A year (1900–2099) is no figure: two
 // events of one year share it by chance.
 func eachFigure(text string, f func(fig string)) {
 	for i := 0; i < len(text); i++ {
@@ -102,6 +102,11 @@ func eachFigure(text string, f func(fig string)) {
 		}
 	done:
 		fig := string(b)
+		if strings.Count(fig, ".") >= 2 {
+			// "2.500.000": points that group thousands, as "2,500,000".
+			fig = strings.ReplaceAll(fig, ".", "")
+			grouped = true
+		}
 		digits := len(fig) - 1 - strings.Count(fig, ".")
 		year := !grouped && len(fig) == 5 && (fig[1:3] == "19" || fig[1:3] == "20")
 		if digits >= minDigits && !year {
