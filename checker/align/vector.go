@@ -6,14 +6,17 @@ import (
 	"strconv"
 )
 
-// A vector is a figure's context as unit-length weights of stems, sorted
-// by stem so that two are compared in one merge.
+// A vector is a figure's context as unit-length weights of words, sorted
+// by word so that two are compared in one merge.
 type vector struct {
 	all, near, prefix, concept []term
 }
 
+// A term is one word of a vector: the word by its rank in the sorted
+// words of the event (so that terms sort as their words do, and a merge
+// compares integers, not strings), and its weight.
 type term struct {
-	stem string
+	word int32
 	w    float64
 }
 
@@ -52,6 +55,7 @@ func vectors(figs []Figure) []vector {
 			}
 		}
 	}
+	stems, prefixes, concepts := ranks(df), ranks(pdf), ranks(cdf)
 	out := make([]vector, len(figs))
 	for i, f := range figs {
 		all, near, pre, con := map[string]float64{}, map[string]float64{}, map[string]float64{}, map[string]float64{}
@@ -66,18 +70,34 @@ func vectors(figs []Figure) []vector {
 				con[k] += math.Log(1 + n/float64(cdf[k]))
 			}
 		}
-		out[i] = vector{all: unit(all), near: unit(near), prefix: unit(pre), concept: unit(con)}
+		out[i] = vector{all: unit(all, stems), near: unit(near, stems), prefix: unit(pre, prefixes), concept: unit(con, concepts)}
 	}
 	return out
 }
 
-func unit(m map[string]float64) []term {
+// ranks numbers the words of a count by their sorted order.
+func ranks(count map[string]int) map[string]int32 {
+	words := make([]string, 0, len(count))
+	for w := range count {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	out := make(map[string]int32, len(words))
+	for i, w := range words {
+		out[w] = int32(i)
+	}
+	return out
+}
+
+// unit returns the weights of m as a vector of unit length, each word by
+// its rank.
+func unit(m map[string]float64, rank map[string]int32) []term {
 	ts := make([]term, 0, len(m))
 	for s, w := range m {
-		ts = append(ts, term{s, w})
+		ts = append(ts, term{rank[s], w})
 	}
-	sort.Slice(ts, func(i, j int) bool { return ts[i].stem < ts[j].stem })
-	// Summed in stem order, so the norm is the same bit for bit on every
+	sort.Slice(ts, func(i, j int) bool { return ts[i].word < ts[j].word })
+	// Summed in word order, so the norm is the same bit for bit on every
 	// run: a map's order would change its last bits, and so the order of
 	// pairs whose chances tie.
 	norm := 0.0
@@ -98,9 +118,9 @@ func cosine(a, b []term) float64 {
 	s := 0.0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
-		case a[i].stem < b[j].stem:
+		case a[i].word < b[j].word:
 			i++
-		case a[i].stem > b[j].stem:
+		case a[i].word > b[j].word:
 			j++
 		default:
 			s += a[i].w * b[j].w
