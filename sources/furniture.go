@@ -63,18 +63,46 @@ func isFurniture(line string) bool {
 		return true
 	}
 	first, _, _ := strings.Cut(t, " ")
-	first = strings.TrimRight(strings.ToLower(first), ".!:,")
-	if first != "" && first[0] >= '0' && first[0] <= '9' {
-		first = "#"
-	} else if strings.HasPrefix(first, "©") {
-		first = "©"
+	first = strings.TrimRight(first, ".!:,")
+	var patterns []*regexp.Regexp
+	switch {
+	case first != "" && first[0] >= '0' && first[0] <= '9':
+		patterns = furniture["#"]
+	case strings.HasPrefix(first, "©"):
+		patterns = furniture["©"]
+	case len(first) <= len(lowered{}) && isASCII(first):
+		// Lower-cased on the stack: most lines open with a capital.
+		var low lowered
+		for i := 0; i < len(first); i++ {
+			c := first[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low[i] = c
+		}
+		patterns = furniture[string(low[:len(first)])]
+	case !isASCII(first):
+		patterns = furniture[strings.ToLower(first)]
 	}
-	for _, re := range furniture[first] {
+	for _, re := range patterns {
 		if re.MatchString(t) {
 			return true
 		}
 	}
 	return containsASCIIFold(t, "newsletter") && newsletterLine.MatchString(t)
+}
+
+// lowered holds a line's first word lower-cased, when it is short enough
+// to be one that furniture starts with (the longest is 13 bytes).
+type lowered [16]byte
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // hasSuffixASCIIFold reports whether s ends with the lower-case ASCII
@@ -86,10 +114,24 @@ func hasSuffixASCIIFold(s, suffix string) bool {
 // containsASCIIFold reports whether s holds the lower-case ASCII word
 // sub, in any case.
 func containsASCIIFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i]|0x20 == sub[0] && equalASCIIFold(s[i:i+len(sub)], sub) {
+	lo, up := sub[0], sub[0]-('a'-'A')
+	for len(s) >= len(sub) {
+		// The next place sub's first letter is, in either case.
+		end := len(s) - len(sub) + 1
+		i := strings.IndexByte(s[:end], lo)
+		if i >= 0 {
+			end = i
+		}
+		if j := strings.IndexByte(s[:end], up); j >= 0 {
+			i = j
+		}
+		if i < 0 {
+			return false
+		}
+		if equalASCIIFold(s[i:i+len(sub)], sub) {
 			return true
 		}
+		s = s[i+1:]
 	}
 	return false
 }
@@ -199,8 +241,8 @@ func articleLines(lines []string) []bool {
 	furnAfter := make([]bool, n+1)
 	shortAfter[n] = true
 	for i := n - 1; i >= 0; i-- {
-		long := keep[i] && moreFields(lines[i], 25)
-		shortAfter[i] = shortAfter[i+1] && !long
+		// Words are counted only while every line after is short.
+		shortAfter[i] = shortAfter[i+1] && !(keep[i] && moreFields(lines[i], 25))
 		furnAfter[i] = furnAfter[i+1] || furn[i]
 	}
 	pos := 0

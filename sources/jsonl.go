@@ -3,7 +3,6 @@ package sources
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -193,17 +192,14 @@ func readLine(br *bufio.Reader, max int) ([]byte, error) {
 }
 
 func parseJSONLine(path string, line []byte) (*checker.Article, error) {
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
-	var rec jsonlRecord
-	if err := dec.Decode(&rec); err != nil {
+	rec, more, err := decodeRecord(line)
+	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadLine, err)
 	}
-	if dec.More() {
+	if more {
 		return nil, fmt.Errorf("%w: more than one JSON value on the line", ErrBadLine)
 	}
 	var a *checker.Article
-	var err error
 	switch {
 	case rec.Text != "" && rec.HTML != "":
 		return nil, fmt.Errorf("%w: both \"text\" and \"html\"; give one", ErrBadLine)

@@ -211,8 +211,9 @@ func parseTime(s string) (time.Time, error) {
 // paragraphs returns the article lines of raw from offset body on, with
 // their offsets, dropping page furniture and lines with no text.
 func paragraphs(raw string, body int) []checker.Paragraph {
-	var lines []string
-	var offs []int
+	n := strings.Count(raw[min(body, len(raw)):], "\n") + 1
+	lines := make([]string, 0, n)
+	offs := make([]int, 0, n)
 	for off := body; off < len(raw); {
 		nl := strings.IndexByte(raw[off:], '\n')
 		end := len(raw)
@@ -224,7 +225,13 @@ func paragraphs(raw string, body int) []checker.Paragraph {
 		off = end + 1
 	}
 	keep := articleLines(lines)
-	var ps []checker.Paragraph
+	kept := 0
+	for _, k := range keep {
+		if k {
+			kept++
+		}
+	}
+	ps := make([]checker.Paragraph, 0, kept)
 	for i, l := range lines {
 		if !keep[i] {
 			continue

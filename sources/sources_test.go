@@ -262,7 +262,7 @@ func TestIsFurnitureAsLowerCased(t *testing.T) {
 		"SHARE THIS ARTICLE", "Advertisement", "© 2025 Daily Clarion. All rights reserved.", "12 Comments",
 		"PHOTO: Reuters", "Follow us on X", "READİNG", "... READİNG", "newſletter", "Subscribe", "İnfo: more",
 		"The newsletter said revenue rose 12% to $3.4bn, the highest in the company's history, and more.",
-		"Kelvin \u212a more", "ÉTÉ read more", "Most Read", "sign up", "",
+		"Kelvin \u212a more", "ÉTÉ read more", "Most Read", "sign up", "", "SİGN up today", "Vİdeo: the fire", "Advertisement:", "ADVERTISEMENT", "Ünterstützen Sie uns", "Subscribe.", "123 comments", "©2025 Clarion",
 	}
 	for _, p := range []string{"../fixtures/*/*.txt", "../fixtures/*/*.md", "testdata/*"} {
 		files, _ := filepath.Glob(p)
@@ -286,5 +286,40 @@ func TestIsFurnitureAsLowerCased(t *testing.T) {
 	}
 	if furn < 10 {
 		t.Errorf("only %d of %d lines are furniture: the lines do not test the patterns", furn, len(lines))
+	}
+}
+
+func TestFurnitureKeysFitLowered(t *testing.T) {
+	// isFurniture lower-cases a line's first word on the stack when it
+	// fits: a key longer than that would never be looked up.
+	for k := range furniture {
+		if len(k) > len(lowered{}) {
+			t.Errorf("furniture key %q is longer than the %d bytes isFurniture lower-cases", k, len(lowered{}))
+		}
+	}
+}
+
+func TestContainsASCIIFold(t *testing.T) {
+	tests := []struct {
+		s      string
+		want   bool
+		reason string
+	}{
+		{"Get our NEWSLETTER", true, "upper case"},
+		{"nnnN newsLetter", true, "after false starts in both cases"},
+		{"Newsletter", true, "the whole line"},
+		{"the weekly newslette", false, "cut short at the end"},
+		{"", false, "nothing"},
+		{"newsletter", true, "exactly"},
+		{"ñewsletter", false, "a letter ToLower would not make n"},
+		{"Nn", false, "shorter than the word"},
+	}
+	for _, tt := range tests {
+		if got := containsASCIIFold(tt.s, "newsletter"); got != tt.want {
+			t.Errorf("containsASCIIFold(%q) = %v, want %v (%s)", tt.s, got, tt.want, tt.reason)
+		}
+		if want := strings.Contains(strings.ToLower(tt.s), "newsletter"); want != tt.want {
+			t.Errorf("%q: the case expects %v but lower-casing gives %v", tt.s, tt.want, want)
+		}
 	}
 }

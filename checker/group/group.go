@@ -73,6 +73,10 @@ type Grouper struct {
 	label  []int32             // a named event's number, or -1
 	named  map[string]int32    // event name -> number
 	buf    []uint64
+	// lowerSeen holds, by its low bits, a word hash put in lower lately:
+	// the common words are met over and over, and asking this is cheaper
+	// than asking the map again.
+	lowerSeen *[lowerSeenSize]uint64
 }
 
 // A tf holds how often an article uses a name, up to maxTF, and whether
@@ -85,15 +89,53 @@ const (
 
 // New returns a Grouper.
 func New(opt Options) *Grouper {
-	return &Grouper{opt: opt.withDefaults(), ids: map[uint64]uint32{}, lower: map[uint64]struct{}{}, start: []uint32{0}, named: map[string]int32{}}
+	return &Grouper{opt: opt.withDefaults(), ids: map[uint64]uint32{}, lower: map[uint64]struct{}{}, lowerSeen: new([lowerSeenSize]uint64), start: []uint32{0}, named: map[string]int32{}}
 }
+
+// lowerSeenSize is how many word hashes Grouper.lowerSeen holds.
+const lowerSeenSize = 1 << 15
 
 // Len is the number of articles added.
 func (g *Grouper) Len() int { return len(g.at) }
 
 // Add takes an article's features and returns its number, its index in
 // what Groups returns.
-func (g *Grouper) Add(a *checker.Article) int {
+func (g *Grouper) Add(a *checker.Article) int { return g.AddNames(a, ReadNames(a)) }
+
+// Names are the name words of an article as Add reads them, read apart
+// from any Grouper (ReadNames), so that a batch can read several articles
+// at once and add them in order (AddNames).
+type Names struct {
+	hashes []uint64 // each word's, in text order
+	kinds  []wordKind
+}
+
+// ReadNames reads the words of an article's title and text that Add
+// weighs: none for an article of a named event, which its name groups.
+func ReadNames(a *checker.Article) Names {
+	var ns Names
+	if a.Event != "" {
+		return ns
+	}
+	n := len(a.Title)
+	for _, p := range a.Paragraphs {
+		n += len(p.Text)
+	}
+	// About six bytes a word, with its space.
+	ns.hashes, ns.kinds = make([]uint64, 0, n/6+1), make([]wordKind, 0, n/6+1)
+	add := func(h uint64, k wordKind) {
+		ns.hashes = append(ns.hashes, h)
+		ns.kinds = append(ns.kinds, k)
+	}
+	names(a.Title, add)
+	for _, p := range a.Paragraphs {
+		names(p.Text, add)
+	}
+	return ns
+}
+
+// AddNames is Add of an article whose names ReadNames has read.
+func (g *Grouper) AddNames(a *checker.Article, ns Names) int {
 	n := len(g.at)
 	var at int64
 	if !a.Published.IsZero() {
@@ -112,10 +154,14 @@ func (g *Grouper) Add(a *checker.Article) int {
 	}
 	g.label = append(g.label, -1)
 	g.buf = g.buf[:0]
-	add := func(h uint64, k wordKind) {
+	for i, h := range ns.hashes {
+		k := ns.kinds[i]
 		if k == lowerWord {
-			g.lower[h] = struct{}{}
-			return
+			if slot := &g.lowerSeen[h%lowerSeenSize]; *slot != h || h == 0 {
+				g.lower[h] = struct{}{}
+				*slot = h
+			}
+			continue
 		}
 		id, ok := g.ids[h]
 		if !ok {
@@ -126,10 +172,6 @@ func (g *Grouper) Add(a *checker.Article) int {
 		}
 		// The low bit marks an opener, so a word's name uses sort first.
 		g.buf = append(g.buf, uint64(id)<<1|uint64(k))
-	}
-	names(a.Title, add)
-	for _, p := range a.Paragraphs {
-		names(p.Text, add)
 	}
 	slices.Sort(g.buf)
 	for k := 0; k < len(g.buf); {
@@ -372,8 +414,14 @@ func names(text string, add func(h uint64, k wordKind)) {
 	var pending uint64 // an opener held back until the next word shows it is part of a name
 	havePending := false
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
+		r, size, letter := rune(text[i]), 1, false
+		if r < utf8.RuneSelf {
+			letter = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			letter = unicode.IsLetter(r)
+		}
+		if !letter {
 			switch r {
 			case '.', '!', '?', '\n', ':', '"', '“', '”':
 				opener = true
@@ -390,9 +438,23 @@ func names(text string, add func(h uint64, k wordKind)) {
 		}
 		j := i
 		var h uint64 = 14695981039346656037
+	word:
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf {
+				// ASCII: a letter, an apostrophe or a hyphen, lower-cased.
+				switch {
+				case 'a' <= c && c <= 'z', c == '\'', c == '-':
+				case 'A' <= c && c <= 'Z':
+					c += 'a' - 'A'
+				default:
+					break word
+				}
+				h = (h ^ uint64(c)) * 1099511628211
+				j++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
+			if !unicode.IsLetter(r) && r != '’' {
 				break
 			}
 			if r < utf8.RuneSelf {

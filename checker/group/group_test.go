@@ -185,3 +185,64 @@ func BenchmarkGroup(b *testing.B) {
 		b.ReportMetric(float64(len(got)), "articles")
 	}
 }
+
+// TestLowerWordsAllKept checks that the words a Grouper records as
+// written in lower case are every one names finds, whatever its cache of
+// recent words lets it skip: here three times as many words as the cache
+// holds, each met several times, in articles of a generated corpus and
+// of invented words.
+func TestLowerWordsAllKept(t *testing.T) {
+	g := New(Options{})
+	want := map[uint64]struct{}{}
+	add := func(a *checker.Article) {
+		g.Add(a)
+		for _, s := range append([]string{a.Title}, paragraphTexts(a)...) {
+			names(s, func(h uint64, k wordKind) {
+				if k == lowerWord {
+					want[h] = struct{}{}
+				}
+			})
+		}
+	}
+	err := newsgen.New(4).Corpus(newsgen.CorpusOptions{Events: 50, ArticleBytes: 4000}, func(a newsgen.CorpusArticle) error {
+		add(article(a.Title, a.Text, time.Time{}))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	word := func(n int) string { // n in letters, base 26
+		var b []byte
+		for ; n > 0 || len(b) == 0; n /= 26 {
+			b = append(b, byte('a'+n%26))
+		}
+		return string(b)
+	}
+	for round := range 3 {
+		var b strings.Builder
+		for i := range 3 * lowerSeenSize {
+			b.WriteString(word((i*7919 + round*104729) % (3 * lowerSeenSize)))
+			b.WriteByte(' ')
+		}
+		add(article("invented words", b.String(), time.Time{}))
+	}
+	if len(want) < 3*lowerSeenSize {
+		t.Fatalf("%d lower-case words: fewer than three times the cache, the test does not test", len(want))
+	}
+	if len(g.lower) != len(want) {
+		t.Fatalf("the Grouper kept %d lower-case words, names finds %d", len(g.lower), len(want))
+	}
+	for h := range want {
+		if _, ok := g.lower[h]; !ok {
+			t.Fatalf("word hash %x found but not kept", h)
+		}
+	}
+}
+
+func paragraphTexts(a *checker.Article) []string {
+	var out []string
+	for _, p := range a.Paragraphs {
+		out = append(out, p.Text)
+	}
+	return out
+}
