@@ -289,8 +289,8 @@ func trigrams(a *checker.Article) []uint64 {
 	for _, p := range a.Paragraphs {
 		n += len(p.Text)
 	}
-	out := make([]uint64, 0, n/6)
-	var w [3]uint64 // the last three words' hashes
+	out := make([]uint64, 0, n/4) // words are rarely shorter, with their space
+	var w [3]uint64               // the last three words' hashes
 	words := 0
 	h := uint64(fnvOffset)
 	in := false

@@ -59,8 +59,12 @@ func eachJSONL(name string, r io.Reader, maxLine, workers int, fn func(Record) e
 	if workers > 1 {
 		return eachJSONLParallel(name, br, maxLine, workers, fn)
 	}
+	var buf []byte
 	for n := 1; ; n++ {
-		line, rerr := readLine(br, maxLine)
+		line, rerr := readLine(br, maxLine, buf)
+		if line != nil {
+			buf = line // the records hold copies of what they need
+		}
 		rec, ok, err := lineRecord(name, n, line, rerr)
 		if err != nil {
 			return err
@@ -108,17 +112,25 @@ func eachJSONLParallel(name string, br *bufio.Reader, maxLine, workers int, fn f
 	type job struct {
 		n    int
 		line []byte
+		buf  *[]byte // line's buffer, for the pool
 		rerr error
 		out  chan parsed // the job's result, when parsed
 	}
 	jobs := make(chan job, 2*workers)
 	order := make(chan chan parsed, 2*workers) // the results in the order of the lines
 	stop := make(chan struct{})
+	// The lines' buffers, back from the workers once they are parsed: the
+	// records hold copies of what they need.
+	var lines sync.Pool
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for j := range jobs {
 				rec, ok, err := lineRecord(name, j.n, j.line, j.rerr)
+				if j.line != nil {
+					*j.buf = j.line[:0]
+					lines.Put(j.buf)
+				}
 				j.out <- parsed{rec, ok, err}
 			}
 		})
@@ -127,8 +139,12 @@ func eachJSONLParallel(name string, br *bufio.Reader, maxLine, workers int, fn f
 		defer close(order)
 		defer close(jobs)
 		for n := 1; ; n++ {
-			line, rerr := readLine(br, maxLine)
-			j := job{n, line, rerr, make(chan parsed, 1)}
+			buf, _ := lines.Get().(*[]byte)
+			if buf == nil {
+				buf = new([]byte)
+			}
+			line, rerr := readLine(br, maxLine, *buf)
+			j := job{n, line, buf, rerr, make(chan parsed, 1)}
 			select {
 			case jobs <- j:
 			case <-stop:
@@ -164,10 +180,11 @@ func eachJSONLParallel(name string, br *bufio.Reader, maxLine, workers int, fn f
 	return err
 }
 
-// readLine reads one line without its newline. A line longer than max is
-// consumed and reported as ErrTooLarge with a nil line.
-func readLine(br *bufio.Reader, max int) ([]byte, error) {
-	var buf []byte
+// readLine reads one line without its newline into buf, reused. A line
+// longer than max is consumed and reported as ErrTooLarge with a nil
+// line.
+func readLine(br *bufio.Reader, max int, buf []byte) ([]byte, error) {
+	buf = buf[:0]
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if len(buf)+len(chunk) > max {

@@ -3,6 +3,7 @@ package sources
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -130,8 +131,9 @@ func plainString(b []byte, i int, escapes bool) (s string, next int, ok bool) {
 // unescaped reads a JSON string from start, whose first escape is at i;
 // ascii says whether the bytes before it are.
 func unescaped(b []byte, start, i int, ascii bool) (s string, next int, ok bool) {
-	out := make([]byte, 0, len(b)-start) // unescaped, a string is no longer
-	out = append(out, b[start:i]...)
+	var out strings.Builder
+	out.Grow(len(b) - start) // unescaped, a string is no longer
+	out.Write(b[start:i])
 	for i < len(b) {
 		// The run of plain bytes up to the next quote, escape or control.
 		run := i
@@ -139,38 +141,38 @@ func unescaped(b []byte, start, i int, ascii bool) (s string, next int, ok bool)
 			ascii = ascii && b[i] < utf8.RuneSelf
 			i++
 		}
-		out = append(out, b[run:i]...)
+		out.Write(b[run:i])
 		if i >= len(b) || b[i] < 0x20 {
 			return "", 0, false
 		}
 		if b[i] == '"' {
-			if !ascii && !utf8.Valid(out) {
+			if !ascii && !utf8.ValidString(out.String()) {
 				return "", 0, false
 			}
-			return string(out), i + 1, true
+			return out.String(), i + 1, true
 		}
 		if i+1 >= len(b) {
 			return "", 0, false
 		}
 		switch e := b[i+1]; e {
 		case '"', '\\', '/':
-			out = append(out, e)
+			out.WriteByte(e)
 		case 'b':
-			out = append(out, '\b')
+			out.WriteByte('\b')
 		case 'f':
-			out = append(out, '\f')
+			out.WriteByte('\f')
 		case 'n':
-			out = append(out, '\n')
+			out.WriteByte('\n')
 		case 'r':
-			out = append(out, '\r')
+			out.WriteByte('\r')
 		case 't':
-			out = append(out, '\t')
+			out.WriteByte('\t')
 		case 'u':
 			r, ok := hex4(b, i+2)
 			if !ok || 0xD800 <= r && r <= 0xDFFF {
 				return "", 0, false // a surrogate: encoding/json pairs them
 			}
-			out = utf8.AppendRune(out, r)
+			out.WriteRune(r)
 			i += 6
 			continue
 		default:
