@@ -21,6 +21,7 @@ FUZZ_TARGETS = \
 	./sources:FuzzParse \
 	./sources:FuzzParseHTML \
 	./sources:FuzzParseJSONL \
+	./sources:FuzzDecodeRecord \
 	./checker/group:FuzzGroup \
 	./cmd/crosscheck/internal/batch:FuzzReadAssignment
 
@@ -64,13 +65,16 @@ bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
 # The nightly batch end to end (group, check, write) on generated corpora
-# of 10k, 100k and 1M articles: articles/s, MB/s, peak RSS, grouping
-# precision/recall/F1 and the scaling exponent. Corpora are cached in
-# $(BATCH_CORPUS_DIR) (about 0.6 GB at 1M). Takes about 10 minutes.
-BATCH_SIZES      ?= 10000,100000,1000000
-BATCH_CORPUS_DIR ?= $(or $(TMPDIR),/tmp)/crosscheck-bench
+# of 10k, 100k and 1M articles of about 4 kB, a real article's size
+# (BATCH_ARTICLE_BYTES=0 for the generator's bare 600-byte reports):
+# articles/s, MB/s, peak RSS, grouping precision/recall/F1 and the
+# scaling exponent. Corpora are cached in $(BATCH_CORPUS_DIR) (about
+# 4 GB at 1M).
+BATCH_SIZES         ?= 10000,100000,1000000
+BATCH_ARTICLE_BYTES ?= 4000
+BATCH_CORPUS_DIR    ?= $(or $(TMPDIR),/tmp)/crosscheck-bench
 bench-batch:
-	BATCH_SIZES=$(BATCH_SIZES) BATCH_CORPUS_DIR=$(BATCH_CORPUS_DIR) \
+	BATCH_SIZES=$(BATCH_SIZES) BATCH_ARTICLE_BYTES=$(BATCH_ARTICLE_BYTES) BATCH_CORPUS_DIR=$(BATCH_CORPUS_DIR) \
 		$(GO) test -run='^$$' -bench='^BenchmarkBatch$$' -benchtime=1x -timeout=3h -v ./cmd/crosscheck/internal/batch
 
 # The grouping alone against the truth, pair by pair (precision, recall,

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/checker"
 )
@@ -34,6 +35,9 @@ const SyndicationThreshold = 0.6
 // dedupe keeps the first of every set of articles with the same URL or
 // the same normalized text.
 func dedupe(arts []*checker.Article) ([]*checker.Article, []Duplicate) {
+	if len(arts) < 2 {
+		return arts, nil // nothing to be a copy of
+	}
 	byURL := map[string]*checker.Article{}
 	byText := map[string]*checker.Article{}
 	var kept []*checker.Article
@@ -80,22 +84,62 @@ func normalURL(raw string) string {
 }
 
 // normalText is an article's text with case, punctuation and spacing
-// ironed out.
+// ironed out: its words (letters, digits, "$", "%" and "."), lower-cased,
+// each followed by a space.
 func normalText(a *checker.Article) string {
-	var b strings.Builder
+	n := 0
 	for _, p := range a.Paragraphs {
-		for _, w := range words(p.Text) {
-			b.WriteString(w)
+		n += len(p.Text) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range a.Paragraphs {
+		in := false
+		for i := 0; i < len(p.Text); {
+			var word bool
+			if c := p.Text[i]; c < utf8.RuneSelf {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				if word = asciiWord[c]; word {
+					b.WriteByte(c)
+				}
+				i++
+			} else {
+				r, size := utf8.DecodeRuneInString(p.Text[i:])
+				if r = unicode.ToLower(r); inWord(r) {
+					b.WriteRune(r)
+					word = true
+				}
+				i += size
+			}
+			switch {
+			case word:
+				in = true
+			case in:
+				b.WriteByte(' ')
+				in = false
+			}
+		}
+		if in {
 			b.WriteByte(' ')
 		}
 	}
 	return b.String()
 }
 
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '$' && r != '%' && r != '.'
-	})
+// asciiWord is inWord of each lower-cased ASCII byte.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = inWord(rune(c))
+	}
+	return t
+}()
+
+// inWord reports whether a lower-cased rune belongs to a word of
+// normalText.
+func inWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '$' || r == '%' || r == '.'
 }
 
 // Syndicated flags pairs of articles whose word 3-grams overlap by
@@ -106,31 +150,61 @@ func words(s string) []string {
 // least t share at least ⌈t·n⌉ of the n members of the larger one, so
 // once every set is sorted by a global order of its members (rarest
 // first), any such pair shares a member among the first n−⌊t·n⌋+1 of
-// each set (prefix filtering). Only pairs that share a prefix member and
-// whose sizes allow the threshold are compared, which is linear in the
+// each set (prefix filtering). Only pairs that share a prefix member,
+// whose sizes allow the threshold, and whose shared prefix members and
+// what follows them could still make the overlap the threshold needs
+// (positional filtering, PPJoin) are compared, which is linear in the
 // corpus unless the articles are all copies of each other.
 func Syndicated(arts []*checker.Article) []Syndication {
 	if len(arts) < 2 {
 		return nil
 	}
-	sets := trigramSets(arts)
-	index := map[uint32][]int32{} // prefix member -> sets whose prefix holds it
+	grams := make([][]uint64, len(arts))
+	for i, a := range arts {
+		grams[i] = trigrams(a)
+	}
+	if len(arts) <= comparedWhole {
+		return syndicatedPairs(arts, grams)
+	}
+	sets := rankedSets(grams)
+	type posting struct{ set, pos int32 }
+	index := map[uint32][]posting{} // prefix member -> sets whose prefix holds it, and where
 	var pairs [][2]int32
-	seen := make([]int32, len(sets)) // seen[j] == i+1: (j, i) is a candidate
+	// shared[j] counts the prefix members set j shares with set i so far,
+	// -1 once the pair is ruled out; touched lists the j it was set for.
+	shared := make([]int32, len(sets))
+	var touched []int32
 	for i, s := range sets {
 		if len(s) == 0 {
 			continue // jaccard is 0: never a near copy
 		}
-		for _, m := range s[:prefixLen(len(s))] {
-			for _, j := range index[m] {
-				if seen[j] == int32(i)+1 || !sizesAllow(len(sets[j]), len(s)) {
+		for p, m := range s[:prefixLen(len(s))] {
+			for _, e := range index[m] {
+				j, c := e.set, shared[e.set]
+				if c < 0 || !sizesAllow(len(sets[j]), len(s)) {
 					continue
 				}
-				seen[j] = int32(i) + 1
+				if c == 0 {
+					touched = append(touched, j)
+				}
+				// The members after these two places are the most the sets
+				// can still share: members are sorted, so none before them.
+				rest := min(len(s)-p-1, len(sets[j])-int(e.pos)-1)
+				if int(c)+1+rest < overlapNeeded(len(sets[j]), len(s)) {
+					shared[j] = -1
+					continue
+				}
+				shared[j] = c + 1
+			}
+			index[m] = append(index[m], posting{int32(i), int32(p)})
+		}
+		for _, j := range touched {
+			if shared[j] > 0 {
 				pairs = append(pairs, [2]int32{j, int32(i)})
 			}
-			index[m] = append(index[m], int32(i))
+			shared[j] = 0
 		}
+		touched = touched[:0]
 	}
 	slices.SortFunc(pairs, func(a, b [2]int32) int {
 		if c := cmp.Compare(a[0], b[0]); c != 0 {
@@ -140,64 +214,185 @@ func Syndicated(arts []*checker.Article) []Syndication {
 	})
 	var out []Syndication
 	for _, p := range pairs {
-		if s := jaccard(sets[p[0]], sets[p[1]]); s >= SyndicationThreshold {
+		a, b := sets[p[0]], sets[p[1]]
+		if !mayShare(a, b, overlapNeeded(len(a), len(b))) {
+			continue
+		}
+		if s := jaccard(a, b); s >= SyndicationThreshold {
 			out = append(out, Syndication{A: arts[p[0]].ID, B: arts[p[1]].ID, Similarity: s})
 		}
 	}
 	return out
 }
 
-// trigramSets returns each article's set of word 3-grams, every 3-gram
-// numbered by its rank in a global order (fewest articles first), as a
-// sorted slice: the rarest members lead.
-func trigramSets(arts []*checker.Article) [][]uint32 {
-	wordID := map[string]uint32{}
-	gramID := map[[3]uint32]uint32{}
-	var df []int // articles holding each 3-gram, by ID
-	sets := make([][]uint32, len(arts))
-	for i, a := range arts {
-		ws := words(normalText(a))
-		ids := make([]uint32, len(ws))
-		for j, w := range ws {
-			id, ok := wordID[w]
-			if !ok {
-				id = uint32(len(wordID))
-				wordID[w] = id
+// comparedWhole is the most articles whose 3-gram sets Syndicated
+// compares pair by pair: fewer pairs than indexing them would cost.
+const comparedWhole = 16
+
+// syndicatedPairs is Syndicated comparing every pair of a few articles.
+func syndicatedPairs(arts []*checker.Article, grams [][]uint64) []Syndication {
+	for i, g := range grams {
+		slices.Sort(g)
+		grams[i] = slices.Compact(g)
+	}
+	var out []Syndication
+	for i, a := range grams {
+		for j := i + 1; j < len(grams); j++ {
+			b := grams[j]
+			if len(a) == 0 || len(b) == 0 || !sizesAllow(len(a), len(b)) || !mayShare(a, b, overlapNeeded(len(a), len(b))) {
+				continue
 			}
-			ids[j] = id
+			if s := jaccard(a, b); s >= SyndicationThreshold {
+				out = append(out, Syndication{A: arts[i].ID, B: arts[j].ID, Similarity: s})
+			}
 		}
-		var set []uint32
-		for j := 0; j+3 <= len(ids); j++ {
-			g := [3]uint32{ids[j], ids[j+1], ids[j+2]}
-			id, ok := gramID[g]
+	}
+	return out
+}
+
+// mayShare reports whether two sorted sets can share need members,
+// stopping as soon as what is left of them cannot make up the count.
+func mayShare[T cmp.Ordered](a, b []T, need int) bool {
+	inter := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		if inter+min(len(a)-i, len(b)-j) < need {
+			return false
+		}
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			inter++
+			i++
+			j++
+		}
+	}
+	return inter >= need
+}
+
+// overlapNeeded is the fewest members sets of sizes m and n must share
+// for a Jaccard index of SyndicationThreshold: o/(m+n−o) ≥ t when
+// o ≥ t(m+n)/(1+t). It errs low, never high.
+func overlapNeeded(m, n int) int {
+	t := SyndicationThreshold
+	return int(math.Ceil(t*float64(m+n)/(1+t) - 1e-9))
+}
+
+// trigrams returns the word 3-grams of an article's normalText, in text
+// order, each a 64-bit hash of its three words, read straight from the
+// paragraphs. Two different 3-grams share a hash with a chance of about
+// 2⁻⁶⁴: never, in any corpus crosscheck reads.
+func trigrams(a *checker.Article) []uint64 {
+	n := 0
+	for _, p := range a.Paragraphs {
+		n += len(p.Text)
+	}
+	out := make([]uint64, 0, n/4) // words are rarely shorter, with their space
+	var w [3]uint64               // the last three words' hashes
+	words := 0
+	h := uint64(fnvOffset)
+	in := false
+	end := func() {
+		w[0], w[1], w[2] = w[1], w[2], h
+		if words++; words >= 3 {
+			out = append(out, mix(mix(mix(w[0])^w[1])^w[2]))
+		}
+		h, in = fnvOffset, false
+	}
+	for _, p := range a.Paragraphs {
+		for i := 0; i < len(p.Text); {
+			if c := p.Text[i]; c < utf8.RuneSelf {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				if asciiWord[c] {
+					h, in = (h^uint64(c))*fnvPrime, true
+				} else if in {
+					end()
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(p.Text[i:])
+			if r = unicode.ToLower(r); inWord(r) {
+				var b [utf8.UTFMax]byte
+				for _, c := range b[:utf8.EncodeRune(b[:], r)] {
+					h = (h ^ uint64(c)) * fnvPrime
+				}
+				in = true
+			} else if in {
+				end()
+			}
+			i += size
+		}
+		if in {
+			end()
+		}
+	}
+	return out
+}
+
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// mix scrambles a hash (the finalizer of splitmix64), so that 3-grams of
+// like words get unlike keys.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// rankedSets returns each article's set of 3-grams, every 3-gram
+// numbered by its rank in a global order (fewest articles first, then
+// first met), as a sorted slice: the rarest members lead.
+func rankedSets(grams [][]uint64) [][]uint32 {
+	n := 0
+	for _, g := range grams {
+		n += len(g)
+	}
+	gramID := make(map[uint64]uint32, n/2)
+	var df []int32   // articles holding each 3-gram, by ID
+	var last []int32 // the last article (+1) that held each 3-gram
+	sets := make([][]uint32, len(grams))
+	for i, g := range grams {
+		set := make([]uint32, 0, len(g))
+		for _, k := range g {
+			id, ok := gramID[k]
 			if !ok {
 				id = uint32(len(gramID))
-				gramID[g] = id
+				gramID[k] = id
 				df = append(df, 0)
+				last = append(last, 0)
 			}
-			set = append(set, id)
-		}
-		slices.Sort(set)
-		set = slices.Compact(set)
-		for _, id := range set {
-			df[id]++
+			if last[id] != int32(i)+1 {
+				last[id] = int32(i) + 1
+				df[id]++
+				set = append(set, id)
+			}
 		}
 		sets[i] = set
 	}
-	// Rank the 3-grams by how many articles hold them, then by ID.
-	order := make([]uint32, len(df))
-	for i := range order {
-		order[i] = uint32(i)
+	// Rank the 3-grams by how many articles hold them, then by ID: a
+	// counting sort, as a count is at most the articles.
+	next := make([]uint32, len(grams)+2) // next[d]: the next rank of a 3-gram held d times
+	for _, d := range df {
+		next[d+1]++
 	}
-	slices.SortFunc(order, func(a, b uint32) int {
-		if c := cmp.Compare(df[a], df[b]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
+	for d := 1; d < len(next); d++ {
+		next[d] += next[d-1]
+	}
 	rank := make([]uint32, len(df))
-	for r, id := range order {
-		rank[id] = uint32(r)
+	for id, d := range df {
+		rank[id] = next[d]
+		next[d]++
 	}
 	for _, set := range sets {
 		for j, id := range set {
@@ -224,7 +419,7 @@ func sizesAllow(m, n int) bool {
 }
 
 // jaccard is the Jaccard index of two sorted sets.
-func jaccard(a, b []uint32) float64 {
+func jaccard[T cmp.Ordered](a, b []T) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}

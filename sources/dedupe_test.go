@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/newsgen"
@@ -15,7 +16,7 @@ import (
 func allPairs(arts []*checker.Article) []Syndication {
 	sets := make([]map[string]bool, len(arts))
 	for i, a := range arts {
-		ws := words(normalText(a))
+		ws := strings.Fields(oldNormalText(a))
 		sets[i] = map[string]bool{}
 		for j := 0; j+3 <= len(ws); j++ {
 			sets[i][ws[j]+" "+ws[j+1]+" "+ws[j+2]] = true
@@ -40,6 +41,49 @@ func allPairs(arts []*checker.Article) []Syndication {
 		}
 	}
 	return out
+}
+
+// oldNormalText is normalText as it was, lower-casing each paragraph
+// whole and splitting it on every rune that is no part of a word.
+func oldNormalText(a *checker.Article) string {
+	var b strings.Builder
+	for _, p := range a.Paragraphs {
+		for _, w := range strings.FieldsFunc(strings.ToLower(p.Text), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '$' && r != '%' && r != '.'
+		}) {
+			b.WriteString(w)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+func TestNormalText(t *testing.T) {
+	tests := []struct {
+		paragraphs []string
+		want       string
+		reason     string
+	}{
+		{[]string{"Meta paid $14.3 billion, for 49%."}, "meta paid $14.3 billion for 49%. ", "case, commas and spaces ironed out; $, % and . are kept"},
+		{[]string{"  Two   spaces\tand a tab  ", "next-paragraph"}, "two spaces and a tab next paragraph ", "runs of separators are one, a paragraph ends a word"},
+		{[]string{"ÉLAN İstanbul ΣΟΦΙΑ \u212a"}, "élan istanbul σοφια k ", "non-ASCII letters lower-cased rune by rune, as strings.ToLower does"},
+		{[]string{"—", ""}, "", "no words at all"},
+		{[]string{"٣٤ ½ x²"}, "٣٤ x ", "digits of any script are word runes; ½ and ² are not digits"},
+	}
+	for _, tt := range tests {
+		a := &checker.Article{}
+		for _, p := range tt.paragraphs {
+			a.Paragraphs = append(a.Paragraphs, checker.Paragraph{Text: p})
+		}
+		if got := normalText(a); got != tt.want || got != oldNormalText(a) {
+			t.Errorf("normalText(%q) = %q, want %q, as the old reading gives %q (%s)", tt.paragraphs, got, tt.want, oldNormalText(a), tt.reason)
+		}
+	}
+	for _, a := range event(t, 11, 30) {
+		if got, want := normalText(a), oldNormalText(a); got != want {
+			t.Fatalf("normalText of a generated article differs from the old reading:\n%q\n%q", got, want)
+		}
+	}
 }
 
 // texts parses each text as an article with ID a0, a1, ….
@@ -89,6 +133,7 @@ func TestSyndicatedMatchesAllPairs(t *testing.T) {
 		{texts(t, base, base+" Shares rose 3% on the news of the deal.", base+" Shares rose 3% on the news."), 3, "near copies of different lengths all pair up"},
 		{event(t, 7, 12), -1, "a generated event with wire copies"},
 		{event(t, 3, 40), -1, "a larger generated event with wire copies"},
+		{event(t, 5, 300), -1, "an event of hundreds of articles from a few templates, where most pairs share a prefix member and the places of the shared members rule them out"},
 	}
 	for _, tt := range tests {
 		got, want := Syndicated(tt.arts), allPairs(tt.arts)
@@ -114,6 +159,24 @@ func TestPrefixLenNeverShort(t *testing.T) {
 		}
 		if p := prefixLen(n); p < n-need+1 || p > n {
 			t.Fatalf("prefixLen(%d) = %d, want between %d and %d", n, p, n-need+1, n)
+		}
+	}
+}
+
+func TestOverlapNeededNeverHigh(t *testing.T) {
+	// overlapNeeded must not ask more than a pair at the threshold shares,
+	// or positional filtering would drop a near copy.
+	for m := 1; m <= 300; m++ {
+		for n := 1; n <= 300; n++ {
+			need := overlapNeeded(m, n)
+			if need > 0 {
+				if o := need - 1; o <= min(m, n) && float64(o)/float64(m+n-o) >= SyndicationThreshold {
+					t.Fatalf("overlapNeeded(%d, %d) = %d, but %d shared members reach the threshold", m, n, need, o)
+				}
+			}
+			if need <= min(m, n) && float64(need)/float64(m+n-need) < SyndicationThreshold-1e-9 {
+				t.Fatalf("overlapNeeded(%d, %d) = %d falls short of the threshold: it must be the fewest that reach it", m, n, need)
+			}
 		}
 	}
 }

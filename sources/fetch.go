@@ -124,7 +124,7 @@ func (f *Fetcher) Fetch(ctx context.Context, raw string) (*Page, error) {
 	if resp.StatusCode != http.StatusOK {
 		return nil, &Error{raw, fmt.Errorf("%w: %s", ErrHTTP, resp.Status)}
 	}
-	body, err := readAll(resp.Body, max)
+	body, err := readAll(resp.Body, max, -1)
 	if err != nil {
 		if os.IsTimeout(err) || errors.Is(err, context.DeadlineExceeded) {
 			err = fmt.Errorf("timed out reading the body: %w", err)

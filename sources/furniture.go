@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // furniture holds the patterns of lines that belong to the page, not the
@@ -56,23 +57,98 @@ func isFurniture(line string) bool {
 	if t == "" || len(t) > 300 {
 		return false
 	}
-	lt := strings.ToLower(t)
-	if tail := strings.TrimRight(lt, " »›>"); (strings.HasSuffix(tail, "more") || strings.HasSuffix(tail, "reading")) && teaserTail.MatchString(t) {
+	// The patterns are matched case-insensitively; the tests before them
+	// fold only ASCII letters, which is all the words they look for hold.
+	if tail := strings.TrimRight(t, " »›>"); (hasSuffixASCIIFold(tail, "more") || hasSuffixASCIIFold(tail, "reading")) && teaserTail.MatchString(t) {
 		return true
 	}
-	first, _, _ := strings.Cut(lt, " ")
+	first, _, _ := strings.Cut(t, " ")
 	first = strings.TrimRight(first, ".!:,")
-	if first != "" && first[0] >= '0' && first[0] <= '9' {
-		first = "#"
-	} else if strings.HasPrefix(first, "©") {
-		first = "©"
+	var patterns []*regexp.Regexp
+	switch {
+	case first != "" && first[0] >= '0' && first[0] <= '9':
+		patterns = furniture["#"]
+	case strings.HasPrefix(first, "©"):
+		patterns = furniture["©"]
+	case len(first) <= len(lowered{}) && isASCII(first):
+		// Lower-cased on the stack: most lines open with a capital.
+		var low lowered
+		for i := 0; i < len(first); i++ {
+			c := first[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low[i] = c
+		}
+		patterns = furniture[string(low[:len(first)])]
+	case !isASCII(first):
+		patterns = furniture[strings.ToLower(first)]
 	}
-	for _, re := range furniture[first] {
+	for _, re := range patterns {
 		if re.MatchString(t) {
 			return true
 		}
 	}
-	return strings.Contains(lt, "newsletter") && newsletterLine.MatchString(t)
+	return containsASCIIFold(t, "newsletter") && newsletterLine.MatchString(t)
+}
+
+// lowered holds a line's first word lower-cased, when it is short enough
+// to be one that furniture starts with (the longest is 13 bytes).
+type lowered [16]byte
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// hasSuffixASCIIFold reports whether s ends with the lower-case ASCII
+// word suffix, in any case.
+func hasSuffixASCIIFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && equalASCIIFold(s[len(s)-len(suffix):], suffix)
+}
+
+// containsASCIIFold reports whether s holds the lower-case ASCII word
+// sub, in any case.
+func containsASCIIFold(s, sub string) bool {
+	lo, up := sub[0], sub[0]-('a'-'A')
+	for len(s) >= len(sub) {
+		// The next place sub's first letter is, in either case.
+		end := len(s) - len(sub) + 1
+		i := strings.IndexByte(s[:end], lo)
+		if i >= 0 {
+			end = i
+		}
+		if j := strings.IndexByte(s[:end], up); j >= 0 {
+			i = j
+		}
+		if i < 0 {
+			return false
+		}
+		if equalASCIIFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+		s = s[i+1:]
+	}
+	return false
+}
+
+// equalASCIIFold reports whether s is the lower-case ASCII word lower
+// with any of its letters upper-case.
+func equalASCIIFold(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // isHeadlineLike reports whether a line reads as a headline: short and not
@@ -84,6 +160,33 @@ func isHeadlineLike(line string) bool {
 	}
 	last := []rune(t)[len([]rune(t))-1]
 	return !strings.ContainsRune(".!?:;,\"”", last)
+}
+
+// moreFields reports whether s has more than n words separated by white
+// space, as strings.Fields counts them, without splitting it.
+func moreFields(s string, n int) bool {
+	count, in := 0, false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r' // unicode.IsSpace's ASCII
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		switch {
+		case space:
+			in = false
+		case !in:
+			in = true
+			if count++; count > n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasText reports whether a line holds any letter or digit (a lone "-"
@@ -138,8 +241,8 @@ func articleLines(lines []string) []bool {
 	furnAfter := make([]bool, n+1)
 	shortAfter[n] = true
 	for i := n - 1; i >= 0; i-- {
-		long := keep[i] && len(strings.Fields(lines[i])) > 25
-		shortAfter[i] = shortAfter[i+1] && !long
+		// Words are counted only while every line after is short.
+		shortAfter[i] = shortAfter[i+1] && !(keep[i] && moreFields(lines[i], 25))
 		furnAfter[i] = furnAfter[i+1] || furn[i]
 	}
 	pos := 0

@@ -3,13 +3,13 @@ package sources
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/crosscheck/crosscheck/checker"
 )
@@ -38,7 +38,7 @@ type jsonlRecord struct {
 // silence; blank lines are allowed. Each article's path is "name:line",
 // and its positions are in its own text. maxLine bounds one line.
 func ParseJSONL(name string, r io.Reader, maxLine int) (arts []*checker.Article, bad []error, err error) {
-	err = eachJSONL(name, r, maxLine, func(rec Record) error {
+	err = eachJSONL(name, r, maxLine, 1, func(rec Record) error {
 		if rec.Err != nil {
 			bad = append(bad, rec.Err)
 		} else {
@@ -51,25 +51,25 @@ func ParseJSONL(name string, r io.Reader, maxLine int) (arts []*checker.Article,
 
 // eachJSONL reads a JSONL dump a line at a time and hands fn each line's
 // article, or an *Error naming the line ("name:7") that says why it is
-// not one. It returns fn's error, or a read error, at once.
-func eachJSONL(name string, r io.Reader, maxLine int, fn func(Record) error) error {
+// not one. It returns fn's error, or a read error, at once. With more
+// than one worker, that many goroutines parse the lines while fn is
+// handed the records, still one at a time and in order.
+func eachJSONL(name string, r io.Reader, maxLine, workers int, fn func(Record) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
+	if workers > 1 {
+		return eachJSONLParallel(name, br, maxLine, workers, fn)
+	}
+	var buf []byte
 	for n := 1; ; n++ {
-		line, rerr := readLine(br, maxLine)
-		key := name + ":" + strconv.Itoa(n)
-		if rerr != nil && !errors.Is(rerr, io.EOF) {
-			if !errors.Is(rerr, ErrTooLarge) {
-				return rerr
-			}
-			if err := fn(Record{Key: key, Err: &Error{key, rerr}}); err != nil {
-				return err
-			}
-		} else if len(bytes.TrimSpace(line)) > 0 {
-			a, lerr := parseJSONLine(key, line)
-			rec := Record{Key: key, Article: a}
-			if lerr != nil {
-				rec = Record{Key: key, Err: &Error{key, lerr}}
-			}
+		line, rerr := readLine(br, maxLine, buf)
+		if line != nil {
+			buf = line // the records hold copies of what they need
+		}
+		rec, ok, err := lineRecord(name, n, line, rerr)
+		if err != nil {
+			return err
+		}
+		if ok {
 			if err := fn(rec); err != nil {
 				return err
 			}
@@ -80,10 +80,111 @@ func eachJSONL(name string, r io.Reader, maxLine int, fn func(Record) error) err
 	}
 }
 
-// readLine reads one line without its newline. A line longer than max is
-// consumed and reported as ErrTooLarge with a nil line.
-func readLine(br *bufio.Reader, max int) ([]byte, error) {
-	var buf []byte
+// lineRecord is line n of a dump as readLine read it: its record, if it
+// has one (a blank line has none), or the read error that ends the dump.
+func lineRecord(name string, n int, line []byte, rerr error) (rec Record, ok bool, err error) {
+	key := name + ":" + strconv.Itoa(n)
+	switch {
+	case rerr != nil && !errors.Is(rerr, io.EOF):
+		if !errors.Is(rerr, ErrTooLarge) {
+			return Record{}, false, rerr
+		}
+		return Record{Key: key, Err: &Error{key, rerr}}, true, nil
+	case len(bytes.TrimSpace(line)) == 0:
+		return Record{}, false, nil
+	}
+	a, lerr := parseJSONLine(key, line)
+	if lerr != nil {
+		return Record{Key: key, Err: &Error{key, lerr}}, true, nil
+	}
+	return Record{Key: key, Article: a}, true, nil
+}
+
+// eachJSONLParallel is eachJSONL with workers goroutines parsing lines:
+// one goroutine reads them, the workers parse, and fn is handed each
+// record in order. A few lines a worker are in flight at most.
+func eachJSONLParallel(name string, br *bufio.Reader, maxLine, workers int, fn func(Record) error) error {
+	type parsed struct {
+		rec Record
+		ok  bool
+		err error
+	}
+	type job struct {
+		n    int
+		line []byte
+		buf  *[]byte // line's buffer, for the pool
+		rerr error
+		out  chan parsed // the job's result, when parsed
+	}
+	jobs := make(chan job, 2*workers)
+	order := make(chan chan parsed, 2*workers) // the results in the order of the lines
+	stop := make(chan struct{})
+	// The lines' buffers, back from the workers once they are parsed: the
+	// records hold copies of what they need.
+	var lines sync.Pool
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for j := range jobs {
+				rec, ok, err := lineRecord(name, j.n, j.line, j.rerr)
+				if j.line != nil {
+					*j.buf = j.line[:0]
+					lines.Put(j.buf)
+				}
+				j.out <- parsed{rec, ok, err}
+			}
+		})
+	}
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		for n := 1; ; n++ {
+			buf, _ := lines.Get().(*[]byte)
+			if buf == nil {
+				buf = new([]byte)
+			}
+			line, rerr := readLine(br, maxLine, *buf)
+			j := job{n, line, buf, rerr, make(chan parsed, 1)}
+			select {
+			case jobs <- j:
+			case <-stop:
+				return
+			}
+			select {
+			case order <- j.out:
+			case <-stop:
+				return
+			}
+			if rerr != nil && !errors.Is(rerr, ErrTooLarge) {
+				return // the end of the dump, or a read error its job carries
+			}
+		}
+	}()
+	var err error
+	for out := range order {
+		p := <-out
+		switch {
+		case p.err != nil:
+			err = p.err
+		case p.ok:
+			err = fn(p.rec)
+		}
+		if err != nil {
+			close(stop)
+			for range order { // let the reader see stop and go
+			}
+			break
+		}
+	}
+	wg.Wait()
+	return err
+}
+
+// readLine reads one line without its newline into buf, reused. A line
+// longer than max is consumed and reported as ErrTooLarge with a nil
+// line.
+func readLine(br *bufio.Reader, max int, buf []byte) ([]byte, error) {
+	buf = buf[:0]
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if len(buf)+len(chunk) > max {
@@ -108,17 +209,14 @@ func readLine(br *bufio.Reader, max int) ([]byte, error) {
 }
 
 func parseJSONLine(path string, line []byte) (*checker.Article, error) {
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
-	var rec jsonlRecord
-	if err := dec.Decode(&rec); err != nil {
+	rec, more, err := decodeRecord(line)
+	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadLine, err)
 	}
-	if dec.More() {
+	if more {
 		return nil, fmt.Errorf("%w: more than one JSON value on the line", ErrBadLine)
 	}
 	var a *checker.Article
-	var err error
 	switch {
 	case rec.Text != "" && rec.HTML != "":
 		return nil, fmt.Errorf("%w: both \"text\" and \"html\"; give one", ErrBadLine)
@@ -129,7 +227,7 @@ func parseJSONLine(path string, line []byte) (*checker.Article, error) {
 		}
 		a, err = ParseHTML(path, []byte(rec.HTML), u, "")
 	case rec.Text != "":
-		a, err = Parse(path, []byte(rec.Text))
+		a, err = parseText(path, rec.Text, false)
 	default:
 		return nil, fmt.Errorf("%w: no \"text\" or \"html\"", ErrBadLine)
 	}

@@ -1,7 +1,6 @@
 package sources
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -45,6 +44,10 @@ type Options struct {
 	// names given (relative or absolute); nil is the operating system's.
 	// Tests give one that fails where a real one seldom does.
 	FS fs.FS
+	// Workers is how many goroutines parse the lines of a JSONL input
+	// read a line at a time; the records are still handed on one at a
+	// time and in order. 0 or 1: the reading goroutine parses them.
+	Workers int
 }
 
 // withDefaults fills in what opt leaves unset.
@@ -147,24 +150,25 @@ func named(key string, err error) (string, error) {
 // line. The returned errors are sentinels wrapped with detail; the caller
 // adds the path.
 func Parse(path string, data []byte) (*checker.Article, error) {
-	return parseText(path, data, false)
+	return parseText(path, string(data), false)
 }
 
 // ParseMarkdown turns the bytes of a Markdown file into an Article, its
 // syntax stripped (markdownParagraphs).
 func ParseMarkdown(path string, data []byte) (*checker.Article, error) {
-	return parseText(path, data, true)
+	return parseText(path, string(data), true)
 }
 
 // parseText reads a text or Markdown file with optional front matter.
-func parseText(path string, data []byte, markdown bool) (*checker.Article, error) {
-	if n := bytes.IndexByte(data[:min(len(data), 8192)], 0); n >= 0 {
+// The article's text is data itself, not a copy.
+func parseText(path string, data string, markdown bool) (*checker.Article, error) {
+	if n := strings.IndexByte(data[:min(len(data), 8192)], 0); n >= 0 {
 		return nil, fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, n)
 	}
-	if !utf8.Valid(data) {
+	if !utf8.ValidString(data) {
 		off := 0
 		for off < len(data) {
-			r, size := utf8.DecodeRune(data[off:])
+			r, size := utf8.DecodeRuneInString(data[off:])
 			if r == utf8.RuneError && size <= 1 {
 				break
 			}
@@ -174,7 +178,7 @@ func parseText(path string, data []byte, markdown bool) (*checker.Article, error
 	}
 	// A byte-order mark is not text: kept, it would shift line 1's
 	// columns.
-	raw := strings.TrimPrefix(string(data), "\uFEFF")
+	raw := strings.TrimPrefix(data, "\uFEFF")
 	a := &checker.Article{Path: path, Raw: raw, LineStarts: checker.LineStarts(raw)}
 	fm, body, err := readFrontMatter(raw)
 	if err != nil {
@@ -207,8 +211,9 @@ func parseTime(s string) (time.Time, error) {
 // paragraphs returns the article lines of raw from offset body on, with
 // their offsets, dropping page furniture and lines with no text.
 func paragraphs(raw string, body int) []checker.Paragraph {
-	var lines []string
-	var offs []int
+	n := strings.Count(raw[min(body, len(raw)):], "\n") + 1
+	lines := make([]string, 0, n)
+	offs := make([]int, 0, n)
 	for off := body; off < len(raw); {
 		nl := strings.IndexByte(raw[off:], '\n')
 		end := len(raw)
@@ -220,7 +225,13 @@ func paragraphs(raw string, body int) []checker.Paragraph {
 		off = end + 1
 	}
 	keep := articleLines(lines)
-	var ps []checker.Paragraph
+	kept := 0
+	for _, k := range keep {
+		if k {
+			kept++
+		}
+	}
+	ps := make([]checker.Paragraph, 0, kept)
 	for i, l := range lines {
 		if !keep[i] {
 			continue

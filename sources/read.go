@@ -91,11 +91,46 @@ func readOne(path string, opt Options, fn func(Record) error) error {
 	if size > opt.MaxSize {
 		return fail(fmt.Errorf("%w: %d bytes, over the %d-byte limit (--max-size)", ErrTooLarge, size, opt.MaxSize))
 	}
-	data, err := readAll(br, opt.MaxSize)
+	if format, err := chooseFormat(path, opt.Format, "", nil, head); err == nil && (format == Text || format == Markdown) {
+		// Text is read straight into the article's string: one copy of
+		// the input in memory, not the bytes and then their string.
+		text, err := readAllString(br, opt.MaxSize, size)
+		if err != nil {
+			return fail(err)
+		}
+		a, err := parseText(path, text, format == Markdown)
+		if err != nil {
+			return hand(path, nil, &Error{path, err}, fn)
+		}
+		return hand(path, []Record{{Article: a}}, nil, fn)
+	}
+	data, err := readAll(br, opt.MaxSize, size)
 	if err != nil {
 		return fail(err)
 	}
 	return emit(path, data, "", nil, opt, fn)
+}
+
+// chooseFormat is the format an input is read in: format when one is
+// forced; else by its first bytes when its name says nothing; else by
+// Sniff. The error is an input crosscheck does not read. Only the first
+// 4,096 bytes of data are looked at.
+func chooseFormat(path string, format Format, contentType string, pageURL *url.URL, data []byte) (Format, error) {
+	if format == Auto && pageURL == nil && path != "-" && !known(path) {
+		f, ok := sniffContent(data)
+		if !ok {
+			return Auto, &Error{path, fmt.Errorf("%w %q: crosscheck reads text, Markdown, HTML, feeds and JSONL (--input-format to force one)", ErrUnsupported, filepath.Ext(path))}
+		}
+		format = f
+	}
+	if format == Auto {
+		name := path
+		if pageURL != nil {
+			name = pageURL.Path
+		}
+		format = Sniff(name, contentType, data)
+	}
+	return format, nil
 }
 
 // decodeBOM returns br's text as UTF-8 when it opens with a byte-order
@@ -118,7 +153,7 @@ func decodeBOM(br *bufio.Reader) *bufio.Reader {
 func readJSONL(path string, r io.Reader, opt Options, fn func(Record) error) error {
 	seen := false
 	var stop error // fn's own error, returned as it is
-	err := eachJSONL(path, r, int(opt.MaxSize), func(r Record) error {
+	err := eachJSONL(path, r, int(opt.MaxSize), opt.Workers, func(r Record) error {
 		seen = true
 		stop = fn(r)
 		return stop
@@ -138,6 +173,11 @@ func readJSONL(path string, r io.Reader, opt Options, fn func(Record) error) err
 // several articles (a feed) keys each by its item ("feed.xml#3").
 func emit(path string, data []byte, contentType string, pageURL *url.URL, opt Options, fn func(Record) error) error {
 	recs, err := parse(path, data, contentType, pageURL, opt)
+	return hand(path, recs, err, fn)
+}
+
+// hand hands fn the records parse read of one input, or its error.
+func hand(path string, recs []Record, err error, fn func(Record) error) error {
 	if err != nil {
 		return fn(Record{Key: path, Err: err})
 	}
@@ -167,20 +207,9 @@ func emit(path string, data []byte, contentType string, pageURL *url.URL, opt Op
 // records of its articles, in order, and of the parts of it (feed items,
 // JSONL lines) that could not be read. The error is the input's own.
 func parse(path string, data []byte, contentType string, pageURL *url.URL, opt Options) ([]Record, error) {
-	format := opt.Format
-	if format == Auto && pageURL == nil && path != "-" && !known(path) {
-		f, ok := sniffContent(data)
-		if !ok {
-			return nil, &Error{path, fmt.Errorf("%w %q: crosscheck reads text, Markdown, HTML, feeds and JSONL (--input-format to force one)", ErrUnsupported, filepath.Ext(path))}
-		}
-		format = f
-	}
-	if format == Auto {
-		name := path
-		if pageURL != nil {
-			name = pageURL.Path
-		}
-		format = Sniff(name, contentType, data)
+	format, err := chooseFormat(path, opt.Format, contentType, pageURL, data)
+	if err != nil {
+		return nil, err
 	}
 	wrap := func(err error) error { return &Error{path, fmt.Errorf("%w (read as %s)", err, format)} }
 	switch format {
@@ -192,7 +221,7 @@ func parse(path string, data []byte, contentType string, pageURL *url.URL, opt O
 		return []Record{{Article: a}}, nil
 	case JSONL:
 		var recs []Record
-		err := eachJSONL(path, bytes.NewReader(data), int(opt.MaxSize), func(r Record) error {
+		err := eachJSONL(path, bytes.NewReader(data), int(opt.MaxSize), 1, func(r Record) error {
 			recs = append(recs, r)
 			return nil
 		})
@@ -206,7 +235,7 @@ func parse(path string, data []byte, contentType string, pageURL *url.URL, opt O
 	case Feed:
 		return parseFeedRecords(path, data, opt)
 	}
-	a, err := parseText(path, data, format == Markdown)
+	a, err := parseText(path, string(data), format == Markdown)
 	if err != nil {
 		return nil, &Error{path, err}
 	}
@@ -289,14 +318,34 @@ func isJSONL(path string, format Format, head []byte) bool {
 	return ok && got == JSONL
 }
 
-// readAll reads at most max bytes of r, failing past the limit.
-func readAll(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
+// readAll reads at most max bytes of r, failing past the limit. size is
+// what r is expected to hold (-1 for unknown): the buffer is made that
+// large at once rather than grown by doubling.
+func readAll(r io.Reader, max, size int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if size >= 0 {
+		buf.Grow(int(min(size, max)) + 2*bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, max+1)); err != nil {
 		return nil, pathError(err)
 	}
-	if int64(len(data)) > max {
+	if int64(buf.Len()) > max {
 		return nil, fmt.Errorf("%w: over the %d-byte limit (--max-size)", ErrTooLarge, max)
 	}
-	return data, nil
+	return buf.Bytes(), nil
+}
+
+// readAllString is readAll into a string.
+func readAllString(r io.Reader, max, size int64) (string, error) {
+	var b strings.Builder
+	if size >= 0 {
+		b.Grow(int(min(size, max)) + 1)
+	}
+	if _, err := io.Copy(&b, io.LimitReader(r, max+1)); err != nil {
+		return "", pathError(err)
+	}
+	if int64(b.Len()) > max {
+		return "", fmt.Errorf("%w: over the %d-byte limit (--max-size)", ErrTooLarge, max)
+	}
+	return b.String(), nil
 }

@@ -207,3 +207,119 @@ func TestHTMLCommentsAreNotText(t *testing.T) {
 		t.Errorf("paragraphs = %q, want the two lines of text (a comment spanning lines leaves none)", text)
 	}
 }
+
+func TestMoreFields(t *testing.T) {
+	tests := []struct {
+		s      string
+		n      int
+		reason string
+	}{
+		{"", 0, "no words are not more than none"},
+		{"one", 0, "one word is more than none"},
+		{"a b c", 3, "three words are not more than three"},
+		{"a b c d", 3, "four are"},
+		{"  a\tb\u00a0c\u2003d  ", 3, "tabs, no-break and em spaces separate words as strings.Fields has them"},
+		{strings.Repeat("word ", 26), 25, "a long line"},
+		{strings.Repeat("word ", 25), 25, "a line of exactly the limit"},
+	}
+	for _, tt := range tests {
+		want := len(strings.Fields(tt.s)) > tt.n
+		if got := moreFields(tt.s, tt.n); got != want {
+			t.Errorf("moreFields(%q, %d) = %v, want %v (%s)", tt.s, tt.n, got, want, tt.reason)
+		}
+	}
+}
+
+// oldIsFurniture is isFurniture as it was, lower-casing the whole line
+// before its tests.
+func oldIsFurniture(line string) bool {
+	t := strings.TrimSpace(line)
+	if t == "" || len(t) > 300 {
+		return false
+	}
+	lt := strings.ToLower(t)
+	if tail := strings.TrimRight(lt, " »›>"); (strings.HasSuffix(tail, "more") || strings.HasSuffix(tail, "reading")) && teaserTail.MatchString(t) {
+		return true
+	}
+	first, _, _ := strings.Cut(lt, " ")
+	first = strings.TrimRight(first, ".!:,")
+	if first != "" && first[0] >= '0' && first[0] <= '9' {
+		first = "#"
+	} else if strings.HasPrefix(first, "©") {
+		first = "©"
+	}
+	for _, re := range furniture[first] {
+		if re.MatchString(t) {
+			return true
+		}
+	}
+	return strings.Contains(lt, "newsletter") && newsletterLine.MatchString(t)
+}
+
+func TestIsFurnitureAsLowerCased(t *testing.T) {
+	lines := []string{
+		"Read more", "READ MORE »", "… Continue READING", "Sign up for our NEWSLETTER today", "Get our free NewsLetter",
+		"SHARE THIS ARTICLE", "Advertisement", "© 2025 Daily Clarion. All rights reserved.", "12 Comments",
+		"PHOTO: Reuters", "Follow us on X", "READİNG", "... READİNG", "newſletter", "Subscribe", "İnfo: more",
+		"The newsletter said revenue rose 12% to $3.4bn, the highest in the company's history, and more.",
+		"Kelvin \u212a more", "ÉTÉ read more", "Most Read", "sign up", "", "SİGN up today", "Vİdeo: the fire", "Advertisement:", "ADVERTISEMENT", "Ünterstützen Sie uns", "Subscribe.", "123 comments", "©2025 Clarion",
+	}
+	for _, p := range []string{"../fixtures/*/*.txt", "../fixtures/*/*.md", "testdata/*"} {
+		files, _ := filepath.Glob(p)
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			lines = append(lines, strings.Split(string(data), "\n")...)
+		}
+	}
+	furn := 0
+	for _, l := range lines {
+		got, want := isFurniture(l), oldIsFurniture(l)
+		if got != want {
+			t.Errorf("isFurniture(%q) = %v, lower-casing the line first gives %v", l, got, want)
+		}
+		if got {
+			furn++
+		}
+	}
+	if furn < 10 {
+		t.Errorf("only %d of %d lines are furniture: the lines do not test the patterns", furn, len(lines))
+	}
+}
+
+func TestFurnitureKeysFitLowered(t *testing.T) {
+	// isFurniture lower-cases a line's first word on the stack when it
+	// fits: a key longer than that would never be looked up.
+	for k := range furniture {
+		if len(k) > len(lowered{}) {
+			t.Errorf("furniture key %q is longer than the %d bytes isFurniture lower-cases", k, len(lowered{}))
+		}
+	}
+}
+
+func TestContainsASCIIFold(t *testing.T) {
+	tests := []struct {
+		s      string
+		want   bool
+		reason string
+	}{
+		{"Get our NEWSLETTER", true, "upper case"},
+		{"nnnN newsLetter", true, "after false starts in both cases"},
+		{"Newsletter", true, "the whole line"},
+		{"the weekly newslette", false, "cut short at the end"},
+		{"", false, "nothing"},
+		{"newsletter", true, "exactly"},
+		{"ñewsletter", false, "a letter ToLower would not make n"},
+		{"Nn", false, "shorter than the word"},
+	}
+	for _, tt := range tests {
+		if got := containsASCIIFold(tt.s, "newsletter"); got != tt.want {
+			t.Errorf("containsASCIIFold(%q) = %v, want %v (%s)", tt.s, got, tt.want, tt.reason)
+		}
+		if want := strings.Contains(strings.ToLower(tt.s), "newsletter"); want != tt.want {
+			t.Errorf("%q: the case expects %v but lower-casing gives %v", tt.s, tt.want, want)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package sources
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,5 +69,78 @@ func TestStream(t *testing.T) {
 	}
 	if err := Stream([]string{"-"}, Options{}, func(Record) error { return nil }); err == nil {
 		t.Error("standard input was accepted; it cannot be read twice")
+	}
+}
+
+// failingReader gives its text, then fails.
+type failingReader struct {
+	r   *strings.Reader
+	err error
+}
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if f.r.Len() == 0 {
+		return 0, f.err
+	}
+	return f.r.Read(p)
+}
+
+// TestJSONLWorkers holds a dump parsed by several goroutines to the dump
+// parsed by one: the same records in the same order, the same read error
+// after them, and fn's error stopping the reading.
+func TestJSONLWorkers(t *testing.T) {
+	var b strings.Builder
+	for i := range 300 {
+		switch i % 7 {
+		case 3:
+			b.WriteString("not json\n")
+		case 5:
+			b.WriteString("\n")
+		case 6:
+			b.WriteString(`{"id":"long","text":"` + strings.Repeat("x", 3000) + `"}` + "\n")
+		default:
+			fmt.Fprintf(&b, `{"id":"a%d","text":"Line %d: Harbor Systems paid $%dbn."}`+"\n", i, i, i)
+		}
+	}
+	dump := b.String()
+	boom := errors.New("disk on fire")
+	read := func(r io.Reader, workers int, stopAt int) ([]string, error) {
+		var got []string
+		err := eachJSONL("d.jsonl", r, 2048, workers, func(rec Record) error {
+			if len(got) == stopAt {
+				return boom
+			}
+			s := rec.Key + " " + fmt.Sprint(rec.Err)
+			if rec.Err == nil {
+				s = rec.Key + " ok " + rec.Article.ID + " " + rec.Article.Paragraphs[0].Text
+			}
+			got = append(got, s)
+			return nil
+		})
+		return got, err
+	}
+	tests := []struct {
+		reader func() io.Reader
+		stopAt int
+		reason string
+	}{
+		{func() io.Reader { return strings.NewReader(dump) }, -1, "a whole dump: good, bad, blank and too long lines"},
+		{func() io.Reader { return &failingReader{strings.NewReader(dump[:len(dump)/2]), boom} }, -1, "a read error half way: the records before it, then the error"},
+		{func() io.Reader { return strings.NewReader(dump) }, 40, "fn's error stops the dump at once"},
+	}
+	for _, tt := range tests {
+		want, wantErr := read(tt.reader(), 1, tt.stopAt)
+		if len(want) < 30 {
+			t.Fatalf("%s: %d records read by one goroutine: the case does not test", tt.reason, len(want))
+		}
+		for _, workers := range []int{2, 4, 16} {
+			got, err := read(tt.reader(), workers, tt.stopAt)
+			if !errors.Is(err, wantErr) || (err == nil) != (wantErr == nil) {
+				t.Errorf("%s, %d workers: error %v, one goroutine gives %v", tt.reason, workers, err, wantErr)
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("%s, %d workers: %d records differ from one goroutine's %d", tt.reason, workers, len(got), len(want))
+			}
+		}
 	}
 }

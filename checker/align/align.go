@@ -49,7 +49,11 @@ type Word struct {
 	Concept int32
 }
 
-// A Comparer says how the checker compares quantities.
+// A Comparer says how the checker compares quantities. Its answers must
+// depend on the quantities alone, never on where they stand in their
+// text (Start, End): the aligner asks once for each pair of distinct
+// quantities of a family and reuses the answer for every pair of figures
+// that state them.
 type Comparer interface {
 	// Family is what two quantities must share to be compared at all.
 	Family(q quantity.Quantity) string
@@ -118,151 +122,6 @@ type Event struct {
 // NewEvent weighs the context words of figs (see vectors).
 func NewEvent(figs []Figure) *Event { return &Event{Figures: figs, vec: vectors(figs)} }
 
-// Pairs returns the candidate pairs among the figures, each with its features:
-// figures from different sources, of one family, that cannot both be
-// true, whose magnitudes are within maxRatio of each other or a scale
-// slip apart. Pairs are only formed within a family, so the cost is
-// quadratic in the figures of one family, not of the event.
-func (e *Event) Pairs(cmp Comparer) []Pair {
-	figs, vec := e.Figures, e.vec
-	fam := make([]string, len(figs))
-	byFam := map[string][]int{}
-	for i, f := range figs {
-		fam[i] = cmp.Family(f.Quantity)
-		byFam[fam[i]] = append(byFam[fam[i]], i)
-	}
-	names := make([]string, 0, len(byFam))
-	for k := range byFam {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	var out []Pair
-	for _, name := range names {
-		ids := byFam[name]
-		b := newBlock(figs, ids, vec, cmp)
-		for x := 0; x < len(ids); x++ {
-			for y := x + 1; y < len(ids); y++ {
-				i, j := ids[x], ids[y]
-				if figs[i].Source == figs[j].Source || !plausible(figs[i].Quantity, figs[j].Quantity, cmp) {
-					continue
-				}
-				if cmp.Compatible(figs[i].Quantity, figs[j].Quantity) {
-					continue
-				}
-				out = append(out, Pair{A: i, B: j, X: b.features(x, y)})
-			}
-		}
-	}
-	return out
-}
-
-// plausible reports whether two figures' magnitudes are close enough to
-// be one fact misstated: within maxRatio, or a scale word apart.
-func plausible(a, b quantity.Quantity, cmp Comparer) bool {
-	if a.Kind == quantity.Date || a.Kind == quantity.Year || b.Kind == quantity.Date || b.Kind == quantity.Year {
-		return true
-	}
-	x, y := math.Abs(a.Value), math.Abs(b.Value)
-	if x == 0 || y == 0 {
-		return x == y
-	}
-	r := math.Max(x/y, y/x)
-	return r <= maxRatio || cmp.Slip(a, b)
-}
-
-// A block is one family's figures and what their features are read from.
-type block struct {
-	figs []Figure
-	ids  []int
-	vec  []vector
-	cmp  Comparer
-	src  []int // each member's source, numbered
-	// closest[x][s] is the member of source s whose words are most like
-	// x's, among those of a plausible magnitude (-1 for none); near[x][s]
-	// its cosine.
-	closest [][]int
-	near    [][]float64
-	// compat[x][s] is the best context cosine of x with a member of
-	// source s whose value is compatible with x's.
-	compat [][]float64
-	// anchors[x] counts the sources that state a value compatible with
-	// x's in words like x's (cosine at least 0.3).
-	anchors []int
-	// stems[x] are the distinct stems of x's context, sorted.
-	stems [][]string
-	// slotValues counts the distinct values of each reader's slot.
-	slotValues map[string]int
-}
-
-func newBlock(figs []Figure, ids []int, vec []vector, cmp Comparer) *block {
-	n := len(ids)
-	b := &block{figs: figs, ids: ids, vec: vec, cmp: cmp, src: make([]int, n),
-		closest: make([][]int, n), near: make([][]float64, n), compat: make([][]float64, n),
-		anchors: make([]int, n), stems: make([][]string, n)}
-	number := map[string]int{}
-	for x, id := range ids {
-		s, ok := number[figs[id].Source]
-		if !ok {
-			s = len(number)
-			number[figs[id].Source] = s
-		}
-		b.src[x] = s
-		b.stems[x] = stemSet(figs[id].Context)
-	}
-	for x := range ids {
-		b.closest[x] = make([]int, len(number))
-		b.near[x] = make([]float64, len(number))
-		b.compat[x] = make([]float64, len(number))
-		for s := range b.closest[x] {
-			b.closest[x][s], b.near[x][s] = -1, -1
-		}
-	}
-	values := map[string]map[float64]bool{}
-	for _, id := range ids {
-		if sl := figs[id].Slot; sl != "" {
-			if values[sl] == nil {
-				values[sl] = map[float64]bool{}
-			}
-			values[sl][figs[id].Quantity.Value] = true
-		}
-	}
-	b.slotValues = map[string]int{}
-	for sl, v := range values {
-		b.slotValues[sl] = len(v)
-	}
-	for x := range ids {
-		qx := figs[ids[x]].Quantity
-		for y := x + 1; y < n; y++ {
-			if b.src[x] == b.src[y] {
-				continue
-			}
-			qy := figs[ids[y]].Quantity
-			if !plausible(qx, qy, cmp) {
-				continue
-			}
-			s := cosine(vec[ids[x]].all, vec[ids[y]].all)
-			agree := cmp.Compatible(qx, qy)
-			for _, e := range [2][2]int{{x, y}, {y, x}} {
-				u, v := e[0], e[1]
-				if s > b.near[u][b.src[v]] {
-					b.near[u][b.src[v]], b.closest[u][b.src[v]] = s, v
-				}
-				if agree && s > b.compat[u][b.src[v]] {
-					b.compat[u][b.src[v]] = s
-				}
-			}
-		}
-	}
-	for x := range ids {
-		for _, c := range b.compat[x] {
-			if c >= 0.3 {
-				b.anchors[x]++
-			}
-		}
-	}
-	return b
-}
-
 // stemSet returns the distinct stems of a context, sorted.
 func stemSet(ws []Word) []string {
 	out := make([]string, 0, len(ws))
@@ -278,12 +137,13 @@ func (b *block) features(x, y int) []float64 {
 	qa, qb := fa.Quantity, fb.Quantity
 	va, vb := b.vec[b.ids[x]], b.vec[b.ids[y]]
 	ctx := cosine(va.all, vb.all)
-	rival := math.Max(b.compat[x][b.src[y]], b.compat[y][b.src[x]])
+	vx, vy := b.view(x, b.src[y]), b.view(y, b.src[x])
+	rival := math.Max(vx.compat, vy.compat)
 	mutual := 0.0
-	if b.closest[x][b.src[y]] == y {
+	if vx.closest == y {
 		mutual += 0.5
 	}
-	if b.closest[y][b.src[x]] == x {
+	if vy.closest == x {
 		mutual += 0.5
 	}
 	gap := 0.0
@@ -310,7 +170,7 @@ func (b *block) features(x, y int) []float64 {
 		math.Max(rival-ctx, 0),
 		mutual,
 		gap,
-		flag(b.cmp.Slip(qa, qb)),
+		flag(b.rel.slip(x, y)),
 		(flag(qa.Bound != quantity.Exact) + flag(qb.Bound != quantity.Exact)) / 2,
 		(flag(fa.Hedged) + flag(fb.Hedged)) / 2,
 		flag(fa.Headline || fb.Headline),

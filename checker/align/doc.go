@@ -1,10 +1,11 @@
 // Package align lines up the figures of several articles about one event
 // into facts and judges which pairs of them disagree.
 //
-// It does not ask that two figures carry equal labels. Every pair of
-// figures from different sources that could be compared (same family of
-// kind and unit, a plausible ratio of magnitudes) and cannot both be true
-// is described by features that say whether the two are about one fact:
+// It does not ask that two figures carry equal labels. A pair of figures
+// from different sources that could be compared (same family of kind and
+// unit, a plausible ratio of magnitudes) and cannot both be true, one of
+// them among the other's Candidates (the likeliest by their words), is
+// described by features that say whether the two are about one fact:
 // the words around each figure weighed by how rare they are in the event,
 // the reader's attribute, subject and time when it found them, whether
 // the other source states the first figure's value in a context as close

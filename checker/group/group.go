@@ -104,7 +104,36 @@ func (g *Grouper) Len() int { return len(g.at) }
 
 // Add takes an article's features and returns its number, its index in
 // what Groups returns.
-func (g *Grouper) Add(a *checker.Article) int {
+func (g *Grouper) Add(a *checker.Article) int { return g.AddNames(a, ReadNames(a)) }
+
+// Names are the words of an article as Add reads them, read apart from
+// any Grouper (ReadNames), so that a batch can read several articles at
+// once and add them in order (AddNames).
+type Names struct {
+	hashes []uint64 // each word's, in text order
+	kinds  []wordKind
+}
+
+// ReadNames reads the words of an article's title and text that Add
+// weighs: none for an article of a named event, which its name groups.
+func ReadNames(a *checker.Article) Names {
+	var ns Names
+	if a.Event != "" {
+		return ns
+	}
+	add := func(h uint64, k wordKind) {
+		ns.hashes = append(ns.hashes, h)
+		ns.kinds = append(ns.kinds, k)
+	}
+	names(a.Title, add)
+	for _, p := range a.Paragraphs {
+		names(p.Text, add)
+	}
+	return ns
+}
+
+// AddNames is Add of an article whose words ReadNames has read.
+func (g *Grouper) AddNames(a *checker.Article, ns Names) int {
 	n := len(g.at)
 	var at int64
 	if !a.Published.IsZero() {
@@ -142,9 +171,8 @@ func (g *Grouper) Add(a *checker.Article) int {
 		// The low bit marks an opener, so a word's name uses sort first.
 		g.buf = append(g.buf, uint64(id)<<1|uint64(k))
 	}
-	names(a.Title, add)
-	for _, p := range a.Paragraphs {
-		names(p.Text, add)
+	for i, h := range ns.hashes {
+		add(h, ns.kinds[i])
 	}
 	slices.Sort(g.buf)
 	for k := 0; k < len(g.buf); {

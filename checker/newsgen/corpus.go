@@ -30,6 +30,11 @@ type CorpusOptions struct {
 	PerEvent int       // mean articles an event that is reported more than once; 0 means 8
 	PerDay   int       // events that begin each day; 0 means 400
 	Start    time.Time // when the first event begins; zero means 2026-01-05 UTC
+	// ArticleBytes pads each article with background paragraphs (prose
+	// without figures or names) to about this many bytes, the size of a
+	// real news article (about 4,000); 0 leaves an article as its event's
+	// report writes it, about 600 bytes.
+	ArticleBytes int
 }
 
 // Chances in a corpus: an event that only one outlet reports, and an
@@ -48,6 +53,23 @@ var fillers = []string{
 	"Local media first reported the news on Monday.",
 	"It was not clear how long the process would take.",
 	"A spokesperson declined to comment further.",
+}
+
+// background are the sentences that pad an article to a real one's
+// length: prose without figures or names, each with two words of a
+// jargon invented for the corpus, so that padding neither adds facts to
+// compare, nor names to group by, nor wording that two articles share.
+var background = []string{
+	"The %s review is expected to look again at how the %s rules are applied.",
+	"Officials said the %s process had been slower than planned because of %s concerns.",
+	"People close to the talks said the %s question was still open and the %s side wanted more time.",
+	"The %s group has asked for a clearer account of the %s plans before it takes a view.",
+	"Critics of the %s approach say it leaves too much to the %s board.",
+	"Supporters argue that the %s model has worked elsewhere and that the %s changes are overdue.",
+	"The %s office said it would publish its findings once the %s checks were complete.",
+	"Some %s advisers have left in recent months, and the %s team has been reorganised.",
+	"Staff were told at the %s meeting that the %s timetable would not change.",
+	"The %s spokesperson said the %s matter would be handled in the usual way.",
 }
 
 // Corpus writes opt.Events events as a stream of articles in order of
@@ -93,7 +115,7 @@ func (g *Generator) Corpus(opt CorpusOptions, emit func(CorpusArticle) error) er
 		}
 		ev := g.Event(id, n)
 		for _, d := range ev.Docs[:n] {
-			a := g.corpusArticle(ev, d.Source, d.Text, begin)
+			a := g.corpusArticle(ev, d.Source, d.Text, begin, opt.ArticleBytes)
 			heap.Push(&pending, a)
 			if g.r.Float64() < duplicateRate {
 				outlet := d.Source + " Syndicated"
@@ -111,10 +133,19 @@ func (g *Generator) Corpus(opt CorpusOptions, emit func(CorpusArticle) error) er
 	return flush(time.Time{})
 }
 
-func (g *Generator) corpusArticle(ev Event, outlet, text string, begin time.Time) CorpusArticle {
+func (g *Generator) corpusArticle(ev Event, outlet, text string, begin time.Time, size int) CorpusArticle {
 	var b strings.Builder
 	b.WriteString(strings.TrimRight(text, "\n"))
 	b.WriteString("\n\n")
+	for b.Len() < size-200 { // leave room for the closing lines
+		for i := range 3 {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			fmt.Fprintf(&b, g.pick(background), g.jargonWord(), g.jargonWord())
+		}
+		b.WriteString("\n\n")
+	}
 	for i, n := 0, 1+g.r.IntN(3); i < n; i++ {
 		if i > 0 {
 			b.WriteByte(' ')
@@ -167,4 +198,19 @@ func (h *byTime) Pop() any {
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return x
+}
+
+// jargonSize is how many words the padding's jargon has.
+const jargonSize = 8192
+
+// jargonWord picks a lower-case word of the corpus's invented jargon, the
+// first words far likelier than the last, as words of a language are.
+func (g *Generator) jargonWord() string {
+	if g.jargon == nil {
+		g.jargon = make([]string, jargonSize)
+		for i := range g.jargon {
+			g.jargon[i] = strings.ToLower(g.word())
+		}
+	}
+	return g.jargon[g.r.IntN(1+g.r.IntN(jargonSize))]
 }

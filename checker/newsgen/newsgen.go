@@ -28,6 +28,9 @@ type Generator struct {
 	// of drawing from the short lists, so that events of one kind are
 	// told apart by their names, as real ones are (Corpus sets it).
 	invent bool
+	// jargon is the invented vocabulary of a padded corpus's background
+	// (jargonWord), made on first use.
+	jargon []string
 }
 
 // New returns a generator for seed.

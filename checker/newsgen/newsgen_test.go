@@ -150,3 +150,31 @@ func TestCorpus(t *testing.T) {
 		t.Error("the same seed gave a different corpus")
 	}
 }
+
+func TestCorpusArticleBytes(t *testing.T) {
+	tests := []struct {
+		size   int
+		lo, hi int // the mean article's bytes
+		reason string
+	}{
+		{0, 300, 1200, "unpadded: the event's report and a closing line or three"},
+		{4000, 3700, 4300, "padded to a real article's size"},
+	}
+	for _, tt := range tests {
+		total, n := 0, 0
+		err := New(5).Corpus(CorpusOptions{Events: 60, ArticleBytes: tt.size}, func(a CorpusArticle) error {
+			total += len(a.Text)
+			n++
+			if tt.size > 0 && len(a.Text) < tt.size-400 {
+				t.Errorf("%s: an article of %d bytes", tt.reason, len(a.Text))
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if mean := total / n; mean < tt.lo || mean > tt.hi {
+			t.Errorf("%s: articles of %d bytes on average, want %d–%d", tt.reason, mean, tt.lo, tt.hi)
+		}
+	}
+}

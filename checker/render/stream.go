@@ -21,8 +21,9 @@ type JSONLWriter struct {
 	bw       *bufio.Writer
 	enc      *json.Encoder
 	evidence string
-	b        brief // reused for every item, as is p
+	b        brief // reused for every item, as are p and line
 	p        place
+	line     []byte
 }
 
 // NewJSONLWriter returns a JSONLWriter on w that writes evidence at the
@@ -65,6 +66,16 @@ type brief struct {
 
 // Write writes one item on a line.
 func (w *JSONLWriter) Write(e *checker.Extracted) error {
+	var ok bool
+	if w.line, ok = appendItem(w.line[:0], e, w.evidence); ok {
+		_, err := w.bw.Write(w.line)
+		return err
+	}
+	return w.encode(e)
+}
+
+// encode writes one item on a line by encoding/json.
+func (w *JSONLWriter) encode(e *checker.Extracted) error {
 	if w.evidence == "sentence" {
 		return w.enc.Encode(e)
 	}

@@ -107,6 +107,10 @@ func Run(opt Options) (*Summary, error) {
 	if opt.Jobs <= 0 {
 		opt.Jobs = runtime.NumCPU()
 	}
+	if opt.Sources.Workers == 0 {
+		// The lines of a dump are parsed by as many goroutines as check.
+		opt.Sources.Workers = opt.Jobs
+	}
 	if opt.Counters == nil {
 		opt.Counters = &Counters{}
 	}

@@ -43,11 +43,12 @@ func CheckEvent(c Checker, id, title string, arts []*checker.Article, dups []che
 func Hash(arts []*checker.Article) string {
 	type item struct{ id, sum string }
 	items := make([]item, len(arts))
+	var buf []byte // each paragraph and a NUL, hashed without a copy each
 	for i, a := range arts {
 		h := sha256.New()
 		for _, p := range a.Paragraphs {
-			h.Write([]byte(p.Text))
-			h.Write([]byte{0})
+			buf = append(append(buf[:0], p.Text...), 0)
+			h.Write(buf)
 		}
 		items[i] = item{a.ID, string(h.Sum(nil))}
 	}

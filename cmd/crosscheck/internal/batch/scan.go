@@ -8,12 +8,15 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/group"
@@ -61,10 +64,12 @@ func scan(opt *Options) (*Assignment, error) {
 	ids := map[uint64]int32{} // a hash of each ID given -> how many times
 	var dupOf []int32         // record -> the record it copies, or -1
 	named := false
-	err := sources.Stream(opt.Inputs, opt.Sources, func(r sources.Record) error {
+	// handle decides a record's fate, in input order.
+	handle := func(p *scanned) error {
 		if err := opt.Context.Err(); err != nil {
 			return err
 		}
+		r := p.r
 		rec := Record{N: len(recs) + 1, Key: r.Key}
 		gi, dup := int32(-1), int32(-1)
 		a := r.Article
@@ -82,18 +87,16 @@ func scan(opt *Options) (*Assignment, error) {
 				rec.Warning = reasonOf(r.Warn)
 			}
 			rec.ID = uniqueID(a, r.Key, ids)
-			u, t := sources.SameArticle(a)
-			hu, ht := hash64("u"+u), hash64("t"+t)
-			if j, ok := first[hu]; ok && u != "" {
+			if j, ok := first[p.hu]; ok && p.url {
 				rec.DuplicateOf, rec.Reason, dup = recs[j].Key, "same URL", j
-			} else if j, ok := first[ht]; ok && t != "" {
+			} else if j, ok := first[p.ht]; ok && p.text {
 				rec.DuplicateOf, rec.Reason, dup = recs[j].Key, "same text", j
 			} else {
-				if u != "" {
-					first[hu] = int32(len(recs))
+				if p.url {
+					first[p.hu] = int32(len(recs))
 				}
-				first[ht] = int32(len(recs))
-				gi = int32(g.Add(a))
+				first[p.ht] = int32(len(recs))
+				gi = int32(g.AddNames(a, p.names))
 				if a.Event != "" {
 					named = true
 					rec.Event = a.Event
@@ -105,7 +108,52 @@ func scan(opt *Options) (*Assignment, error) {
 		dupOf = append(dupOf, dup)
 		opt.Counters.Records.Add(1)
 		return nil
+	}
+	// Records are read a batch at a time: each article of a batch on every
+	// worker (its copy keys and name words), then the batch in order
+	// while the next one is read.
+	batches := make(chan []scanned, 1)
+	var herr error          // handle's first error; read after handled is closed
+	var stopped atomic.Bool // and so set
+	handled := make(chan struct{})
+	go func() {
+		defer close(handled)
+		for b := range batches {
+			for i := 0; i < len(b) && herr == nil; i++ {
+				if herr = handle(&b[i]); herr != nil {
+					stopped.Store(true)
+				}
+			}
+		}
+	}()
+	batch := make([]scanned, 0, scanBatch)
+	seeds := [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()} // of the URL and text keys
+	send := func() {
+		parallel(len(batch), opt.Jobs, func(i int) { batch[i].read(seeds) })
+		batches <- batch
+		batch = make([]scanned, 0, scanBatch)
+	}
+	err := sources.Stream(opt.Inputs, opt.Sources, func(r sources.Record) error {
+		if err := opt.Context.Err(); err != nil {
+			return err
+		}
+		if stopped.Load() {
+			return errStopped
+		}
+		batch = append(batch, scanned{r: r})
+		if len(batch) == scanBatch {
+			send()
+		}
+		return nil
 	})
+	if err == nil && len(batch) > 0 {
+		send()
+	}
+	close(batches)
+	<-handled
+	if herr != nil {
+		err = herr
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -172,6 +220,50 @@ func uniqueID(a *checker.Article, key string, seen map[uint64]int32) string {
 		return base + "-" + strconv.Itoa(int(n))
 	}
 	return base
+}
+
+// scanBatch is how many records scan reads at a time.
+const scanBatch = 256
+
+// A scanned record is one record of a scan with what is read of its
+// article before its fate is decided: the hashes of its copy keys
+// (sources.SameArticle) and its name words.
+type scanned struct {
+	r         sources.Record
+	url, text bool // the article has the key
+	hu, ht    uint64
+	names     group.Names
+}
+
+// read reads what a scan needs of the record's article, if it has one:
+// its copy keys hashed with the seeds of URLs and texts, within the run.
+func (s *scanned) read(seeds [2]maphash.Seed) {
+	a := s.r.Article
+	if a == nil {
+		return
+	}
+	u, t := sources.SameArticle(a)
+	s.url, s.text = u != "", t != ""
+	s.hu, s.ht = maphash.String(seeds[0], u), maphash.String(seeds[1], t)
+	s.names = group.ReadNames(a)
+}
+
+// errStopped stops a stream whose records are no longer handled; the
+// handler's own error is returned instead.
+var errStopped = errors.New("scan stopped")
+
+// parallel calls fn(i) for every i below n, on up to workers goroutines.
+func parallel(n, workers int, fn func(i int)) {
+	workers = max(1, min(workers, n))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < n; i += workers {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // reasonOf is why a record was skipped, without the record's name,

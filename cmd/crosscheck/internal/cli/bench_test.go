@@ -3,10 +3,12 @@ package cli
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crosscheck/crosscheck/checker/newsgen"
 )
@@ -42,7 +44,7 @@ func runBench(b *testing.B, want int, args ...string) {
 // end (loading, near-copy detection, reading, judging, rendering) on one
 // generated event as its outlets grow.
 func BenchmarkCheckCommand(b *testing.B) {
-	for _, n := range []int{5, 50, 500, 1000} {
+	for _, n := range []int{5, 50, 100, 500, 1000} {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			dir, size := writeEvent(b, n)
 			b.SetBytes(int64(size))
@@ -52,6 +54,29 @@ func BenchmarkCheckCommand(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCheckScaling times `crosscheck check` on 100 and on 1,000
+// articles of one generated event, in turn within each iteration so the
+// two share the machine's state, and reports the exponent k of time ∝ n^k
+// between them (1 is linear, 2 quadratic) with each size's seconds.
+func BenchmarkCheckScaling(b *testing.B) {
+	const small, large = 100, 1000
+	dirSmall, _ := writeEvent(b, small)
+	dirLarge, _ := writeEvent(b, large)
+	var tSmall, tLarge time.Duration
+	runs := 0
+	for b.Loop() {
+		start := time.Now()
+		runBench(b, ExitOK, "check", "--format", "json", "--fail-level", "none", dirSmall)
+		mid := time.Now()
+		runBench(b, ExitOK, "check", "--format", "json", "--fail-level", "none", dirLarge)
+		tSmall, tLarge = tSmall+mid.Sub(start), tLarge+time.Since(mid)
+		runs++
+	}
+	b.ReportMetric(math.Log(float64(tLarge)/float64(tSmall))/math.Log(float64(large)/small), "exponent")
+	b.ReportMetric(tSmall.Seconds()/float64(runs), "s/check@100")
+	b.ReportMetric(tLarge.Seconds()/float64(runs), "s/check@1000")
 }
 
 // BenchmarkExtractQuantitiesCommand times `crosscheck extract
