@@ -83,11 +83,14 @@ func (a *Article) Position(offset int) (line, col int) {
 
 // LineStarts returns the byte offsets at which the lines of s begin.
 func LineStarts(s string) []int {
-	starts := []int{0}
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, strings.Count(s, "\n")+1)
+	for i := strings.IndexByte(s, '\n'); i >= 0; {
+		starts = append(starts, i+1)
+		j := strings.IndexByte(s[i+1:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
 	}
 	return starts
 }

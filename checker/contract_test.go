@@ -2,6 +2,7 @@ package checker
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/checker/quantity"
@@ -54,5 +55,24 @@ func TestValueOf(t *testing.T) {
 	}
 	if v.Kind != "money" || v.Unit != "USD" || v.Amount != 29e9 {
 		t.Errorf("ValueOf = %+v, want money USD 29e9", v)
+	}
+}
+
+func TestLineStarts(t *testing.T) {
+	tests := []struct {
+		s      string
+		want   []int
+		reason string
+	}{
+		{"", []int{0}, "no text: one empty line"},
+		{"one line", []int{0}, "no newline"},
+		{"a\nbc\n", []int{0, 2, 5}, "a final newline opens an empty last line"},
+		{"\n\n", []int{0, 1, 2}, "blank lines"},
+		{"x\r\ny", []int{0, 3}, "\\r\\n ends a line at the \\n"},
+	}
+	for _, tt := range tests {
+		if got := LineStarts(tt.s); !slices.Equal(got, tt.want) {
+			t.Errorf("LineStarts(%q) = %v, want %v (%s)", tt.s, got, tt.want, tt.reason)
+		}
 	}
 }

@@ -229,25 +229,100 @@ func Syndicated(arts []*checker.Article) []Syndication {
 // compares pair by pair: fewer pairs than indexing them would cost.
 const comparedWhole = 16
 
-// syndicatedPairs is Syndicated comparing every pair of a few articles.
+// syndicatedPairs is Syndicated comparing every pair of a few articles:
+// each article's 3-grams in a hash set, the smaller set of a pair looked
+// up in the larger.
 func syndicatedPairs(arts []*checker.Article, grams [][]uint64) []Syndication {
+	sets := make([]gramSet, len(grams))
 	for i, g := range grams {
-		slices.Sort(g)
-		grams[i] = slices.Compact(g)
+		sets[i] = newGramSet(g)
 	}
 	var out []Syndication
-	for i, a := range grams {
-		for j := i + 1; j < len(grams); j++ {
-			b := grams[j]
-			if len(a) == 0 || len(b) == 0 || !sizesAllow(len(a), len(b)) || !mayShare(a, b, overlapNeeded(len(a), len(b))) {
+	for i := range sets {
+		for j := i + 1; j < len(sets); j++ {
+			a, b := &sets[i], &sets[j]
+			m, n := len(a.keys), len(b.keys)
+			if m == 0 || n == 0 || !sizesAllow(m, n) {
 				continue
 			}
-			if s := jaccard(a, b); s >= SyndicationThreshold {
+			if m > n {
+				a, b = b, a
+			}
+			inter, ok := a.shared(b, overlapNeeded(m, n))
+			if !ok {
+				continue
+			}
+			if s := float64(inter) / float64(m+n-inter); s >= SyndicationThreshold {
 				out = append(out, Syndication{A: arts[i].ID, B: arts[j].ID, Similarity: s})
 			}
 		}
 	}
 	return out
+}
+
+// A gramSet is an article's distinct 3-gram hashes, in the order met and
+// in an open-addressing table.
+type gramSet struct {
+	keys  []uint64
+	slots []uint64 // a power of two of them, 0 for empty
+	zero  bool     // the set holds the hash 0, which slots cannot
+}
+
+func newGramSet(g []uint64) gramSet {
+	size := 16
+	for size < 2*len(g) {
+		size *= 2
+	}
+	s := gramSet{keys: make([]uint64, 0, len(g)), slots: make([]uint64, size)}
+	for _, k := range g {
+		if k == 0 {
+			if !s.zero {
+				s.zero = true
+				s.keys = append(s.keys, k)
+			}
+			continue
+		}
+		for i := k & uint64(size-1); ; i = (i + 1) & uint64(size-1) {
+			if s.slots[i] == k {
+				break
+			}
+			if s.slots[i] == 0 {
+				s.slots[i] = k
+				s.keys = append(s.keys, k)
+				break
+			}
+		}
+	}
+	return s
+}
+
+func (s *gramSet) has(k uint64) bool {
+	if k == 0 {
+		return s.zero
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := k & mask; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case k:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+// shared counts the members s shares with t, giving up (ok false) once
+// what is left of s cannot make up need.
+func (s *gramSet) shared(t *gramSet, need int) (inter int, ok bool) {
+	for i, k := range s.keys {
+		if inter+len(s.keys)-i < need {
+			return inter, false
+		}
+		if t.has(k) {
+			inter++
+		}
+	}
+	return inter, inter >= need
 }
 
 // mayShare reports whether two sorted sets can share need members,

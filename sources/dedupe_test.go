@@ -194,3 +194,32 @@ func BenchmarkSyndicated(b *testing.B) {
 		})
 	}
 }
+
+func TestGramSet(t *testing.T) {
+	tests := []struct {
+		a, b   []uint64
+		inter  int
+		reason string
+	}{
+		{[]uint64{1, 2, 3}, []uint64{3, 4, 1}, 2, "two shared"},
+		{[]uint64{0, 0, 5, 5, 7}, []uint64{7, 0}, 2, "repeats counted once; the hash 0, which the table cannot hold, kept apart"},
+		{[]uint64{1 << 40, 1<<40 + 16, 1<<40 + 32}, []uint64{1<<40 + 16}, 1, "keys that collide in the table's low bits"},
+		{nil, []uint64{1}, 0, "an empty set"},
+	}
+	for _, tt := range tests {
+		a, b := newGramSet(tt.a), newGramSet(tt.b)
+		if got, _ := a.shared(&b, 0); got != tt.inter {
+			t.Errorf("%s: %d shared, want %d", tt.reason, got, tt.inter)
+		}
+		if got, _ := b.shared(&a, 0); got != tt.inter {
+			t.Errorf("%s, the other way: %d shared, want %d", tt.reason, got, tt.inter)
+		}
+		seen := map[uint64]bool{}
+		for _, k := range tt.a {
+			seen[k] = true
+		}
+		if len(a.keys) != len(seen) {
+			t.Errorf("%s: %d keys, want the %d distinct", tt.reason, len(a.keys), len(seen))
+		}
+	}
+}

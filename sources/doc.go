@@ -10,7 +10,7 @@
 // adapter by content, content type and extension. Load runs them all,
 // merges duplicates (same URL or text) and flags syndicated near copies;
 // Stream hands over the same records one at a time, for a corpus of any
-// size. A directory is walked in name order: what in it cannot be read (a
+// size, a JSONL dump's lines parsed on Options.Workers goroutines. A directory is walked in name order: what in it cannot be read (a
 // subdirectory without permission, a FIFO, a symbolic link loop) is a
 // record of its own with its reason, never the end of the walk. Options.FS
 // is the file system read, so that tests can make it fail.

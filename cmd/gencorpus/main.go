@@ -8,6 +8,9 @@
 //
 //	go run ./cmd/gencorpus -events 2000 -articles 8 -o corpus.jsonl -truth truth.jsonl
 //
+// -article-bytes 4000 pads each article to a real one's size with
+// background prose that adds no figures and no names.
+//
 // About one event in ten is a singleton (one article) and one article in
 // 50 is republished word for word by a second outlet.
 package main
@@ -49,6 +52,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	perEvent := fs.Int("articles", 8, "mean articles an event (of those reported more than once)")
 	perDay := fs.Int("per-day", 400, "events that begin each day")
 	seed := fs.Uint64("seed", 1, "the generator's seed: the same seed gives the same corpus")
+	articleBytes := fs.Int("article-bytes", 0, "pad each article with background prose (no figures, no names) to about this many bytes, a real article's size being about 4000; 0 leaves the generator's 600-byte reports")
 	out := fs.String("o", "-", "the corpus file (JSONL), or - for standard output")
 	truth := fs.String("truth", "", "write each article's event to this JSONL file")
 	if err := fs.Parse(args); err != nil {
@@ -57,8 +61,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	if *events < 1 || *perEvent < 2 || *perDay < 1 {
-		return errors.New("-events and -per-day must be at least 1, -articles at least 2")
+	if *events < 1 || *perEvent < 2 || *perDay < 1 || *articleBytes < 0 {
+		return errors.New("-events and -per-day must be at least 1, -articles at least 2, -article-bytes at least 0")
 	}
 	corpus, err := create(*out, stdout)
 	if err != nil {
@@ -79,7 +83,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		tenc = json.NewEncoder(truthFile.w)
 	}
 	n := 0
-	err = newsgen.New(*seed).Corpus(newsgen.CorpusOptions{Events: *events, PerEvent: *perEvent, PerDay: *perDay}, func(a newsgen.CorpusArticle) error {
+	err = newsgen.New(*seed).Corpus(newsgen.CorpusOptions{Events: *events, PerEvent: *perEvent, PerDay: *perDay, ArticleBytes: *articleBytes}, func(a newsgen.CorpusArticle) error {
 		n++
 		if err := enc.Encode(a); err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,10 +61,32 @@ func TestWritesAReadableCorpus(t *testing.T) {
 	}
 }
 
+func TestArticleBytes(t *testing.T) {
+	sizes := map[int]int{}
+	for _, n := range []int{0, 4000} {
+		var out bytes.Buffer
+		if err := run([]string{"-events", "20", "-article-bytes", fmt.Sprint(n)}, &out, &bytes.Buffer{}); err != nil {
+			t.Fatal(err)
+		}
+		arts, bad, err := sources.ParseJSONL("c.jsonl", &out, 1<<20)
+		if err != nil || len(bad) > 0 || len(arts) == 0 {
+			t.Fatalf("-article-bytes %d: %d articles, %v %v", n, len(arts), err, bad)
+		}
+		total := 0
+		for _, a := range arts {
+			total += len(a.Raw)
+		}
+		sizes[n] = total / len(arts)
+	}
+	if sizes[0] > 1500 || sizes[4000] < 3500 || sizes[4000] > 4500 {
+		t.Errorf("mean article bytes %d unpadded and %d padded to 4000", sizes[0], sizes[4000])
+	}
+}
+
 // TestRejectsBadFlags: a count below its floor is an error, not a
 // corpus of nothing.
 func TestRejectsBadFlags(t *testing.T) {
-	for _, args := range [][]string{{"-events", "0"}, {"-articles", "1"}, {"stray"}} {
+	for _, args := range [][]string{{"-events", "0"}, {"-articles", "1"}, {"-article-bytes", "-1"}, {"stray"}} {
 		if err := run(args, &bytes.Buffer{}, &bytes.Buffer{}); err == nil {
 			t.Errorf("%v: no error", args)
 		}

@@ -128,7 +128,7 @@ runtime error. Findings do not fail a batch; use 'crosscheck lint' for that.`,
 	f := cmd.Flags()
 	f.StringSliceVarP(&opts.Input, "input", "i", nil, "the corpus: JSONL files, directories, feeds (repeat or separate with commas)")
 	f.StringVarP(&opts.Output, "output", "o", "", "the directory to write the report to (created when missing)")
-	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "events checked at once")
+	f.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "events checked at once, and JSONL lines parsed at once")
 	f.StringVar(&opts.Since, "since", "", "leave out articles published before this: a date (2026-11-21), an RFC 3339 time, or a duration back from now (24h)")
 	f.StringVar(&opts.Shard, "shard", "", "check only shard i of n (i/n, i from 0): the events whose id hashes to i")
 	f.StringSliceVar(&opts.Formats, "format", []string{"html"}, "human reports to write besides events.jsonl and summary.json: html (index.html), markdown (report.md), json (report.json), jsonl (none)")
