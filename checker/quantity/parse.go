@@ -334,7 +334,7 @@ type figure struct {
 	plainInt         bool    // digits only: no grouping, no decimals, no scale
 	digits           int
 	// pointGrouped is set for one point followed by three digits,
-	// "18.000" or "1.340": decimals in English, thousands in the
+	// "27.000" or "3.480": decimals in English, thousands in the
 	// convention of many other languages; the quantity's kind decides
 	// (see thousandsPoint).
 	pointGrouped bool
@@ -689,7 +689,7 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 }
 
 // isPointGroup reports whether lit is one to three digits, not led by a
-// zero, a point and three digits: "18.000", "412.560", "1.340".
+// zero, a point and three digits: "27.000", "305.250", "3.480".
 func isPointGroup(lit string) bool {
 	whole, frac, ok := strings.Cut(lit, ".")
 	return ok && len(whole) >= 1 && len(whole) <= 3 && whole[0] != '0' && len(frac) == 3 && allDigits(whole) && allDigits(frac)
@@ -707,7 +707,7 @@ func allDigits(s string) bool {
 // pointGroups reads a figure grouped in thousands by points, as outlets
 // writing in another language's convention do: "1.234.567", "2.500.000",
 // and with a decimal comma, "1.234,56".
-// Two or more point groups can only be thousands. (One group, "18.000",
+// Two or more point groups can only be thousands. (One group, "27.000",
 // is left to thousandsPoint, which knows the quantity's kind.)
 func (p *Parser) pointGroups(i int) (figure, bool) {
 	lit := p.toks[i].Text
@@ -762,11 +762,11 @@ func roundedPrecision(digits string) float64 {
 	return 0.5 * math.Pow(10, float64(tz))
 }
 
-// thousandsPoint reports whether figure f, "18.000" or "412.560" (see
+// thousandsPoint reports whether figure f, "27.000" or "305.250" (see
 // figure.pointGrouped), is thousands, where decimals cannot be meant: a
 // count of things is whole; money has two decimals, unless its whole part
 // is one digit (an exchange rate, "$1.085"); a measure written to a final
-// zero ("1.340 kilos", "14.000 tonnes") is a grouped figure, not a precise
+// zero ("3.480 kilos", "27.000 tonnes") is a grouped figure, not a precise
 // one. A rate ("$3.459 a gallon", "1.490 children per woman"), a bare
 // number and a figure with a scale word ("1.250 billion") keep their
 // decimals.
@@ -1416,7 +1416,7 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 			q.Precision = roundedPrecision(digits) * scale
 		}
 	case bound == Range:
-		// "18.000 to 20.000 fans": each end of its own.
+		// "41.000 to 43.000 fans": each end of its own.
 		for k, e := range ends {
 			if p.thousandsPoint(q, e, end) {
 				if k == 0 {
