@@ -86,8 +86,9 @@ func ParseHTML(path string, data []byte, pageURL *url.URL, contentType string) (
 	if a.Title != "" && !holds(a.Paragraphs, a.Title) {
 		stream.at = 0
 		m := stream.find(a.Title)
-		if m == nil {
+		if !mapsTo(m, a.Title, raw) {
 			// Not shown in the body: point at the <title> element.
+			m = nil
 			if i := strings.Index(raw, html.EscapeString(a.Title)); i >= 0 {
 				m = make([]int, len(a.Title))
 				for k := range m {
@@ -95,7 +96,10 @@ func ParseHTML(path string, data []byte, pageURL *url.URL, contentType string) (
 				}
 			}
 		}
-		if m != nil {
+		// A headline whose letters cannot be found where it says they
+		// are (a title the parser rewrote, "\r" as "\n") is left out
+		// rather than pointing at the wrong bytes.
+		if mapsTo(m, a.Title, raw) {
 			p := checker.Paragraph{Text: a.Title, Offset: m[0], Map: append([]int(nil), m...)}
 			i := sort.Search(len(a.Paragraphs), func(i int) bool { return a.Paragraphs[i].RawOffset(0) > m[0] })
 			a.Paragraphs = slices.Insert(a.Paragraphs, i, p)
@@ -342,6 +346,46 @@ func (w *htmlWalker) walk(n *html.Node) {
 	}
 }
 
+// indexLoose maps data to where it stands verbatim in raw, a line break
+// of data standing for any of "\n", "\r" and "\r\n" (the HTML parser
+// writes every one as "\n"), or returns nil.
+func indexLoose(raw, data string) []int {
+	for _, nl := range []string{"\n", "\r", "\r\n"} {
+		i := strings.Index(raw, strings.ReplaceAll(data, "\n", nl))
+		if i < 0 {
+			continue
+		}
+		m := make([]int, len(data))
+		for k := range m {
+			m[k] = i
+			if data[k] == '\n' {
+				i += len(nl)
+			} else {
+				i++
+			}
+		}
+		return m
+	}
+	return nil
+}
+
+// mapsTo reports whether m maps every letter and digit of text to the
+// same byte of raw.
+func mapsTo(m []int, text, raw string) bool {
+	if m == nil || len(m) != len(text) {
+		return false
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c < 0x80 && (c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			if m[i] < 0 || m[i] >= len(raw) || raw[m[i]] != c {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // text appends a text node's data, white space collapsed.
 func (w *htmlWalker) text(data string) {
 	if strings.TrimSpace(data) == "" {
@@ -357,11 +401,11 @@ func (w *htmlWalker) text(data string) {
 	if m == nil {
 		// Text the stream leaves out (a <title> in the body, say) may
 		// still stand verbatim in the page.
-		if i := strings.Index(w.raw, data); i >= 0 {
-			m = make([]int, len(data))
-			for k := range m {
-				m[k] = i + k
-			}
+		m = indexLoose(w.raw, data)
+		if m == nil {
+			// Nowhere in the page as written: left out rather than
+			// pointing at the wrong bytes.
+			return
 		}
 	}
 	prev := w.cur.last()
