@@ -121,13 +121,7 @@ type side struct {
 // reads them.
 func (w Weights) score(a, b *side, t Tolerances, weight func(string) float64) (float64, checker.Factors, []string) {
 	var reasons []string
-	na, nb := 0.0, 0.0
-	for _, s := range a.sources {
-		na += weight(s)
-	}
-	for _, s := range b.sources {
-		nb += weight(s)
-	}
+	na, nb := weighOf(a, weight), weighOf(b, weight)
 	reasons = append(reasons, fmt.Sprintf("%s against %s", plural(len(a.sources), "source"), plural(len(b.sources), "source")))
 	if na != float64(len(a.sources)) || nb != float64(len(b.sources)) {
 		reasons[0] += fmt.Sprintf(" (weighed by outlet: %s against %s)", trimWeight(na), trimWeight(nb))

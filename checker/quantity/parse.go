@@ -659,17 +659,7 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 			f.precision = 0.5 * math.Pow(10, -float64(len(clean)-dot-1))
 			f.pointGrouped = clean == lit && isPointGroup(lit)
 		} else {
-			// Trailing zeros mark a rounded figure only in a large bare
-			// number ("18,000 people", "1,200 acres"); "80" in "€80m" or
-			// "200 people" may well be exact.
-			tz := 0
-			for k := len(clean) - 1; k > 0 && clean[k] == '0'; k-- {
-				tz++
-			}
-			if len(clean) < 4 || tz < 2 {
-				tz = 0
-			}
-			f.precision = 0.5 * math.Pow(10, float64(tz))
+			f.precision = roundedPrecision(clean)
 			f.plainInt = clean == lit
 		}
 		return f, true
@@ -750,7 +740,8 @@ func (p *Parser) pointGroups(i int) (figure, bool) {
 
 // roundedPrecision is half a unit of the last significant digit of an
 // integer written in digits: trailing zeros mark a rounded figure only in
-// a large number ("18,000 people"); "80" or "200" may well be exact.
+// a large number ("27,000 people", "1,600 acres"); "80" in "€80m" or
+// "200 people" may well be exact.
 func roundedPrecision(digits string) float64 {
 	tz := 0
 	for k := len(digits) - 1; k > 0 && digits[k] == '0'; k-- {
