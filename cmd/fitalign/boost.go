@@ -18,12 +18,14 @@ type boosting struct {
 	// not turn on which few events were labelled. 1 fits one model to
 	// all rows.
 	bags int
+	// minLeaf is the least hessian a leaf may hold (each pair gives at
+	// most 1/4: about minLeaf×4 to ×20 pairs).
+	minLeaf float64
 }
 
 const (
 	rate     = 0.1
 	lambda   = 1.0 // L2 on leaf values
-	minHess  = 5.0 // least hessian (about 5 to 20 pairs) a leaf may hold
 	maxBins  = 32  // candidate thresholds per feature: its quantiles
 	minDelta = 1e-9
 )
@@ -109,7 +111,7 @@ func (bo boosting) boost(rows []row) (base float64, trees []align.Tree) {
 			g[i], h[i] = p-y, p*(1-p)
 		}
 		t := align.Tree{}
-		grow(&t, rows, all, g, h, cuts, bin, bo.depth)
+		grow(&t, rows, all, g, h, cuts, bin, bo.depth, bo.minLeaf)
 		for i, r := range rows {
 			f[i] += rate * t.Eval(r.x)
 		}
@@ -119,7 +121,7 @@ func (bo boosting) boost(rows []row) (base float64, trees []align.Tree) {
 }
 
 // grow adds to t the node for rows ids and returns its index.
-func grow(t *align.Tree, rows []row, ids []int, g, h []float64, cuts [][]float64, bin [][]uint8, left int) int {
+func grow(t *align.Tree, rows []row, ids []int, g, h []float64, cuts [][]float64, bin [][]uint8, left int, minHess float64) int {
 	G, H := 0.0, 0.0
 	for _, i := range ids {
 		G += g[i]
@@ -166,8 +168,8 @@ func grow(t *align.Tree, rows []row, ids []int, g, h []float64, cuts [][]float64
 			r = append(r, i)
 		}
 	}
-	li := grow(t, rows, l, g, h, cuts, bin, left-1)
-	ri := grow(t, rows, r, g, h, cuts, bin, left-1)
+	li := grow(t, rows, l, g, h, cuts, bin, left-1, minHess)
+	ri := grow(t, rows, r, g, h, cuts, bin, left-1, minHess)
 	t.Nodes[me] = align.Node{Feature: bestF, Threshold: bestT, Left: li, Right: ri}
 	return me
 }

@@ -67,7 +67,7 @@ func main() {
 }
 
 type options struct {
-	data                      bool
+	data, cv                  bool
 	fixtures, clusters        string
 	realnewsKeys, realnewsDir string
 	pairs, heldout, model     string
@@ -94,12 +94,17 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.Float64Var(&o.minConfidence, "min-confidence", 0.5, "threshold of the cross-validated scores")
 	fs.IntVar(&o.boosting.rounds, "rounds", 150, "boosting rounds of the pair model (0: a logistic regression instead)")
 	fs.IntVar(&o.boosting.depth, "depth", 3, "depth of each boosted tree")
+	fs.Float64Var(&o.boosting.minLeaf, "min-leaf", 5, "least hessian a leaf of a boosted tree may hold (about 4× to 20× as many pairs)")
+	fs.BoolVar(&o.cv, "cv", false, "cross-validate the pair model alone on the committed pairs, by event, and print its log loss and AUPRC per dev set (compares -rounds, -depth, -min-leaf quickly)")
 	fs.IntVar(&o.boosting.bags, "bags", 1, "boosted models averaged, each fitted to the events drawn again at random with replacement (1: one model on all events)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if o.data {
 		return gather(o)
+	}
+	if o.cv {
+		return crossValidatePairs(o)
 	}
 	return fitModel(o)
 }

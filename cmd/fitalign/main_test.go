@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/checker/align"
@@ -51,7 +52,7 @@ func TestBoostLearns(t *testing.T) {
 		x := []float64{float64(i%7) / 7, float64(i%100) / 100, float64(i%3) / 3}
 		rows = append(rows, row{right: x[1] > 0.5, x: x})
 	}
-	base, trees := boosting{rounds: 30, depth: 2}.boost(rows)
+	base, trees := boosting{rounds: 30, depth: 2, minLeaf: 5}.boost(rows)
 	if len(trees) != 30 || trees[0].Nodes[0].Feature != 1 {
 		t.Fatalf("%d trees, first split on feature %d; want 30, on feature 1", len(trees), trees[0].Nodes[0].Feature)
 	}
@@ -84,7 +85,7 @@ func TestBagged(t *testing.T) {
 		x := []float64{float64(i%7) / 7, float64(i%100) / 100}
 		rows = append(rows, row{event: fmt.Sprintf("e%d", i%10), right: x[1] > 0.5, x: x})
 	}
-	bo := boosting{rounds: 20, depth: 2, bags: 3}
+	bo := boosting{rounds: 20, depth: 2, bags: 3, minLeaf: 5}
 	base, trees, r := bo.bagged(rows)
 	if len(trees) != 60 || math.Abs(r-rate/3) > 1e-12 {
 		t.Fatalf("%d trees at rate %g; want 60 at %g", len(trees), r, rate/3)
@@ -97,8 +98,67 @@ func TestBagged(t *testing.T) {
 	if lo, hi := m.Raw([]float64{0, 0.9}), m.Raw([]float64{0, 0.1}); lo <= hi {
 		t.Errorf("chance of a positive %.3f, of a negative %.3f: the average does not separate them", lo, hi)
 	}
-	one, _, r1 := boosting{rounds: 20, depth: 2, bags: 1}.bagged(rows)
-	if b0, _ := (boosting{rounds: 20, depth: 2}).boost(rows); one != b0 || r1 != rate {
+	one, _, r1 := boosting{rounds: 20, depth: 2, bags: 1, minLeaf: 5}.bagged(rows)
+	if b0, _ := (boosting{rounds: 20, depth: 2, minLeaf: 5}).boost(rows); one != b0 || r1 != rate {
 		t.Error("one bag is not the plain boosted model")
+	}
+}
+
+// TestAveragePrecision: the mean of the precision at each real
+// disagreement's rank.
+func TestAveragePrecision(t *testing.T) {
+	cases := []struct {
+		reason string
+		ps     []scored
+		want   float64
+	}{
+		{"every real one first", []scored{{0.9, true}, {0.8, true}, {0.1, false}}, 1},
+		{"one ranked under a false one", []scored{{0.9, true}, {0.8, false}, {0.7, true}}, (1 + 2.0/3) / 2},
+		{"ranked by chance, not by input order", []scored{{0.1, true}, {0.9, false}}, 0.5},
+		{"nothing real to find", []scored{{0.5, false}}, 0},
+	}
+	for _, c := range cases {
+		if got := averagePrecision(c.ps); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("%s: %.4f, want %.4f", c.reason, got, c.want)
+		}
+	}
+}
+
+// TestCrossValidatePairs: -cv scores each event by a model fitted
+// without it. Where one feature decides the label in every event, the
+// held-out pairs rank perfectly; where labels are noise, they do not.
+func TestCrossValidatePairs(t *testing.T) {
+	var rows []row
+	n := len(align.FeatureNames)
+	for e := 0; e < 6; e++ {
+		for i := 0; i < 120; i++ {
+			x := make([]float64, n)
+			x[0] = float64((i*7+e)%100) / 100
+			x[1] = float64((i*13+e*3)%17) / 17
+			rows = append(rows, row{event: fmt.Sprintf("clusters/e%d", e), right: x[0] > 0.8, x: x})
+			y := make([]float64, n)
+			y[0] = float64((i*11+e)%100) / 100
+			rows = append(rows, row{event: fmt.Sprintf("realnews/e%d", e), right: (i*31+e*17)%9 == 0, x: y})
+		}
+	}
+	path := filepath.Join(t.TempDir(), "pairs.csv.gz")
+	if err := writePairs(path, rows); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"-cv", "-pairs", path, "-rounds", "20", "-depth", "2"}, &stdout, &stderr); err != nil {
+		t.Fatalf("fitalign -cv: %v\n%s", err, stderr.String())
+	}
+	auprc := map[string]float64{}
+	for _, line := range strings.Split(stdout.String(), "\n") {
+		var set string
+		var pairs, right int
+		var loss, ap float64
+		if k, _ := fmt.Sscanf(line, "%s %d %d %f %f", &set, &pairs, &right, &loss, &ap); k == 5 {
+			auprc[set] = ap
+		}
+	}
+	if auprc["clusters"] < 0.99 || auprc["realnews"] > 0.5 {
+		t.Errorf("held-out AUPRC: clusters %.3f (want ≥ 0.99: one feature decides), realnews %.3f (want ≤ 0.5: labels are noise)\n%s", auprc["clusters"], auprc["realnews"], stdout.String())
 	}
 }
