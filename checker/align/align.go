@@ -105,6 +105,9 @@ var FeatureNames = []string{
 	"prefix",    // the cosine of the near words' first four letters ("valuing", "valuation")
 	"slot_pure", // the reader's slot holds these two values alone (1), or more (1/(values-1)); 0 apart
 	"concept",   // the cosine of the near words' concepts ("injury", "hurt")
+	"first",     // sides that are the first figure of their kind their source states (0, 0.5, 1)
+	"same_rank", // the two are stated at the same place among their sources' figures of their kind
+	"largest",   // sides that are the largest figure of their kind their source states (0, 0.5, 1)
 }
 
 // maxRatio bounds the magnitudes a pair may differ by and still be
@@ -190,7 +193,8 @@ func (b *block) features(x, y int) []float64 {
 	if slot == 1 {
 		pure = 1 / math.Max(1, float64(b.slotValues[fa.Slot]-1))
 	}
-	return append(f, slot*f[0], slot*f[8], f[0]*f[8], slot*f[10], cosine(va.prefix, vb.prefix), pure, cosine(va.concept, vb.concept))
+	return append(f, slot*f[0], slot*f[8], f[0]*f[8], slot*f[10], cosine(va.prefix, vb.prefix), pure, cosine(va.concept, vb.concept),
+		(flag(b.rank[x] == 0)+flag(b.rank[y] == 0))/2, flag(b.rank[x] == b.rank[y]), (flag(b.largest[x])+flag(b.largest[y]))/2)
 }
 
 // sameDay reports whether two times fall on one day in UTC, so outlets in

@@ -104,6 +104,50 @@ func TestFeatures(t *testing.T) {
 	}
 }
 
+// TestOrderFeatures: where a figure stands among its source's figures of
+// its kind. A report's lead gives its main count first and usually as
+// its largest; the same place in two reports hints at the same fact.
+func TestOrderFeatures(t *testing.T) {
+	figs := []Figure{
+		fig("a", quantity.Count, 310, "homes destroyed"),    // a's first and largest
+		fig("a", quantity.Count, 12, "schools closed"),      // a's second
+		fig("b", quantity.Count, 290, "homes destroyed"),    // b's first and largest
+		fig("b", quantity.Count, 14, "schools closed"),      // b's second
+		fig("c", quantity.Count, 110, "homes damaged"),      // c's first, but not larger than its next
+		fig("c", quantity.Count, 330, "houses burned down"), // c's second and largest
+	}
+	pairs := NewEvent(figs).Pairs(testComparer{})
+	get := func(a, b int) Pair {
+		for _, p := range pairs {
+			if p.A == a && p.B == b {
+				return p
+			}
+		}
+		t.Fatalf("no pair %d-%d in %v", a, b, pairs)
+		return Pair{}
+	}
+	cases := []struct {
+		reason string
+		a, b   int
+		name   string
+		want   float64
+	}{
+		{"both lead their reports", 0, 2, "first", 1},
+		{"one leads, the other is second", 0, 5, "first", 0.5},
+		{"neither leads", 1, 3, "first", 0},
+		{"both second in their reports", 1, 3, "same_rank", 1},
+		{"first against second", 0, 5, "same_rank", 0},
+		{"both the largest their reports state", 0, 5, "largest", 1},
+		{"one largest, one not", 0, 4, "largest", 0.5},
+		{"neither the largest", 1, 3, "largest", 0},
+	}
+	for _, c := range cases {
+		if got := feature(t, get(c.a, c.b), c.name); got != c.want {
+			t.Errorf("%s: %s = %v, want %v", c.reason, c.name, got, c.want)
+		}
+	}
+}
+
 func TestGroup(t *testing.T) {
 	figs := []Figure{
 		fig("a", quantity.Count, 50, "x"),

@@ -92,6 +92,11 @@ type block struct {
 	stems [][]string
 	// slotValues counts the distinct values of each reader's slot.
 	slotValues map[string]int
+	// rank[x] is x's place among its source's members, in the order the
+	// source states them (0 for the first); largest[x] says x's value is
+	// the largest its source states in the block.
+	rank    []int
+	largest []bool
 }
 
 // anchorCosine is the least context cosine at which a source stating a
@@ -135,6 +140,17 @@ func newBlock(figs []Figure, ids []int, vec []vector, cmp Comparer) *block {
 	b.slotValues = map[string]int{}
 	for sl, v := range values {
 		b.slotValues[sl] = len(v)
+	}
+	b.rank, b.largest = make([]int, n), make([]bool, n)
+	for _, xs := range b.bySrc {
+		top := 0.0
+		for i, x := range xs {
+			b.rank[x] = i
+			top = math.Max(top, math.Abs(figs[ids[x]].Quantity.Value))
+		}
+		for _, x := range xs {
+			b.largest[x] = math.Abs(figs[ids[x]].Quantity.Value) == top
+		}
 	}
 	// Every pair of members from different sources, a source against each
 	// later one: anchors and candidates.

@@ -14,6 +14,12 @@ type Tolerances struct {
 	ByKind map[quantity.Kind]float64
 	// About widens an approximate figure ("about 1,200", "nearly $2tn").
 	About float64
+	// AtLeast is how far above a lower bound ("at least 35", "more than
+	// 2,300") a figure may be and still fit it, as a fraction of that
+	// figure: news states a lower bound near the count it has, so a
+	// figure several times the bound is another count, not a sharper one.
+	// 0 lets a lower bound fit any larger figure.
+	AtLeast float64
 }
 
 // DefaultTolerances are the tolerances used unless configured.
@@ -22,7 +28,8 @@ func DefaultTolerances() Tolerances {
 		ByKind: map[quantity.Kind]float64{
 			quantity.Money: 0.001, quantity.Measure: 0.005, quantity.Multiplier: 0.01,
 		},
-		About: 0.1,
+		About:   0.1,
+		AtLeast: 0.5,
 	}
 }
 
@@ -50,6 +57,10 @@ func (t Tolerances) span(q quantity.Quantity) (lo, hi float64) {
 		return v - w, v + w
 	case quantity.Range:
 		return lo - tol, hi + tol
+	case quantity.AtLeast:
+		if t.AtLeast > 0 && lo > 0 && math.IsInf(hi, 1) {
+			hi = lo / (1 - t.AtLeast)
+		}
 	}
 	return lo, hi // a bound means what it says: "over $29 billion" is not $28.9bn
 }

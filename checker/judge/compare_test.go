@@ -31,6 +31,9 @@ func TestCompatible(t *testing.T) {
 		{"$28bn", "over $29 billion", false, "a lower bound above the figure"},
 		{"at least 212 people", "more than 200 people", true, "two lower bounds always overlap"},
 		{"at least 212 people", "187 people", false, "a figure below a lower bound"},
+		{"more than 300 homes", "420 homes", true, "a figure a little above a lower bound fits it"},
+		{"at least 40 people", "310 people", false, "a figure several times a lower bound is another count, not a sharper one"},
+		{"more than 1,500 people", "over 8,000 people", false, "lower bounds far apart: a count given at two moments"},
 		{"a 24-year-old", "a 25-year-old", false, "adjacent whole numbers only touch"},
 		{"about 350 staff", "340 staff", true, "about widens by 10%"},
 		{"18,000 people", "18,400 people", true, "trailing zeros of a large count are rounding"},
@@ -72,6 +75,10 @@ func TestSlip(t *testing.T) {
 		{"85%", "58%", "transposed digits", "two digits swapped"},
 		{"£3.2bn", "£2.3bn", "transposed digits", "digits swapped around a decimal point"},
 		{"aged 28", "aged 29", "off by one", "an age one apart"},
+		{"0.6%", "6%", "decimal slip", "a decimal point lost before the only digit"},
+		{"€31.5 million", "€315 million", "decimal slip", "a decimal point lost inside the figure"},
+		{"7,2 million", "72 million", "decimal slip", "a decimal comma read or written as nothing"},
+		{"20 litres", "2 litres", "", "ten times apart, but the digits differ: not a moved point"},
 		{"$14.3 billion", "$15bn", "", "an ordinary disagreement has no name"},
 	}
 	for _, tt := range tests {

@@ -243,8 +243,9 @@ func ratio(a, b quantity.Quantity) float64 {
 }
 
 // slip names the editorial error that would turn one figure into the
-// other: a scale word (1.5 million vs 1.5 billion), transposed digits (85%
-// vs 58%), or an off-by-one (28 vs 29).
+// other: a scale word (1.5 million vs 1.5 billion), a decimal point
+// moved or lost (0.4% vs 4%, 24.5 million vs 245 million), transposed
+// digits (85% vs 58%), or an off-by-one (28 vs 29).
 func slip(a, b quantity.Quantity) string {
 	if r := ratio(a, b); !math.IsInf(r, 0) {
 		for _, s := range []float64{1e3, 1e6, 1e9} {
@@ -254,6 +255,9 @@ func slip(a, b quantity.Quantity) string {
 		}
 	}
 	da, db := digits(a.Text), digits(b.Text)
+	if r := ratio(a, b); (math.Abs(r/10-1) < 0.001 || math.Abs(r/100-1) < 0.001) && significant(da) != "" && significant(da) == significant(db) {
+		return fmt.Sprintf("decimal slip: %q vs %q", a.Text, b.Text)
+	}
 	if len(da) == len(db) && len(da) >= 2 && da != db {
 		diff := []int{}
 		for i := range da {
@@ -281,6 +285,10 @@ func digits(s string) string {
 	}
 	return b.String()
 }
+
+// significant returns a figure's digits without leading zeros: "0.4" and
+// "4" have the same, as have "24.5" and "245".
+func significant(digits string) string { return strings.TrimLeft(digits, "0") }
 
 // trimWeight formats a sum of source weights: "3", "2.5".
 func trimWeight(w float64) string { return strconv.FormatFloat(math.Round(w*100)/100, 'f', -1, 64) }

@@ -30,7 +30,9 @@ The file is --config, else $CROSSCHECK_CONFIG, else the first
     money: 0.001              # figures may differ by and still agree:
     percent: 0                # money, percent, count, number, age,
     count: 0                  # duration, multiplier, measure; and about,
-    about: 0.1                # the slack of "about", "nearly", "some"
+    about: 0.1                # the slack of "about", "nearly", "some";
+    at_least: 0.5             # and at_least, how far above "at least N"
+                              # a figure still fits it (0.5: up to 2N)
   outlets:                    # weigh sources by outlet name or source id
     Reuters: 1.5
   synonyms:                   # more cue phrases for known attributes

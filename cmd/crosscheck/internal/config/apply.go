@@ -60,8 +60,12 @@ func (k *Checker) Lint(drafts, refs []*checker.Article) (*checker.Report, error)
 // apply sets c's tolerances, synonyms and minimum confidence on k.
 func (c *Config) apply(k *judge.Checker) error {
 	for kind, v := range c.Tolerances {
-		if kind == "about" {
+		switch kind {
+		case "about":
 			k.Tolerances.About = v
+			continue
+		case "at_least":
+			k.Tolerances.AtLeast = v
 			continue
 		}
 		k.Tolerances.ByKind[quantity.Kind(kind)] = v

@@ -31,8 +31,8 @@ type Config struct {
 	Path          string
 	FailLevel     string
 	MinConfidence float64
-	// Tolerances by kind of figure ("money", "percent", "count" …) and
-	// "about", as fractions of the larger figure.
+	// Tolerances by kind of figure ("money", "percent", "count" …),
+	// "about" and "at_least", as fractions of the larger figure.
 	Tolerances map[string]float64
 	// Outlets weigh sources by outlet name (or source id).
 	Outlets map[string]float64
@@ -64,6 +64,7 @@ func Default() *Config {
 		c.Tolerances[string(k)] = t.ByKind[k]
 	}
 	c.Tolerances["about"] = t.About
+	c.Tolerances["at_least"] = t.AtLeast
 	c.Origin["fail_level"] = "default"
 	c.Origin["min_confidence"] = "default"
 	for k := range c.Tolerances {

@@ -66,6 +66,7 @@ min_confidence: 0.3
 tolerances:
   money: 0.02
   about: 0.15
+  at_least: 0.25
 outlets:
   Wire Service: 0.5
 synonyms:
@@ -90,7 +91,7 @@ ignore:
 		t.Fatal(err)
 	}
 	k := kc.c
-	if k.Tolerances.ByKind[quantity.Money] != 0.02 || k.Tolerances.About != 0.15 || k.MinConfidence != 0.3 {
+	if k.Tolerances.ByKind[quantity.Money] != 0.02 || k.Tolerances.About != 0.15 || k.Tolerances.AtLeast != 0.25 || k.MinConfidence != 0.3 {
 		t.Errorf("checker tolerances = %+v, min %v: NewChecker must set them", k.Tolerances, k.MinConfidence)
 	}
 	if !contains(k.Lexicon.Attributes["deal value"].Cues, "purchase price") {
@@ -118,7 +119,7 @@ ignore:
 	if err := c.Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"# configuration file: " + p, "fail_level: medium  # " + p + ":2", "  percent: 0  # default", `  "deal value": ["purchase price"]  # ` + p + ":10", `  - {subject: "Acme", id: "abc"}  # ` + p + ":13"} {
+	for _, want := range []string{"# configuration file: " + p, "fail_level: medium  # " + p + ":2", "  percent: 0  # default", `  "deal value": ["purchase price"]  # ` + p + ":11", `  - {subject: "Acme", id: "abc"}  # ` + p + ":14", "  at_least: 0.25  # " + p + ":7"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("Write output lacks %q:\n%s", want, b.String())
 		}
