@@ -61,6 +61,9 @@ fuzz:
 lint: vet fmt-check
 	$(GO) run $(STATICCHECK) ./...
 
+# Every benchmark; BenchmarkExtractProcess (cmd/crosscheck) builds the
+# command and times `extract --quantities --format jsonl` as a process on
+# 5 and 20 MB of generated news, output to a file, with its peak RSS.
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 

@@ -17,5 +17,6 @@
 // tokens and names come from arenas that extractions sharing the lexicon
 // reuse. Both are safe for concurrent use, stay behind this package's
 // boundary, and nothing an arena hands out outlives the extraction it was
-// handed to.
+// handed to. EachQuantity reads a long input on every processor, in runs
+// of paragraphs, and hands the quantities on in order.
 package read

@@ -25,29 +25,3 @@ func NewExtraction(arts []*checker.Article, lex *Lexicon, quantities bool) *chec
 	}
 	return x
 }
-
-// EachQuantity calls emit with every quantity of arts, in article and
-// text order, as it is found: nothing is kept from one call to the next,
-// and e is only valid during the call. It stops at the first error emit
-// returns and returns it.
-func EachQuantity(arts []*checker.Article, emit func(e *checker.Extracted) error) error {
-	var sc Scanner
-	var err error
-	var e checker.Extracted
-	for _, a := range arts {
-		sc.Sentences(a, func(s *Sentence) {
-			for i := 0; i < len(s.Quantities) && err == nil; i++ {
-				f := s.Found(i)
-				e = checker.Extracted{
-					Source: a.ID, Text: f.Quantity.Text, Value: checker.ValueOf(f.Quantity),
-					Evidence: f.Evidence, Span: [2]int{f.Start, f.End},
-				}
-				err = emit(&e)
-			}
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}

@@ -28,8 +28,10 @@ type Scanner struct {
 	// Local is the currency of slang such as "10 grand"; "" is Dollar.
 	Local string
 	p     quantity.Parser
+	sents []text.Span
 	toks  []text.Token
 	qs    []quantity.Quantity
+	out   Sentence
 }
 
 // A Sentence is one sentence of an article with quantities in it, as a
@@ -55,20 +57,27 @@ func (s *Sentence) Found(i int) Found {
 // Sentences calls fn for each sentence of a that has a quantity, in text
 // order.
 func (sc *Scanner) Sentences(a *checker.Article, fn func(*Sentence)) {
-	var out Sentence
 	for pi := range a.Paragraphs {
-		para := &a.Paragraphs[pi]
-		for _, sp := range text.Sentences(para.Text) {
-			s := sentence{art: a, text: para.Text[sp.Start:sp.End], para: para, start: sp.Start}
-			sc.p.Dollar, sc.p.Local = sc.Dollar, sc.Local
-			sc.toks = text.Tokenize(s.text, sc.toks[:0])
-			sc.qs = sc.p.ParseTokens(s.text, sc.toks, sc.qs[:0])
-			if len(sc.qs) == 0 {
-				continue
-			}
-			out = Sentence{Text: s.text, Tokens: sc.toks, Quantities: sc.qs, Headline: pi == 0 && text.IsHeadline(sc.toks), s: s}
-			fn(&out)
+		sc.sents = text.AppendSentences(sc.sents[:0], a.Paragraphs[pi].Text)
+		sc.sentences(a, pi, sc.sents, fn)
+	}
+}
+
+// sentences calls fn for each of the sentences spans of paragraph pi of
+// a (text.Sentences of its text, or a run of them) that has a quantity,
+// in text order.
+func (sc *Scanner) sentences(a *checker.Article, pi int, spans []text.Span, fn func(*Sentence)) {
+	para := &a.Paragraphs[pi]
+	for _, sp := range spans {
+		s := sentence{art: a, text: para.Text[sp.Start:sp.End], para: para, start: sp.Start}
+		sc.p.Dollar, sc.p.Local = sc.Dollar, sc.Local
+		sc.toks = text.Tokenize(s.text, sc.toks[:0])
+		sc.qs = sc.p.ParseTokens(s.text, sc.toks, sc.qs[:0])
+		if len(sc.qs) == 0 {
+			continue
 		}
+		sc.out = Sentence{Text: s.text, Tokens: sc.toks, Quantities: sc.qs, Headline: pi == 0 && text.IsHeadline(sc.toks), s: s}
+		fn(&sc.out)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/crosscheck/crosscheck/checker"
 )
@@ -77,6 +78,7 @@ func BatchHTML(s *checker.BatchSummary, events iter.Seq[checker.EventReport], op
 	ov.finish()
 	next, stop := iter.Pull(events)
 	defer stop()
+	tmpl := batchTemplates()
 	rank := 0
 	for n := range ov.Pages {
 		pv := pageView{overview: ov, Page: ov.Pages[n]}
@@ -87,7 +89,7 @@ func BatchHTML(s *checker.BatchSummary, events iter.Seq[checker.EventReport], op
 			pv.Next = &ov.Pages[n+1]
 		}
 		err := page(pv.Page.Name, func(w io.Writer) error {
-			if err := batchTemplates.ExecuteTemplate(w, "head", pv); err != nil {
+			if err := tmpl.ExecuteTemplate(w, "head", pv); err != nil {
 				return err
 			}
 			for range pv.Page.To - pv.Page.From + 1 {
@@ -96,11 +98,11 @@ func BatchHTML(s *checker.BatchSummary, events iter.Seq[checker.EventReport], op
 					return fmt.Errorf("the events ran out at %d of %d on their second reading", rank, ov.Total)
 				}
 				rank++
-				if err := batchTemplates.ExecuteTemplate(w, "event", eventOf(&ev, rank, opt.Dir)); err != nil {
+				if err := tmpl.ExecuteTemplate(w, "event", eventOf(&ev, rank, opt.Dir)); err != nil {
 					return err
 				}
 			}
-			return batchTemplates.ExecuteTemplate(w, "foot", pv)
+			return tmpl.ExecuteTemplate(w, "foot", pv)
 		})
 		if err != nil {
 			return err
@@ -460,13 +462,17 @@ func (p pageView) First() bool { return p.Page.N == 1 }
 //go:embed batch.html.tmpl
 var batchHTML string
 
-var batchTemplates = template.Must(template.New("batch").Funcs(template.FuncMap{
-	"join":     strings.Join,
-	"lines":    func(s []string) string { return strings.Join(s, "\n") },
-	"minus":    func(a, b int) int { return a - b },
-	"plural":   count,
-	"sevWords": func(s checker.Severity) string { return severityWords[s] },
-}).Parse(batchHTML))
+// batchTemplates are the batch pages' templates, parsed when first
+// written: the commands that write no pages do not parse them.
+var batchTemplates = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("batch").Funcs(template.FuncMap{
+		"join":     strings.Join,
+		"lines":    func(s []string) string { return strings.Join(s, "\n") },
+		"minus":    func(a, b int) int { return a - b },
+		"plural":   count,
+		"sevWords": func(s checker.Severity) string { return severityWords[s] },
+	}).Parse(batchHTML))
+})
 
 // A navLink is one link of the pages' navigation; Href is empty for the
 // page itself and for a gap ("…").

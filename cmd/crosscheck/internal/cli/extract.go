@@ -102,8 +102,9 @@ func runExtract(opts *ExtractOptions) error {
 }
 
 // extractJSONL writes one item a line through a buffer: quantities as
-// the reader finds them, with nothing kept between them; claims once an
-// article set is read, since reading a claim needs the whole set.
+// the reader finds them (read.EachQuantity: a few runs of paragraphs
+// kept, not the input's); claims once an article set is read, since
+// reading a claim needs the whole set.
 func extractJSONL(opts *ExtractOptions, arts []*checker.Article) error {
 	w, err := render.NewJSONLWriter(opts.IO.Out, opts.Evidence)
 	if err != nil {
