@@ -1177,6 +1177,53 @@ func (p *Parser) compound(f figure) figure {
 	}
 }
 
+// share reads a fraction in words that states a share of a whole: "a
+// quarter of the town", "two-thirds of voters", "half of the staff". It
+// is a percentage, approximate unless a modifier bounds it ("up to a
+// fifth of" is at most 20%). A spelled fraction that is no share ("a
+// two-thirds majority", "a quarter of an hour", "a third of a mile") is
+// no quantity, and its number word is not a count: ok with an empty
+// Kind, and next past it. ok is false when there is no fraction at i.
+func (p *Parser) share(i int) (q Quantity, next int, ok bool) {
+	n, d, end := 0.0, 0.0, i
+	switch w := p.word(i); {
+	case w == "half" && !ordinalBefore[p.word(i-1)]:
+		n, d, end = 1, 2, i+1
+	case w == "a" || w == "an" || w == "one" || smallNumbers[w] >= 2 && smallNumbers[w] < 10:
+		k := i + 1
+		hyphen := isDash(p.sym(k)) && p.adjacent(k) && p.adjacent(k+1)
+		if hyphen {
+			k++
+		}
+		den, isFraction := fractionWords[p.word(k)]
+		if !isFraction || den == 2 && w != "one" && !hyphen {
+			return Quantity{}, i, false // "a half" is read with its number
+		}
+		n, d, end = max(smallNumbers[w], 1), den, k+1
+		if hyphen && p.word(end) != "of" {
+			return Quantity{}, end, true // "a two-thirds majority"
+		}
+	default:
+		return Quantity{}, i, false
+	}
+	if p.word(end) != "of" {
+		return Quantity{}, i, false // "a quarter million": read with its scale
+	}
+	_, curEnd, _ := p.currencyAt(end + 1)
+	if after := p.word(end + 1); after == "a" || after == "an" || p.isNum(end+1) || curEnd > end+1 {
+		return Quantity{}, end, true // a part of one thing, or of a figure
+	}
+	q = p.finish(Quantity{Kind: Percent, Value: 100 * n / d}, i, end, Exact)
+	if q.Bound == Exact {
+		q.Bound = About
+	}
+	return q, end, true
+}
+
+// ordinalBefore are the words that make "half" a part of a period or a
+// game, not a share: "the first half of the year".
+var ordinalBefore = map[string]bool{"first": true, "second": true, "latter": true, "former": true, "back": true, "front": true, "other": true}
+
 // fractionAt reads a fraction in words: "a half", "three quarters", "two
 // thirds"; it returns numerator, denominator and the token after.
 func (p *Parser) fractionAt(j int) (float64, float64, int, bool) {
@@ -1262,6 +1309,9 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 		return Quantity{}, k + 1, false
 	}
 	if q, next, ok := p.clock(i); ok {
+		return q, next, q.Kind != ""
+	}
+	if q, next, ok := p.share(i); ok {
 		return q, next, q.Kind != ""
 	}
 	start := i
