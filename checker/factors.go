@@ -38,7 +38,7 @@ func FactorDescriptions() []string {
 		`a side is only a bound ("over $29 billion")`,
 		"a side is approximate or a range",
 		"how far apart the values are, beyond tolerance, up to 5%",
-		"a typical editorial slip: scale word, transposed digits, off by one",
+		"a typical editorial slip: scale word, decimal point, transposed digits, off by one",
 		"values more than 3x apart with no slip to explain them",
 		"one source states both values",
 	}

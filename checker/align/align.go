@@ -60,8 +60,9 @@ type Comparer interface {
 	// Compatible reports whether two quantities of one family can both
 	// be true.
 	Compatible(a, b quantity.Quantity) bool
-	// Slip reports whether an editorial slip (a scale word, transposed
-	// digits, an off-by-one) turns one figure into the other.
+	// Slip reports whether an editorial slip (a scale word, a decimal
+	// point moved or lost, transposed digits, an off-by-one) turns one
+	// figure into the other.
 	Slip(a, b quantity.Quantity) bool
 }
 

@@ -49,6 +49,8 @@ var FactFeatureNames = []string{
 	"slip",      // the best pair's: a typical slip explains the gap
 	"timeline",  // the best pair's: the sources were published on different days
 	"both",      // log2 of 1 + the sources that state both values
+	"count",     // the figures are counts or bare numbers (a toll, a tally)
+	"context",   // the best pair's: the cosine of the two figures' words
 }
 
 // Features describes a fact for the finding model.
@@ -87,7 +89,8 @@ func (f Fact) Features(figs []Figure) []float64 {
 		n[s] = min(max(n[s], 1), maxWeighed)
 	}
 	return []float64{logit(f.Raw), math.Log2(1 + float64(f.Links)), math.Log2(max(n[0], n[1])), math.Log2(min(n[0], n[1])),
-		second, math.Log2(float64(len(f.Sides))), pick("same_slot"), pick("slip"), pick("timeline"), math.Log2(1 + float64(both))}
+		second, math.Log2(float64(len(f.Sides))), pick("same_slot"), pick("slip"), pick("timeline"), math.Log2(1 + float64(both)),
+		pick("count"), pick("context")}
 }
 
 // maxWeighed bounds the weight of a side's sources in the finding model:
