@@ -33,6 +33,13 @@ func DefaultTolerances() Tolerances {
 	}
 }
 
+// logical returns t with lower bounds read as what they say: any figure
+// above one fits it (AtLeast 0). Lint gates a build on it.
+func (t Tolerances) logical() Tolerances {
+	t.AtLeast = 0
+	return t
+}
+
 var daysPer = map[string]float64{
 	"year": 365.25, "month": 30.44, "week": 7, "day": 1, "hour": 1.0 / 24,
 	"minute": 1.0 / 1440, "decade": 3652.5, "season": 1,

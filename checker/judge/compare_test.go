@@ -79,6 +79,7 @@ func TestSlip(t *testing.T) {
 		{"€31.5 million", "€315 million", "decimal slip", "a decimal point lost inside the figure"},
 		{"7,2 million", "72 million", "decimal slip", "a decimal comma read or written as nothing"},
 		{"20 litres", "2 litres", "", "ten times apart, but the digits differ: not a moved point"},
+		{"-0.3%", "3%", "", "a fall is no rise with its point lost: the signs differ"},
 		{"$14.3 billion", "$15bn", "", "an ordinary disagreement has no name"},
 	}
 	for _, tt := range tests {

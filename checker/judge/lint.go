@@ -89,6 +89,9 @@ func (c *Checker) Lint(drafts, refs []*checker.Article) (*checker.Report, error)
 
 // lintSlot judges the draft's values in one slot against the references'.
 func (c *Checker) lintSlot(draft string, s *Slot, weight func(string) float64) (findings []checker.Finding, agreed, unsupported []checker.Agreement) {
+	// A gate fails a build only on what cannot be true: a draft's "more
+	// than 100" is no error against sources' 250, however far apart.
+	tol := c.Tolerances.logical()
 	var mine, theirs []checker.Claim
 	for _, cl := range s.Claims {
 		if cl.Source == draft {
@@ -110,7 +113,7 @@ func (c *Checker) lintSlot(draft string, s *Slot, weight func(string) float64) (
 	refs := groupClaims(theirs)
 	// References that state incompatible values corroborate nothing the
 	// draft says in this slot, however the draft's value falls.
-	_, _, split := c.Tolerances.opposed(refs)
+	_, _, split := tol.opposed(refs)
 	var speaking []string
 	for _, g := range refs {
 		for _, src := range g.sources {
@@ -125,7 +128,7 @@ func (c *Checker) lintSlot(draft string, s *Slot, weight func(string) float64) (
 		var rest []*side
 		best := -1
 		for _, g := range refs {
-			if c.Tolerances.compatible(d.q, g.q) {
+			if tol.compatible(d.q, g.q) {
 				backing.claims = append(backing.claims, g.claims...)
 				for _, src := range g.sources {
 					if !contains(backing.sources, src) {
@@ -167,7 +170,7 @@ func (c *Checker) lintSlot(draft string, s *Slot, weight func(string) float64) (
 		if len(against.sources) <= backers {
 			continue // the draft sides with as many references as oppose it
 		}
-		conf, factors, reasons := c.Weights.score(against, backing, c.Tolerances, weight)
+		conf, factors, reasons := c.Weights.score(against, backing, tol, weight)
 		reasons[0] = fmt.Sprintf("draft states %s; %d of %d sources state %s", d.q.Text, len(against.sources), len(speaking), against.q.Text)
 		if backers > 0 {
 			reasons = append(reasons[:1], append([]string{fmt.Sprintf("%s back the draft", plural(backers, "source"))}, reasons[1:]...)...)

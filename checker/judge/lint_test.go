@@ -43,6 +43,9 @@ func TestLint(t *testing.T) {
 			"the sources split 1–1 and the draft sides with one: not the draft's error"},
 		{"outnumbered", says24, []string{says24, says27, says27}, []string{"$2.4 billion -> $2.7 billion"}, 0,
 			"two sources against one that backs the draft"},
+		{"a true lower bound", "The flooding killed more than 100 people in the valley, officials said.",
+			[]string{"The flooding killed 250 people in the valley, officials said.", "The flooding killed 250 people in the valley, officials said."}, nil, 1,
+			"a gate fails a build only on what cannot be true: the draft's bound holds, however far below the sources' figure"},
 	}
 	for _, tt := range tests {
 		var refs []*checker.Article

@@ -156,7 +156,11 @@ func (w Weights) score(a, b *side, t Tolerances, weight func(string) float64) (f
 		switch s.q.Bound {
 		case quantity.AtLeast, quantity.AtMost:
 			open = 1
-			reasons = append(reasons, fmt.Sprintf("%s bound: %q", boundName(s.q.Bound), s.q.Text))
+			r := fmt.Sprintf("%s bound: %q", boundName(s.q.Bound), s.q.Text)
+			if s.q.Bound == quantity.AtLeast && t.AtLeast > 0 && s.q.Low > 0 {
+				r += fmt.Sprintf(", read as fitting figures up to %s× it (tolerances.at_least)", strconv.FormatFloat(math.Round(100/(1-t.AtLeast))/100, 'f', -1, 64))
+			}
+			reasons = append(reasons, r)
 		case quantity.About, quantity.Range:
 			approx = 1
 			reasons = append(reasons, fmt.Sprintf("%q is approximate", s.q.Text))
@@ -255,7 +259,7 @@ func slip(a, b quantity.Quantity) string {
 		}
 	}
 	da, db := digits(a.Text), digits(b.Text)
-	if r := ratio(a, b); (math.Abs(r/10-1) < 0.001 || math.Abs(r/100-1) < 0.001) && significant(da) != "" && significant(da) == significant(db) {
+	if r := ratio(a, b); a.Value*b.Value > 0 && (math.Abs(r/10-1) < 0.001 || math.Abs(r/100-1) < 0.001) && significant(da) != "" && significant(da) == significant(db) {
 		return fmt.Sprintf("decimal slip: %q vs %q", a.Text, b.Text)
 	}
 	if len(da) == len(db) && len(da) >= 2 && da != db {

@@ -1187,8 +1187,8 @@ func (p *Parser) compound(f figure) figure {
 func (p *Parser) share(i int) (q Quantity, next int, ok bool) {
 	n, d, end := 0.0, 0.0, i
 	switch w := p.word(i); {
-	case w == "half" && !ordinalBefore[p.word(i-1)]:
-		n, d, end = 1, 2, i+1
+	case w == "half" && p.word(i-1) != "a" && p.word(i-1) != "an":
+		n, d, end = 1, 2, i+1 // not the half of "a year and a half of talks"
 	case w == "a" || w == "an" || w == "one" || smallNumbers[w] >= 2 && smallNumbers[w] < 10:
 		k := i + 1
 		hyphen := isDash(p.sym(k)) && p.adjacent(k) && p.adjacent(k+1)
@@ -1209,20 +1209,45 @@ func (p *Parser) share(i int) (q Quantity, next int, ok bool) {
 	if p.word(end) != "of" {
 		return Quantity{}, i, false // "a quarter million": read with its scale
 	}
+	if ordinalBefore[p.word(i-1)] {
+		return Quantity{}, end, true // "the first two quarters of", "the top half of"
+	}
 	_, curEnd, _ := p.currencyAt(end + 1)
-	if after := p.word(end + 1); after == "a" || after == "an" || p.isNum(end+1) || curEnd > end+1 {
+	after := p.word(end + 1)
+	if after == "a" || after == "an" || p.isNum(end+1) || curEnd > end+1 || smallNumbers[after] != 0 {
 		return Quantity{}, end, true // a part of one thing, or of a figure
 	}
+	if after == "the" || after == "this" || after == "that" {
+		after = p.word(end + 2)
+	}
+	if spanNouns[after] {
+		return Quantity{}, end, true // a part of a period or a course
+	}
 	q = p.finish(Quantity{Kind: Percent, Value: 100 * n / d}, i, end, Exact)
-	if q.Bound == Exact {
-		q.Bound = About
+	if q.Bound == Exact && q.Start == p.toks[i].Start {
+		q.Bound = About // no modifier said otherwise ("exactly half of")
 	}
 	return q, end, true
 }
 
-// ordinalBefore are the words that make "half" a part of a period or a
-// game, not a share: "the first half of the year".
-var ordinalBefore = map[string]bool{"first": true, "second": true, "latter": true, "former": true, "back": true, "front": true, "other": true}
+// spanNouns are the periods and courses a fraction may be a part of that
+// are no whole of people or things: "a quarter of the way", "half of the
+// season".
+var spanNouns = map[string]bool{
+	"year": true, "years": true, "season": true, "month": true, "months": true, "week": true, "weeks": true,
+	"day": true, "days": true, "hour": true, "hours": true, "time": true, "way": true, "match": true,
+	"game": true, "race": true, "term": true, "century": true, "decade": true, "period": true,
+	"session": true, "campaign": true, "tournament": true, "trip": true, "journey": true, "distance": true,
+}
+
+// ordinalBefore are the words that make a fraction a part of a period,
+// a game or a table, not a share: "the first half of the year", "the
+// last two quarters", "the top half of the league".
+var ordinalBefore = map[string]bool{
+	"first": true, "second": true, "third": true, "fourth": true, "last": true, "final": true, "latter": true, "former": true,
+	"back": true, "front": true, "other": true, "top": true, "bottom": true, "upper": true, "lower": true,
+	"early": true, "opening": true, "closing": true, "next": true, "past": true,
+}
 
 // fractionAt reads a fraction in words: "a half", "three quarters", "two
 // thirds"; it returns numerator, denominator and the token after.

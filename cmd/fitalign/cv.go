@@ -107,7 +107,14 @@ type scored struct {
 // pairs ranked by chance: the mean, over the real disagreements, of the
 // precision at each one's rank.
 func averagePrecision(ps []scored) float64 {
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].p > ps[j].p })
+	// On a tie the false pair ranks first, as eval's AUPRC ranks findings:
+	// a tie earns no credit.
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].p != ps[j].p {
+			return ps[i].p > ps[j].p
+		}
+		return !ps[i].right && ps[j].right
+	})
 	hits, sum := 0, 0.0
 	for i, s := range ps {
 		if s.right {

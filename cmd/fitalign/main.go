@@ -100,6 +100,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if o.data && o.cv {
+		return errors.New("-data and -cv: choose one (-cv reads the pairs -data writes)")
+	}
+	if o.boosting.minLeaf < 0 || math.IsNaN(o.boosting.minLeaf) {
+		return fmt.Errorf("-min-leaf %g: want 0 or more", o.boosting.minLeaf)
+	}
 	if o.data {
 		return gather(o)
 	}

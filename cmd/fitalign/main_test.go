@@ -116,6 +116,7 @@ func TestAveragePrecision(t *testing.T) {
 		{"one ranked under a false one", []scored{{0.9, true}, {0.8, false}, {0.7, true}}, (1 + 2.0/3) / 2},
 		{"ranked by chance, not by input order", []scored{{0.1, true}, {0.9, false}}, 0.5},
 		{"nothing real to find", []scored{{0.5, false}}, 0},
+		{"a tie earns no credit: the false pair ranks first", []scored{{0.5, true}, {0.5, false}}, 0.5},
 	}
 	for _, c := range cases {
 		if got := averagePrecision(c.ps); math.Abs(got-c.want) > 1e-9 {
@@ -160,5 +161,16 @@ func TestCrossValidatePairs(t *testing.T) {
 	}
 	if auprc["clusters"] < 0.99 || auprc["realnews"] > 0.5 {
 		t.Errorf("held-out AUPRC: clusters %.3f (want ≥ 0.99: one feature decides), realnews %.3f (want ≤ 0.5: labels are noise)\n%s", auprc["clusters"], auprc["realnews"], stdout.String())
+	}
+}
+
+// TestFlagsRejected: settings that cannot mean anything are errors, not
+// a run that quietly ignores one.
+func TestFlagsRejected(t *testing.T) {
+	for _, args := range [][]string{{"-data", "-cv"}, {"-cv", "-min-leaf", "-1"}} {
+		var stdout, stderr bytes.Buffer
+		if err := run(args, &stdout, &stderr); err == nil {
+			t.Errorf("fitalign %v: no error", args)
+		}
 	}
 }

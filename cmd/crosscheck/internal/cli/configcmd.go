@@ -32,7 +32,9 @@ The file is --config, else $CROSSCHECK_CONFIG, else the first
     count: 0                  # duration, multiplier, measure; and about,
     about: 0.1                # the slack of "about", "nearly", "some";
     at_least: 0.5             # and at_least, how far above "at least N"
-                              # a figure still fits it (0.5: up to 2N)
+                              # a figure still fits it, as a fraction of
+                              # that figure (0.5: up to 2N; 0: any larger
+                              # one); lint always reads a bound logically
   outlets:                    # weigh sources by outlet name or source id
     Reuters: 1.5
   synonyms:                   # more cue phrases for known attributes
