@@ -69,11 +69,19 @@ func (s *Slot) key() string {
 // Check extracts the claims of the articles, aligns them and compares
 // every slot that two or more sources speak to.
 func (c *Checker) Check(arts []*checker.Article) *checker.Report {
-	claims := read.Extractor{Lex: c.Lexicon}.Extract(arts)
+	var (
+		claims []checker.Claim
+		figs   []figure
+	)
+	if c.SlotsOnly {
+		claims = read.Extractor{Lex: c.Lexicon}.Extract(arts)
+	} else {
+		claims, figs = c.readFigures(arts)
+	}
 	r := &checker.Report{SchemaVersion: checker.SchemaVersion, Sources: checker.SourcesOf(arts), Findings: []checker.Finding{}, Agreements: []checker.Agreement{}}
 	weight := weigher(arts)
 	if !c.SlotsOnly {
-		for _, f := range c.detect(arts, claims, weight) {
+		for _, f := range c.detect(figs, weight) {
 			if f.Confidence >= c.MinConfidence {
 				r.Findings = append(r.Findings, f)
 			}

@@ -47,7 +47,48 @@ func alignFigures(figs []figure) []align.Figure {
 	return out
 }
 
+// figuresOf reads the figures of arts with a Scanner and attaches the
+// claims an Extractor made of arts.
 func (c *Checker) figuresOf(arts []*checker.Article, claims []checker.Claim) []figure {
+	var (
+		sc   read.Scanner
+		figs []figure
+	)
+	for _, a := range arts {
+		sc.Sentences(a, func(s *read.Sentence) { figs = c.appendFigures(figs, a, s) })
+	}
+	attachClaims(figs, claims)
+	return figs
+}
+
+// readFigures extracts the claims of arts and, from the same reading of
+// each sentence, their figures with the claims attached: what Extract and
+// figuresOf return, each sentence read once.
+func (c *Checker) readFigures(arts []*checker.Article) ([]checker.Claim, []figure) {
+	var figs []figure
+	claims := read.Extractor{Lex: c.Lexicon}.ExtractSentences(arts, func(a *checker.Article, s *read.Sentence) {
+		figs = c.appendFigures(figs, a, s)
+	})
+	attachClaims(figs, claims)
+	return claims, figs
+}
+
+// appendFigures appends the figures of sentence s of article a to figs,
+// without claims. It keeps nothing of s but copies: the sentence's slices
+// are its reader's.
+func (c *Checker) appendFigures(figs []figure, a *checker.Article, s *read.Sentence) []figure {
+	for qi, q := range s.Quantities {
+		f := figure{evidence: s.Found(qi).Evidence}
+		f.Source, f.Published, f.Quantity, f.Headline, f.Weight = a.ID, a.Published, q, s.Headline, a.Weight
+		f.Context = contextOf(s.Tokens, s.Quantities, qi, c.Concepts, c.stem)
+		figs = append(figs, f)
+	}
+	return figs
+}
+
+// attachClaims gives each figure the claim read at its place in its
+// article, the first when there are several, and the claim's reading.
+func attachClaims(figs []figure, claims []checker.Claim) {
 	byPos := map[string]map[int]*checker.Claim{}
 	for i := range claims {
 		cl := &claims[i]
@@ -58,31 +99,21 @@ func (c *Checker) figuresOf(arts []*checker.Article, claims []checker.Claim) []f
 			byPos[cl.Source][cl.Evidence.Offset] = cl
 		}
 	}
-	var (
-		sc  read.Scanner
-		out []figure
-	)
-	for _, a := range arts {
-		sc.Sentences(a, func(s *read.Sentence) {
-			for qi, q := range s.Quantities {
-				ev := s.Found(qi).Evidence
-				f := figure{evidence: ev}
-				f.Source, f.Published, f.Quantity, f.Headline, f.Weight = a.ID, a.Published, q, s.Headline, a.Weight
-				f.Context = contextOf(s.Tokens, s.Quantities, qi, c.Concepts, c.stem)
-				if cl := byPos[a.ID][ev.Offset]; cl != nil {
-					f.claim = cl
-					f.Attribute, f.Subject, f.Time = cl.Attribute, cl.SubjectKey, cl.Time
-					f.Slot = cl.SubjectKey + "\x00" + cl.Attribute + "\x00" + cl.Time + "\x00" + quantity.Family(cl.Quantity)
-					f.Clarity = cl.How.SubjectScore * cl.How.AttributeScore
-					f.Hedged = len(cl.Hedges) > 0
-					f.Quantity = cl.Quantity
-					f.Quantity.Start, f.Quantity.End = q.Start, q.End
-				}
-				out = append(out, f)
-			}
-		})
+	for i := range figs {
+		f := &figs[i]
+		cl := byPos[f.Source][f.evidence.Offset]
+		if cl == nil {
+			continue
+		}
+		f.claim = cl
+		f.Attribute, f.Subject, f.Time = cl.Attribute, cl.SubjectKey, cl.Time
+		f.Slot = cl.SubjectKey + "\x00" + cl.Attribute + "\x00" + cl.Time + "\x00" + quantity.Family(cl.Quantity)
+		f.Clarity = cl.How.SubjectScore * cl.How.AttributeScore
+		f.Hedged = len(cl.Hedges) > 0
+		start, end := f.Quantity.Start, f.Quantity.End
+		f.Quantity = cl.Quantity
+		f.Quantity.Start, f.Quantity.End = start, end
 	}
-	return out
 }
 
 // contextOf returns the content words of a sentence with their distance
@@ -183,11 +214,10 @@ func (c *Checker) group(af []align.Figure) []align.Fact {
 	return ev.Group(pairs, raw, cmp, c.Model.Link)
 }
 
-// detect finds the disagreements among the articles' figures with the
-// aligner's model: every incompatible pair from different sources is
-// scored, the pairs gathered into facts, and each fact reported once.
-func (c *Checker) detect(arts []*checker.Article, claims []checker.Claim, weight func(string) float64) []checker.Finding {
-	figs := c.figuresOf(arts, claims)
+// detect finds the disagreements among figures with the aligner's model:
+// every incompatible pair from different sources is scored, the pairs
+// gathered into facts, and each fact reported once.
+func (c *Checker) detect(figs []figure, weight func(string) float64) []checker.Finding {
 	af := alignFigures(figs)
 	var out []checker.Finding
 	for _, fact := range c.group(af) {

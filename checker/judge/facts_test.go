@@ -1,6 +1,8 @@
 package judge
 
 import (
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -10,7 +12,9 @@ import (
 	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/align"
 	"github.com/crosscheck/crosscheck/checker/quantity"
+	"github.com/crosscheck/crosscheck/checker/read"
 	"github.com/crosscheck/crosscheck/checker/text"
+	"github.com/crosscheck/crosscheck/sources"
 )
 
 // distances returns each context word of the sentence's figure i, stem
@@ -178,4 +182,49 @@ func TestTimeline(t *testing.T) {
 func mustDay(t *testing.T, day int) time.Time {
 	t.Helper()
 	return time.Date(2026, 3, day, 9, 0, 0, 0, time.UTC)
+}
+
+// TestReadFigures holds the figures Check reads in its one pass over the
+// sentences to those figuresOf reads again with a Scanner from the
+// claims Extract made: the fixtures, and the dev clusters when ../shared
+// has them.
+func TestReadFigures(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs, _ := filepath.Glob("../../fixtures/*")
+	more, _ := filepath.Glob("../../../shared/devsets/clusters/*")
+	n := 0
+	for _, dir := range append(dirs, more...) {
+		res, err := sources.Load([]string{dir}, sources.Options{})
+		if err != nil {
+			continue // a directory of keys alone
+		}
+		n++
+		sameFigures(t, c, res.Articles)
+	}
+	if n < 3 {
+		t.Fatalf("%d events read, want the fixtures", n)
+	}
+}
+
+// sameFigures fails t unless readFigures reads the claims and figures of
+// arts that Extract and figuresOf do.
+func sameFigures(t *testing.T, c *Checker, arts []*checker.Article) {
+	t.Helper()
+	claims, figs := c.readFigures(arts)
+	want := read.Extractor{Lex: c.Lexicon}.Extract(arts)
+	if !reflect.DeepEqual(claims, want) {
+		t.Fatalf("%s: readFigures's claims differ from Extract's", arts[0].ID)
+	}
+	wantFigs := c.figuresOf(arts, want)
+	if len(figs) != len(wantFigs) {
+		t.Fatalf("%s: %d figures, figuresOf reads %d", arts[0].ID, len(figs), len(wantFigs))
+	}
+	for i := range figs {
+		if !reflect.DeepEqual(figs[i], wantFigs[i]) {
+			t.Fatalf("%s: figure %d\ngot  %+v\nwant %+v", arts[0].ID, i, figs[i], wantFigs[i])
+		}
+	}
 }

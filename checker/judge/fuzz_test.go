@@ -9,8 +9,9 @@ import (
 )
 
 // FuzzCheck runs the whole pipeline on two articles made from arbitrary
-// text: it must not panic, and every piece of evidence must point at the
-// figure it quotes.
+// text: it must not panic, every piece of evidence must point at the
+// figure it quotes, and the figures read with the claims must be those a
+// Scanner reads.
 func FuzzCheck(f *testing.F) {
 	for _, s := range []string{
 		"Meta paid $14.3 billion for a 49% stake in Scale AI.|Meta paid $15bn for a 49% stake in Scale AI.",
@@ -31,6 +32,7 @@ func FuzzCheck(f *testing.F) {
 		a, b, _ := strings.Cut(s, "|")
 		arts := []*checker.Article{checker.ArticleOfLines("a", a), checker.ArticleOfLines("b", b)}
 		r := c.Check(arts)
+		sameFigures(t, c, arts)
 		raw := map[string]string{"a": a, "b": b}
 		for _, fd := range append(r.Findings, findingsOf(r.Agreements)...) {
 			for _, v := range fd.Values {

@@ -1,7 +1,9 @@
 // Package read is crosscheck's reading stage: it finds the quantities of
 // an article and makes claims of them, each with the subject, attribute,
 // time and hedges it is about (Extractor), and lists every quantity with
-// where it is (Scanner), whether or not it became a claim.
+// where it is (Scanner), whether or not it became a claim. A caller that
+// wants both has them from one reading of each sentence
+// (Extractor.ExtractSentences).
 //
 // What the reader knows of words is data, in lexicon.yaml (Lexicon):
 // attributes and their cue phrases, hedges, time markers, coreference

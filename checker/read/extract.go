@@ -57,6 +57,17 @@ type Extractor struct {
 // Entities are resolved across the whole set, so "Wang" in one article is
 // the "Alexandr Wang" of another.
 func (x Extractor) Extract(arts []*checker.Article) []checker.Claim {
+	return x.ExtractSentences(arts, nil)
+}
+
+// ExtractSentences is Extract that also hands fn each sentence of arts
+// that has a quantity, in article and text order, as a Scanner's
+// Sentences would: the same text, tokens, quantities and headline flag,
+// from the one reading the claims are made of. fn is called while the
+// articles are read, before any claim is made; the sentence and its
+// slices are valid only until fn returns, and fn must not change them:
+// the claims are read from them. fn may be nil.
+func (x Extractor) ExtractSentences(arts []*checker.Article, fn func(a *checker.Article, s *Sentence)) []checker.Claim {
 	x.refYear = medianYear(arts)
 	ar := x.Lex.arena()
 	defer x.Lex.release(ar)
@@ -72,6 +83,10 @@ func (x Extractor) Extract(arts []*checker.Article) []checker.Claim {
 	}
 	ar.block = size/4 + 16 // about a token per four bytes of prose
 	nq := 0
+	var out *Sentence // what fn is handed, one for all its calls
+	if fn != nil {
+		out = new(Sentence)
+	}
 	for ai, a := range arts {
 		for pi, para := range a.Paragraphs {
 			ar.spans = text.AppendSentences(ar.spans[:0], para.Text)
@@ -81,6 +96,13 @@ func (x Extractor) Extract(arts []*checker.Article) []checker.Claim {
 				x.read(s, ar)
 				nq += len(s.qs)
 				docs[ai] = append(docs[ai], s)
+				if out != nil && len(s.qs) > 0 {
+					// As a Scanner reads the sentence: a headline only in the
+					// first paragraph.
+					*out = Sentence{Text: s.text, Tokens: s.toks, Quantities: s.qs, Headline: pi == 0 && s.headline,
+						s: sentence{art: a, text: s.text, para: s.para, start: s.start}}
+					fn(a, out)
+				}
 			}
 		}
 	}

@@ -35,8 +35,9 @@ type Scanner struct {
 }
 
 // A Sentence is one sentence of an article with quantities in it, as a
-// Scanner read it. Its slices are the scanner's buffers: valid only until
-// the function it was passed to returns.
+// Scanner or an Extractor (ExtractSentences) read it. Its slices are the
+// reader's buffers: valid only until the function it was passed to
+// returns.
 type Sentence struct {
 	Text       string
 	Tokens     []text.Token
