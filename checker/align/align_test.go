@@ -68,6 +68,19 @@ func feature(t *testing.T, p Pair, name string) float64 {
 	return p.X[i]
 }
 
+// pairOf returns the pair of figures a and b among pairs, failing the
+// test when there is none.
+func pairOf(t *testing.T, pairs []Pair, a, b int) Pair {
+	t.Helper()
+	for _, p := range pairs {
+		if p.A == a && p.B == b {
+			return p
+		}
+	}
+	t.Fatalf("no pair %d-%d in %v", a, b, pairs)
+	return Pair{}
+}
+
 func TestFeatures(t *testing.T) {
 	// The same measure in two sources' words, and a second figure in the
 	// second source that restates the first one's value in its context.
@@ -78,15 +91,7 @@ func TestFeatures(t *testing.T) {
 		fig("c", quantity.Count, 130, "volunteers shelter town"),
 	}
 	pairs := NewEvent(figs).Pairs(testComparer{})
-	get := func(a, b int) Pair {
-		for _, p := range pairs {
-			if p.A == a && p.B == b {
-				return p
-			}
-		}
-		t.Fatalf("no pair %d-%d in %v", a, b, pairs)
-		return Pair{}
-	}
+	get := func(a, b int) Pair { return pairOf(t, pairs, a, b) }
 	same, other := get(0, 1), get(0, 3)
 	if len(same.X) != len(FeatureNames) {
 		t.Fatalf("%d features, want %d", len(same.X), len(FeatureNames))
@@ -117,15 +122,7 @@ func TestOrderFeatures(t *testing.T) {
 		fig("c", quantity.Count, 330, "houses burned down"), // c's second and largest
 	}
 	pairs := NewEvent(figs).Pairs(testComparer{})
-	get := func(a, b int) Pair {
-		for _, p := range pairs {
-			if p.A == a && p.B == b {
-				return p
-			}
-		}
-		t.Fatalf("no pair %d-%d in %v", a, b, pairs)
-		return Pair{}
-	}
+	get := func(a, b int) Pair { return pairOf(t, pairs, a, b) }
 	cases := []struct {
 		reason string
 		a, b   int
