@@ -176,6 +176,43 @@ func TestGroup(t *testing.T) {
 	}
 }
 
+func TestFactFeatures(t *testing.T) {
+	figs := []Figure{
+		fig("a", quantity.Count, 50, "toll"),
+		fig("b", quantity.Count, 56, "toll"),
+		fig("a", quantity.Money, 3e6, "fee"),
+		fig("b", quantity.Money, 4e6, "fee"),
+	}
+	one := Fact{Sides: [][]int{{0}, {1}}, Raw: 0.8, Best: Pair{A: 0, B: 1, X: make([]float64, len(FeatureNames))}}
+	two := Fact{Sides: [][]int{{2}, {3}}, Raw: 0.4, Best: Pair{A: 2, B: 3, X: make([]float64, len(FeatureNames))}}
+	cases := []struct {
+		reason string
+		facts  []Fact
+		want   float64 // the "facts" feature of each
+	}{
+		{"a lone fact: log2(1) is 0", []Fact{one}, 0},
+		{"two facts in one event: log2(2) is 1, for each", []Fact{one, two}, 1},
+	}
+	last := len(FactFeatureNames) - 1
+	if FactFeatureNames[last] != "facts" {
+		t.Fatalf("the last fact feature is %q, want facts", FactFeatureNames[last])
+	}
+	for _, c := range cases {
+		xs := FactFeatures(c.facts, figs)
+		for i, x := range xs {
+			if len(x) != len(FactFeatureNames) {
+				t.Fatalf("%s: fact %d has %d features, want %d", c.reason, i, len(x), len(FactFeatureNames))
+			}
+			if x[last] != c.want {
+				t.Errorf("%s: fact %d: facts = %v, want %v", c.reason, i, x[last], c.want)
+			}
+			if !slices.Equal(x[:last], c.facts[i].Features(figs)) {
+				t.Errorf("%s: fact %d: the first features %v are not Fact.Features %v", c.reason, i, x[:last], c.facts[i].Features(figs))
+			}
+		}
+	}
+}
+
 func TestDefaultModel(t *testing.T) {
 	m, err := DefaultModel()
 	if err != nil {

@@ -51,9 +51,23 @@ var FactFeatureNames = []string{
 	"both",      // log2 of 1 + the sources that state both values
 	"count",     // the figures are counts or bare numbers (a toll, a tally)
 	"context",   // the best pair's: the cosine of the two figures' words
+	"facts",     // log2 of the event's facts
 }
 
-// Features describes a fact for the finding model.
+// FactFeatures describes each of an event's facts for the finding model:
+// what Fact.Features says of it, and how many facts the event makes. Many
+// sources stating many figures make many facts, of which a smaller share
+// are real, and a fact among many is likelier one of the false ones.
+func FactFeatures(facts []Fact, figs []Figure) [][]float64 {
+	out := make([][]float64, len(facts))
+	for i, f := range facts {
+		out[i] = append(f.Features(figs), math.Log2(float64(len(facts))))
+	}
+	return out
+}
+
+// Features describes a fact for the finding model alone: the features of
+// FactFeatureNames but the last, "facts", which FactFeatures adds.
 func (f Fact) Features(figs []Figure) []float64 {
 	// n[s] is the weight of side s's sources, each counted once: their
 	// number when no outlet is weighed.

@@ -220,8 +220,10 @@ func (c *Checker) group(af []align.Figure) []align.Fact {
 func (c *Checker) detect(figs []figure, weight func(string) float64) []checker.Finding {
 	af := alignFigures(figs)
 	var out []checker.Finding
-	for _, fact := range c.group(af) {
-		x := fact.Features(af)
+	facts := c.group(af)
+	xs := align.FactFeatures(facts, af)
+	for i, fact := range facts {
+		x := xs[i]
 		f := c.finding(figs, fact, c.Model.Confidence(x), weight)
 		f.Factors.Fact = x
 		out = append(out, f)
