@@ -83,8 +83,11 @@ func (t Tolerances) compatible(a, b quantity.Quantity) bool {
 		return true
 	}
 	// Intervals that only touch do not overlap: 24 (±0.5) and 25 (±0.5)
-	// are different ages.
-	return alo < bhi && blo < ahi
+	// are different ages, and so are 14.58% and 14.59%, whose half-units
+	// touch at 14.585 give or take the last bit of a float: an overlap
+	// must be wider than that.
+	eps := 1e-9 * math.Max(math.Abs(a.Value), math.Abs(b.Value))
+	return alo < bhi-eps && blo < ahi-eps
 }
 
 // datesAgree compares years and dates on what both state: a year with the

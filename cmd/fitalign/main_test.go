@@ -174,3 +174,35 @@ func TestFlagsRejected(t *testing.T) {
 		}
 	}
 }
+
+func TestBalanced(t *testing.T) {
+	held := func(n int, group string, right bool) []heldFinding {
+		var out []heldFinding
+		for i := range n {
+			h := heldFinding{group: fmt.Sprintf("%s/e%d", group, i%2)}
+			h.X = []float64{float64(i)}
+			if right {
+				h.Covers = "right"
+			}
+			out = append(out, h)
+		}
+		return out
+	}
+	var all []heldFinding
+	all = append(all, held(2, "clusters", true)...)
+	all = append(all, held(6, "realnews", false)...)
+	all = append(all, held(1, "fixtures", true)...)
+	got := balanced(all)
+	count := map[bool]int{}
+	for _, d := range got {
+		count[d.Correct()]++
+	}
+	// The two cluster findings count three times each, as many as the six
+	// real-news ones; the fixture once.
+	if len(got) != 13 || count[true] != 7 || count[false] != 6 {
+		t.Errorf("balanced: %d findings, %d right, %d wrong; want 13: 6 cluster and 1 fixture right, 6 real-news wrong", len(got), count[true], count[false])
+	}
+	if n := len(balanced(held(4, "realnews", false))); n != 4 {
+		t.Errorf("one set alone: %d findings, want its 4 once each", n)
+	}
+}
