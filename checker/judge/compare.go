@@ -85,8 +85,14 @@ func (t Tolerances) compatible(a, b quantity.Quantity) bool {
 	// Intervals that only touch do not overlap: 24 (±0.5) and 25 (±0.5)
 	// are different ages, and so are 14.58% and 14.59%, whose half-units
 	// touch at 14.585 give or take the last bit of a float: an overlap
-	// must be wider than that.
-	eps := 1e-9 * math.Max(math.Abs(a.Value), math.Abs(b.Value))
+	// must be wider than that, as measured in the spans' own units (days
+	// for durations).
+	eps := 0.0
+	for _, v := range []float64{alo, ahi, blo, bhi} {
+		if !math.IsInf(v, 0) {
+			eps = math.Max(eps, 1e-9*math.Abs(v))
+		}
+	}
 	return alo < bhi-eps && blo < ahi-eps
 }
 

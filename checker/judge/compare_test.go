@@ -38,6 +38,8 @@ func TestCompatible(t *testing.T) {
 		{"14.58% of the vote", "14.59% of the vote", false, "adjacent hundredths only touch, though their half-units meet a float's last bit apart"},
 		{"9.52% of the vote", "9.51% of the vote", false, "adjacent hundredths, either order"},
 		{"0.3 points", "0.2 points", false, "adjacent tenths of a small figure"},
+		{"14.585% of the vote", "14.58% of the vote", true, "a finer figure inside the coarser one's half-unit, however narrowly, fits it"},
+		{"1,000,001 minutes", "694.4448 days", true, "a duration in minutes inside one in days by a sliver: the overlap is weighed in days"},
 		{"about 350 staff", "340 staff", true, "about widens by 10%"},
 		{"18,000 people", "18,400 people", true, "trailing zeros of a large count are rounding"},
 		{"€85m", "€80m", false, "a figure with a scale word is not rounded to tens"},
