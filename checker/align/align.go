@@ -151,8 +151,8 @@ func (b *block) features(x, y int) []float64 {
 		mutual += 0.5
 	}
 	gap := 0.0
-	if qa.Kind != quantity.Date && qa.Kind != quantity.Year && qa.Value != 0 && qb.Value != 0 {
-		gap = math.Min(math.Abs(math.Log10(math.Abs(qa.Value)/math.Abs(qb.Value)))/3, 1)
+	if ma, mb := quantity.Magnitude(qa), quantity.Magnitude(qb); qa.Kind != quantity.Date && qa.Kind != quantity.Year && ma != 0 && mb != 0 {
+		gap = math.Min(math.Abs(math.Log10(math.Abs(ma)/math.Abs(mb)))/3, 1)
 	}
 	anch := float64(min(b.anchors[x], b.anchors[y]))
 	timeline := 0.0

@@ -61,7 +61,7 @@ func plausible(a, b quantity.Quantity, cmp Comparer) bool {
 	if a.Kind == quantity.Date || a.Kind == quantity.Year || b.Kind == quantity.Date || b.Kind == quantity.Year {
 		return true
 	}
-	x, y := math.Abs(a.Value), math.Abs(b.Value)
+	x, y := math.Abs(quantity.Magnitude(a)), math.Abs(quantity.Magnitude(b))
 	if x == 0 || y == 0 {
 		return x == y
 	}
@@ -134,7 +134,7 @@ func newBlock(figs []Figure, ids []int, vec []vector, cmp Comparer) *block {
 			if values[sl] == nil {
 				values[sl] = map[float64]bool{}
 			}
-			values[sl][figs[id].Quantity.Value] = true
+			values[sl][quantity.Magnitude(figs[id].Quantity)] = true
 		}
 	}
 	b.slotValues = map[string]int{}
@@ -146,10 +146,10 @@ func newBlock(figs []Figure, ids []int, vec []vector, cmp Comparer) *block {
 		top := 0.0
 		for i, x := range xs {
 			b.rank[x] = i
-			top = math.Max(top, math.Abs(figs[ids[x]].Quantity.Value))
+			top = math.Max(top, math.Abs(quantity.Magnitude(figs[ids[x]].Quantity)))
 		}
 		for _, x := range xs {
-			b.largest[x] = math.Abs(figs[ids[x]].Quantity.Value) == top
+			b.largest[x] = math.Abs(quantity.Magnitude(figs[ids[x]].Quantity)) == top
 		}
 	}
 	// Every pair of members from different sources, a source against each

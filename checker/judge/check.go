@@ -290,13 +290,14 @@ func unifyTransactions(claims []checker.Claim) []checker.Claim {
 func groups(s *Slot) []*side { return groupClaims(s.Claims) }
 
 // groupClaims splits claims into sides, one per distinct value, in the
-// order the values are first met.
+// order the values are first met. A value is its figures and its unit:
+// "three years" and "three months" are two values.
 func groupClaims(claims []checker.Claim) []*side {
 	var sides []*side
 	index := map[string]*side{}
 	for _, c := range claims {
 		q := c.Quantity
-		k := string(q.Bound) + "|" + q.Date + "|" + strconv.FormatFloat(q.Low, 'g', 12, 64) + "|" + strconv.FormatFloat(q.High, 'g', 12, 64)
+		k := string(q.Bound) + "|" + q.Unit + "|" + q.Date + "|" + strconv.FormatFloat(q.Low, 'g', 12, 64) + "|" + strconv.FormatFloat(q.High, 'g', 12, 64)
 		g, ok := index[k]
 		if !ok {
 			g = &side{q: q}

@@ -40,18 +40,10 @@ func (t Tolerances) logical() Tolerances {
 	return t
 }
 
-var daysPer = map[string]float64{
-	"year": 365.25, "month": 30.44, "week": 7, "day": 1, "hour": 1.0 / 24,
-	"minute": 1.0 / 1440, "decade": 3652.5, "season": 1,
-}
-
 // span returns the interval a quantity allows once its rounding and the
 // tolerance of its kind are added. Durations are in days.
 func (t Tolerances) span(q quantity.Quantity) (lo, hi float64) {
-	f := 1.0
-	if q.Kind == quantity.Duration {
-		f = daysPer[q.Unit]
-	}
+	f := quantity.Scale(q)
 	lo, hi, v := q.Low*f, q.High*f, q.Value*f
 	p := q.Precision * f
 	tol := t.ByKind[q.Kind] * math.Abs(v)
@@ -79,7 +71,7 @@ func (t Tolerances) compatible(a, b quantity.Quantity) bool {
 	}
 	alo, ahi := t.span(a)
 	blo, bhi := t.span(b)
-	if a.Bound == quantity.Exact && b.Bound == quantity.Exact && a.Value == b.Value {
+	if a.Bound == quantity.Exact && b.Bound == quantity.Exact && quantity.Magnitude(a) == quantity.Magnitude(b) {
 		return true
 	}
 	// Intervals that only touch do not overlap: 24 (±0.5) and 25 (±0.5)

@@ -52,6 +52,7 @@ func TestCompatible(t *testing.T) {
 		{"on 6 April", "in 2016", true, "a date with no year says nothing of the year"},
 		{"a five-year contract", "a four-year contract", false, "durations a year apart"},
 		{"for two years", "24 months", true, "durations in other units"},
+		{"for three years", "for three months", false, "one figure in two units is two lengths: the unit is part of the value"},
 		{"12,000 acres", "about 4,860 hectares", true, "areas in other units"},
 		{"5 ft 10 in", "5 ft 11 in", false, "heights an inch apart: the measure tolerance (0.5%) is under an inch at human heights"},
 		{"33 ft", "10 metres", true, "a conversion rounded to the foot agrees with the metres"},
@@ -86,6 +87,8 @@ func TestSlip(t *testing.T) {
 		{"20 litres", "2 litres", "", "ten times apart, but the digits differ: not a moved point"},
 		{"-0.3%", "3%", "", "a fall is no rise with its point lost: the signs differ"},
 		{"$14.3 billion", "$15bn", "", "an ordinary disagreement has no name"},
+		{"12 months", "21 days", "", "swapped digits in two units are two lengths, not a slip"},
+		{"for 3 years", "for 4 months", "", "an off-by-one is in one unit"},
 	}
 	for _, tt := range tests {
 		got := slip(one(t, tt.a), one(t, tt.b))

@@ -84,10 +84,11 @@ func (t Tolerances) sweepable(sides []*side) bool {
 			return false
 		}
 		if g.q.Bound == quantity.Exact {
-			if exact[g.q.Value] {
+			m := quantity.Magnitude(g.q)
+			if exact[m] {
 				return false
 			}
-			exact[g.q.Value] = true
+			exact[m] = true
 		}
 	}
 	return true

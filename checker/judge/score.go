@@ -170,7 +170,7 @@ func (w Weights) score(a, b *side, t Tolerances, weight func(string) float64) (f
 	alo, ahi := t.span(a.q)
 	blo, bhi := t.span(b.q)
 	gap := math.Max(blo-ahi, alo-bhi)
-	scale := math.Max(math.Abs(a.q.Value), math.Abs(b.q.Value))
+	scale := math.Max(math.Abs(quantity.Magnitude(a.q)), math.Abs(quantity.Magnitude(b.q)))
 	rel := 0.0
 	if scale > 0 && !math.IsInf(gap, 0) {
 		rel = gap / scale
@@ -239,7 +239,7 @@ func overlap(a, b []string) bool {
 }
 
 func ratio(a, b quantity.Quantity) float64 {
-	x, y := math.Abs(a.Value), math.Abs(b.Value)
+	x, y := math.Abs(quantity.Magnitude(a)), math.Abs(quantity.Magnitude(b))
 	if x == 0 || y == 0 {
 		return math.Inf(1)
 	}
@@ -257,6 +257,9 @@ func slip(a, b quantity.Quantity) string {
 				return fmt.Sprintf("scale-word slip: %q vs %q (%gx)", a.Text, b.Text, s)
 			}
 		}
+	}
+	if a.Unit != b.Unit { // "12 months" and "21 days" share digits, not a slip
+		return ""
 	}
 	da, db := digits(a.Text), digits(b.Text)
 	if r := ratio(a, b); a.Value*b.Value > 0 && (math.Abs(r/10-1) < 0.001 || math.Abs(r/100-1) < 0.001) && significant(da) != "" && significant(da) == significant(db) {

@@ -406,3 +406,26 @@ func TestModifierStaysOutOfPreviousQuantity(t *testing.T) {
 		}
 	}
 }
+
+func TestMagnitude(t *testing.T) {
+	tests := []struct {
+		text   string
+		want   float64
+		reason string
+	}{
+		{"two years", 730.5, "a duration is weighed in days"},
+		{"24 months", 730.56, "months are days too, so they meet years"},
+		{"three months", 91.32, "the figure alone (3) would equal three years'"},
+		{"$3 billion", 3e9, "money is already in its base unit"},
+		{"40%", 40, "a percentage is its figure"},
+	}
+	for _, tt := range tests {
+		qs := Parse(tt.text)
+		if len(qs) != 1 {
+			t.Fatalf("Parse(%q) = %v, want one quantity", tt.text, qs)
+		}
+		if got := Magnitude(qs[0]); math.Abs(got-tt.want) > 1e-9*math.Max(1, tt.want) {
+			t.Errorf("Magnitude(%q) = %v, want %v (%s)", tt.text, got, tt.want, tt.reason)
+		}
+	}
+}

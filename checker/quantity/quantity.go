@@ -148,6 +148,29 @@ func trimFloat(v float64) string {
 	return strconv.FormatFloat(math.Round(v*1e6)/1e6, 'f', -1, 64)
 }
 
+// daysPer is how many days one unit of a duration or age is. A season is
+// its own family and counts itself.
+var daysPer = map[string]float64{
+	"year": 365.25, "month": 30.44, "week": 7, "day": 1, "hour": 1.0 / 24,
+	"minute": 1.0 / 1440, "decade": 3652.5, "season": 1,
+}
+
+// Scale is what the quantity's figures (Value, Low, High, Precision) are
+// multiplied by to be in its family's base unit: days for a duration
+// ("three years" and "36 months" are one length), 1 for every other kind,
+// whose units are already base units or part of the family.
+func Scale(q Quantity) float64 {
+	if q.Kind == Duration {
+		if f, ok := daysPer[q.Unit]; ok {
+			return f
+		}
+	}
+	return 1
+}
+
+// Magnitude is the quantity's value in its family's base unit (Scale).
+func Magnitude(q Quantity) float64 { return q.Value * Scale(q) }
+
 // Family is what must match for two quantities to be compared at all:
 // kind and unit. Counts and bare numbers compare; years and dates compare.
 func Family(q Quantity) string {
