@@ -15,6 +15,11 @@ type Detection struct {
 	// Covers is the ID of the true disagreement the finding reports, ""
 	// for a false positive.
 	Covers string
+	// Also are the further true disagreements the finding carries both
+	// values of: a finding that lists a toll's 112, 120 and 131 reports
+	// each pair of them. The dev sets' scorer counts a disagreement found
+	// when any finding carries its values, and so does recall here.
+	Also []string
 	// Strict is set when the finding carries both values of the true
 	// disagreement it covers.
 	Strict bool
@@ -24,6 +29,15 @@ type Detection struct {
 
 // Correct reports whether the detection reports a true disagreement.
 func (d Detection) Correct() bool { return d.Covers != "" }
+
+// covered returns the true disagreements the detection reports: Covers,
+// then Also.
+func (d Detection) covered() []string {
+	if d.Covers == "" {
+		return nil
+	}
+	return append([]string{d.Covers}, d.Also...)
+}
 
 // A Truth is one disagreement a labelled case holds: what a perfect
 // checker would report.
@@ -92,10 +106,14 @@ func (r SuiteResult) Score(tag string, t float64) Metrics {
 			continue
 		}
 		m.TruePositives++
-		found[d.Covers] = true
+		for _, id := range d.covered() {
+			found[id] = true
+			if d.Strict {
+				strict[id] = true
+			}
+		}
 		if d.Strict {
 			strictTP++
-			strict[d.Covers] = true
 		}
 	}
 	m.Found, m.StrictFound = len(found), len(strict)
@@ -153,9 +171,11 @@ func averagePrecision(ds []Detection, positives int) float64 {
 			continue
 		}
 		tp++
-		if !seen[d.Covers] {
-			seen[d.Covers] = true
-			ap += float64(tp) / float64(k+1)
+		for _, id := range d.covered() {
+			if !seen[id] {
+				seen[id] = true
+				ap += float64(tp) / float64(k+1)
+			}
 		}
 	}
 	return ap / float64(positives)
@@ -180,8 +200,10 @@ func (r SuiteResult) Above(t float64) (n, wrong int) {
 func (r SuiteResult) Missed(t float64) []Truth {
 	found := map[string]bool{}
 	for _, d := range r.Detections {
-		if d.Confidence >= t && d.Correct() {
-			found[d.Covers] = true
+		if d.Confidence >= t {
+			for _, id := range d.covered() {
+				found[id] = true
+			}
 		}
 	}
 	return filter(r.Truth, func(x Truth) bool { return !found[x.ID] })

@@ -51,6 +51,28 @@ func TestSuiteScore(t *testing.T) {
 	}
 }
 
+// A finding that lists three values of a toll carries two keyed pairs of
+// them: as the dev sets' scorer counts, it finds both, once each.
+func TestScoreCountsEveryPairAFindingCarries(t *testing.T) {
+	r := SuiteResult{
+		Truth:      []Truth{{ID: "a"}, {ID: "b"}, {ID: "c"}},
+		Detections: []Detection{{Confidence: 0.8, Covers: "a", Also: []string{"b"}, Strict: true}},
+	}
+	m := r.Score("", 0.5)
+	if m.Found != 2 || m.TruePositives != 1 || m.Findings != 1 || !near(m.Recall, 2.0/3) || !near(m.Precision, 1) {
+		t.Errorf("Score = %+v, want 2 of 3 found by 1 right finding", m)
+	}
+	if missed := r.Missed(0.5); len(missed) != 1 || missed[0].ID != "c" {
+		t.Errorf("Missed(0.5) = %+v, want c alone", missed)
+	}
+	if ap := averagePrecision(r.Detections, 3); !near(ap, 2.0/3) {
+		t.Errorf("averagePrecision = %v, want 2/3: the one finding finds two at precision 1", ap)
+	}
+	if m := r.Score("", 0.9); m.Found != 0 {
+		t.Errorf("Score at 0.9 found %d, want 0: the finding is under it", m.Found)
+	}
+}
+
 func TestAveragePrecision(t *testing.T) {
 	tests := []struct {
 		reason    string

@@ -256,10 +256,15 @@ func Keyed(suite string, events []KeyedEvent, c *judge.Checker) SuiteResult {
 				det.X = f.Factors.Fact
 			}
 			for i, d := range ev.Key.Disagreements {
-				if carries(f.Values, d.Value) {
-					det.Covers, det.Strict = fmt.Sprintf("%s#%d", ev.Name, i), true
+				if !carries(f.Values, d.Value) {
+					continue
+				}
+				id := fmt.Sprintf("%s#%d", ev.Name, i)
+				if det.Covers == "" {
+					det.Covers, det.Strict = id, true
 					det.Tags = []string{"kind:" + d.Kind}
-					break
+				} else {
+					det.Also = append(det.Also, id)
 				}
 			}
 			r.Detections = append(r.Detections, det)
