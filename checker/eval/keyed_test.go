@@ -112,8 +112,20 @@ func TestRealnewsKeys(t *testing.T) {
 			continue
 		}
 		var whats []string
+		disputed := map[[2]KeyValue]bool{}
 		for _, d := range k.Disagreements {
 			whats = append(whats, d.What)
+			if len(d.Value) == 2 {
+				disputed[[2]KeyValue{d.Value[0], d.Value[1]}] = true
+				disputed[[2]KeyValue{d.Value[1], d.Value[0]}] = true
+			}
+		}
+		// A trap with a disagreement's two values is broken whenever the
+		// disagreement is found: the key contradicts itself.
+		for _, tr := range k.Traps {
+			if len(tr.Value) == 2 && disputed[[2]KeyValue{tr.Value[0], tr.Value[1]}] {
+				t.Errorf("%s: trap %q carries the values of a disagreement", p, tr.What)
+			}
 		}
 		for _, tr := range k.Traps {
 			whats = append(whats, tr.What)
