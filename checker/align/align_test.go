@@ -169,6 +169,18 @@ func TestGroup(t *testing.T) {
 	if f.Links != 3 {
 		t.Errorf("links = %d, want 3 (a-c, b-c, a-d)", f.Links)
 	}
+	// A third value linked at a third of the best pair's chance joins on
+	// a side of its own (a toll told at three moments); linked at a fifth
+	// it stays out.
+	for _, tt := range []struct {
+		r     float64
+		sides int
+	}{{0.3, 3}, {0.18, 2}} {
+		got := NewEvent(figs).Group([]Pair{{A: 0, B: 2}, {A: 2, B: 4}}, []float64{0.9, tt.r}, testComparer{}, 0.05)
+		if len(got) != 1 || len(got[0].Sides) != tt.sides {
+			t.Errorf("a third value linked at %v of a best 0.9: %+v, want one fact of %d sides", tt.r, got, tt.sides)
+		}
+	}
 	// Two facts whose best pairs state the same two values are one.
 	split := NewEvent(figs[:4]).Group([]Pair{{A: 0, B: 2}, {A: 1, B: 3}}, []float64{0.9, 0.6}, testComparer{}, 0.05)
 	if len(split) != 1 || len(split[0].Sides[0])+len(split[0].Sides[1]) != 4 {

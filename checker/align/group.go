@@ -18,10 +18,17 @@ type Fact struct {
 	Second float64
 }
 
+// joinShare is how likely, as a share of a fact's best pair, a pair must
+// be to bring a figure of another value into the fact. On the real-news
+// dev set a half left out later values of tolls, tallies and case counts
+// (a toll at 51, 112, 123 and 131 over four days) that a quarter keeps;
+// below a quarter, figures of other counts of the event come in too.
+const joinShare = 0.25
+
 // Group gathers pairs of the event's figures into facts, most likely pair first: a pair whose
 // figures belong to no fact yet starts one; a pair with one figure in a
 // fact brings the other into it, on the side its value agrees with, or on
-// a side of its own when the pair is at least a quarter as likely as the
+// a side of its own when the pair is at least joinShare as likely as the
 // fact's best. A figure is in one fact at most. Pairs below link are
 // not used. Facts whose best pairs state the same two values (sources
 // that each misstated the figure independently) are then merged.
@@ -34,38 +41,11 @@ func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) [
 	sort.SliceStable(order, func(i, j int) bool { return raw[order[i]] > raw[order[j]] })
 	owner := map[int]int{}
 	var facts []Fact
-	// linked[fig] holds the chances of fig's pairs, by the other figure.
-	linked := map[int]map[int]float64{}
-	for pi, p := range pairs {
-		if raw[pi] < link {
-			continue
-		}
-		for _, e := range [][2]int{{p.A, p.B}, {p.B, p.A}} {
-			if linked[e[0]] == nil {
-				linked[e[0]] = map[int]float64{}
-			}
-			linked[e[0]][e[1]] = raw[pi]
-		}
-	}
-	// sidesLinked counts the sides of fact f that fig has a pair of chance
-	// at least r with.
-	sidesLinked := func(f *Fact, fig int, r float64) int {
-		n := 0
-		for _, side := range f.Sides {
-			for _, id := range side {
-				if linked[fig][id] >= r {
-					n++
-					break
-				}
-			}
-		}
-		return n
-	}
 	// join brings fig into fact fi through a pair of chance r: onto a
 	// side its value agrees with, or onto a side of its own when the pair
-	// is at least half as likely as the fact's best, or a quarter as
-	// likely and fig is linked so to two sides of the fact (a figure that
-	// changed over the coverage: each value pairs with every other).
+	// is at least joinShare as likely as the fact's best. A figure that
+	// changed over the coverage is told in several values, and each links
+	// to the others less surely than the best two values link.
 	join := func(fi, fig int, r float64) {
 		f := &facts[fi]
 		for s, side := range f.Sides {
@@ -75,7 +55,7 @@ func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) [
 				return
 			}
 		}
-		if r >= f.Raw/2 || r >= f.Raw/4 && sidesLinked(f, fig, f.Raw/4) >= 2 {
+		if r >= joinShare*f.Raw {
 			f.Sides = append(f.Sides, []int{fig})
 			owner[fig] = fi
 		}

@@ -255,18 +255,7 @@ func Keyed(suite string, events []KeyedEvent, c *judge.Checker) SuiteResult {
 			if f.Factors != nil {
 				det.X = f.Factors.Fact
 			}
-			for i, d := range ev.Key.Disagreements {
-				if !carries(f.Values, d.Value) {
-					continue
-				}
-				id := fmt.Sprintf("%s#%d", ev.Name, i)
-				if det.Covers == "" {
-					det.Covers, det.Strict = id, true
-					det.Tags = []string{"kind:" + d.Kind}
-				} else {
-					det.Also = append(det.Also, id)
-				}
-			}
+			ev.Key.cover(&det, f, ev.Name)
 			r.Detections = append(r.Detections, det)
 			for _, t := range ev.Key.Traps {
 				if breaks(f, t) {
@@ -278,6 +267,23 @@ func Keyed(suite string, events []KeyedEvent, c *judge.Checker) SuiteResult {
 		r.diagnose(ev, rep, c)
 	}
 	return r
+}
+
+// cover marks det with the key's disagreements whose values finding f
+// carries: the first as the one it covers, the rest as also found.
+func (k Key) cover(det *Detection, f checker.Finding, event string) {
+	for i, d := range k.Disagreements {
+		if !carries(f.Values, d.Value) {
+			continue
+		}
+		id := fmt.Sprintf("%s#%d", event, i)
+		if det.Covers == "" {
+			det.Covers, det.Strict = id, true
+			det.Tags = []string{"kind:" + d.Kind}
+		} else {
+			det.Also = append(det.Also, id)
+		}
+	}
 }
 
 // diagnose gives each disagreement of ev a miss class, for when it is

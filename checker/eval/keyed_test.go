@@ -60,6 +60,26 @@ func TestBreaks(t *testing.T) {
 	}
 }
 
+func TestCover(t *testing.T) {
+	k := Key{Disagreements: []KeyedFact{
+		{Kind: "count", Value: []KeyValue{{Num: 40}, {Num: 47}}},
+		{Kind: "count", Value: []KeyValue{{Num: 47}, {Num: 52}}},
+		{Kind: "count", Value: []KeyValue{{Num: 40}, {Num: 60}}},
+	}}
+	// A toll told at three moments: one finding lists 47, 40 and 52.
+	f := checker.Finding{Values: []checker.ValueGroup{group("47", 47, ""), group("40", 40, ""), group("52", 52, "")}}
+	var det Detection
+	k.cover(&det, f, "ev")
+	if det.Covers != "ev#0" || len(det.Also) != 1 || det.Also[0] != "ev#1" || !det.Strict {
+		t.Errorf("cover = %q also %v, want ev#0 also [ev#1]: both pairs it carries, not 40 vs 60", det.Covers, det.Also)
+	}
+	var none Detection
+	k.cover(&none, checker.Finding{Values: []checker.ValueGroup{group("40", 40, ""), group("41", 41, "")}}, "ev")
+	if none.Correct() || len(none.Also) != 0 {
+		t.Errorf("a finding of no keyed pair covers %q also %v", none.Covers, none.Also)
+	}
+}
+
 func TestLoadKey(t *testing.T) {
 	dir := t.TempDir()
 	write := func(body string) string {
