@@ -41,7 +41,7 @@ func (t Tolerances) logical() Tolerances {
 }
 
 // span returns the interval a quantity allows once its rounding and the
-// tolerance of its kind are added. Durations are in days.
+// tolerance of its kind are added. Durations and ages are in days.
 func (t Tolerances) span(q quantity.Quantity) (lo, hi float64) {
 	f := quantity.Scale(q)
 	lo, hi, v := q.Low*f, q.High*f, q.Value*f

@@ -35,6 +35,7 @@ func TestCompatible(t *testing.T) {
 		{"at least 40 people", "310 people", false, "a figure several times a lower bound is another count, not a sharper one"},
 		{"more than 1,500 people", "over 8,000 people", false, "lower bounds far apart: a count given at two moments"},
 		{"a 24-year-old", "a 25-year-old", false, "adjacent whole numbers only touch"},
+		{"a 6-month-old", "a 6-year-old", false, "ages of one figure in two units are two ages"},
 		{"14.58% of the vote", "14.59% of the vote", false, "adjacent hundredths only touch, though their half-units meet a float's last bit apart"},
 		{"9.52% of the vote", "9.51% of the vote", false, "adjacent hundredths, either order"},
 		{"0.3 points", "0.2 points", false, "adjacent tenths of a small figure"},

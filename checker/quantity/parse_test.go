@@ -416,6 +416,7 @@ func TestMagnitude(t *testing.T) {
 		{"two years", 730.5, "a duration is weighed in days"},
 		{"24 months", 730.56, "months are days too, so they meet years"},
 		{"three months", 91.32, "the figure alone (3) would equal three years'"},
+		{"a 6-month-old", 182.64, "an age is weighed in days too: its unit is not part of its family"},
 		{"$3 billion", 3e9, "money is already in its base unit"},
 		{"40%", 40, "a percentage is its figure"},
 	}

@@ -148,19 +148,20 @@ func trimFloat(v float64) string {
 	return strconv.FormatFloat(math.Round(v*1e6)/1e6, 'f', -1, 64)
 }
 
-// daysPer is how many days one unit of a duration or age is. A season is
-// its own family and counts itself.
+// daysPer is how many days one unit of a duration or an age is. A season
+// is its own family and counts itself.
 var daysPer = map[string]float64{
 	"year": 365.25, "month": 30.44, "week": 7, "day": 1, "hour": 1.0 / 24,
 	"minute": 1.0 / 1440, "decade": 3652.5, "season": 1,
 }
 
 // Scale is what the quantity's figures (Value, Low, High, Precision) are
-// multiplied by to be in its family's base unit: days for a duration
-// ("three years" and "36 months" are one length), 1 for every other kind,
-// whose units are already base units or part of the family.
+// multiplied by to be in its family's base unit: days for a duration or
+// an age ("three years" and "36 months" are one length; a 6-month-old is
+// not six), 1 for every other kind, whose units are already base units or
+// part of the family.
 func Scale(q Quantity) float64 {
-	if q.Kind == Duration {
+	if q.Kind == Duration || q.Kind == Age {
 		if f, ok := daysPer[q.Unit]; ok {
 			return f
 		}
