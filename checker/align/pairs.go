@@ -61,12 +61,37 @@ func plausible(a, b quantity.Quantity, cmp Comparer) bool {
 	if a.Kind == quantity.Date || a.Kind == quantity.Year || b.Kind == quantity.Date || b.Kind == quantity.Year {
 		return true
 	}
+	if stray(a, b) || stray(b, a) {
+		return false
+	}
 	x, y := math.Abs(quantity.Magnitude(a)), math.Abs(quantity.Magnitude(b))
 	if x == 0 || y == 0 {
 		return x == y
 	}
 	r := math.Max(x/y, y/x)
 	return r <= maxRatio || cmp.Slip(a, b)
+}
+
+// stray reports whether a is a bare number with a fraction and b a whole
+// count or number: things are counted whole, so "7.3" with no noun
+// beside "14 dead" is a magnitude, a rate or a coordinate, not the toll
+// misstated. A fraction with its noun ("1.4 children per woman") is a
+// rate that may be one fact with "2 children".
+func stray(a, b quantity.Quantity) bool {
+	return a.Kind == quantity.Number && !whole(a) && (b.Kind == quantity.Count || b.Kind == quantity.Number) && whole(b)
+}
+
+// whole reports whether q's figures are whole numbers, within a float's
+// rounding ("2.01 million" is 2009999.9999999998): a range's two ends,
+// else its value.
+func whole(q quantity.Quantity) bool {
+	is := func(v float64) bool {
+		return math.IsInf(v, 0) || math.Abs(v-math.Round(v)) <= 1e-9*math.Max(1, math.Abs(v))
+	}
+	if q.Bound == quantity.Range {
+		return is(q.Low) && is(q.High)
+	}
+	return is(q.Value)
 }
 
 // A block is one family's figures and what their features are read from.

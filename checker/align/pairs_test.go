@@ -15,6 +15,8 @@ import (
 // facts, their values true, rounded (compatible) or misstated, in words
 // drawn from a small vocabulary so that contexts overlap and tie, with
 // an aside far from any fact's magnitude and a scale slip now and then.
+// Its figures are measures: the misstatements make fractions, which a
+// count of things could not be.
 func randomEvent(seed uint64, sources int) []Figure {
 	r := rand.New(rand.NewPCG(seed, seed+1))
 	vocab := []string{"deal", "stake", "paid", "worth", "staff", "cut", "jobs", "quake", "dead", "injured", "year", "last", "rival", "price", "share", "rose"}
@@ -40,7 +42,7 @@ func randomEvent(seed uint64, sources int) []Figure {
 			for range 2 + r.IntN(4) {
 				words = append(words, vocab[r.IntN(len(vocab))])
 			}
-			f := fig(src, quantity.Count, v, strings.Join(words, " "))
+			f := fig(src, quantity.Measure, v, strings.Join(words, " "))
 			if r.IntN(3) == 0 {
 				f.Slot = fmt.Sprint("slot", r.IntN(2))
 			}

@@ -20,6 +20,11 @@ type Tolerances struct {
 	// figure several times the bound is another count, not a sharper one.
 	// 0 lets a lower bound fit any larger figure.
 	AtLeast float64
+	// Converted widens two measures written in units of different
+	// systems ("180 miles", "290 km"; quantity.Converted): one is most
+	// likely the other converted and rounded, often to two significant
+	// figures, which is up to half a unit of the second digit, 5%.
+	Converted float64
 }
 
 // DefaultTolerances are the tolerances used unless configured.
@@ -28,8 +33,9 @@ func DefaultTolerances() Tolerances {
 		ByKind: map[quantity.Kind]float64{
 			quantity.Money: 0.001, quantity.Measure: 0.005, quantity.Multiplier: 0.01,
 		},
-		About:   0.1,
-		AtLeast: 0.5,
+		About:     0.1,
+		AtLeast:   0.5,
+		Converted: 0.05,
 	}
 }
 
@@ -71,6 +77,11 @@ func (t Tolerances) compatible(a, b quantity.Quantity) bool {
 	}
 	alo, ahi := t.span(a)
 	blo, bhi := t.span(b)
+	if quantity.Converted(a, b) {
+		// Either may be the conversion: half the slack on each side.
+		alo, ahi = widen(alo, ahi, quantity.Magnitude(a), t.Converted/2)
+		blo, bhi = widen(blo, bhi, quantity.Magnitude(b), t.Converted/2)
+	}
 	if a.Bound == quantity.Exact && b.Bound == quantity.Exact && quantity.Magnitude(a) == quantity.Magnitude(b) {
 		return true
 	}
@@ -86,6 +97,12 @@ func (t Tolerances) compatible(a, b quantity.Quantity) bool {
 		}
 	}
 	return alo < bhi-eps && blo < ahi-eps
+}
+
+// widen widens an interval by a fraction of the figure v on each side.
+func widen(lo, hi, v, frac float64) (float64, float64) {
+	w := frac * math.Abs(v)
+	return lo - w, hi + w
 }
 
 // datesAgree compares years and dates on what both state: a year with the

@@ -75,9 +75,19 @@ func (t Tolerances) opposed(sides []*side) (bi, bj int, ok bool) {
 // disjointness of well-ordered spans.
 func (t Tolerances) sweepable(sides []*side) bool {
 	exact := map[float64]bool{}
+	var first *quantity.Quantity // a measure, to tell a conversion by
 	for _, g := range sides {
 		if quantity.Family(g.q) == "date" {
 			return false
+		}
+		if g.q.Kind == quantity.Measure {
+			// Figures written in two systems widen each other
+			// (Tolerances.Converted): their spans alone do not say.
+			if first == nil {
+				first = &g.q
+			} else if quantity.Converted(*first, g.q) {
+				return false
+			}
 		}
 		lo, hi := t.span(g.q)
 		if math.IsNaN(lo) || math.IsNaN(hi) || lo >= hi {

@@ -18,6 +18,7 @@ func TestOpposedMatchesAllPairs(t *testing.T) {
 		{[]string{"49%", "50%", "about 49%", "more than 40%", "12.5%", "12%", "under 10%"}, true, "percentages"},
 		{[]string{"a five-year contract", "a four-year contract", "for two years", "24 months", "for 18 months", "about 3 years"}, true, "durations in other units"},
 		{[]string{"on 26 March", "on 25 March", "in 2016", "in August 2016", "on 6 April", "in 2017"}, false, "dates, compared pair by pair"},
+		{[]string{"60 miles", "98 km", "110 km", "about 100 km", "more than 70 miles", "62 miles"}, true, "distances in two systems widen each other (compared pair by pair), in one system swept"},
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, tt := range tests {

@@ -320,6 +320,39 @@ func (p *Parser) sym(i int) string {
 
 func (p *Parser) isNum(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i].Kind == text.Num }
 
+// perTime reads "/h", "/s", "per hour", "an hour" or "a second" at
+// token i: how many of the time unit an hour holds (1 for an hour, 3600
+// for a second), and the token after it; 0 when none is there. "An hour"
+// and "a second" followed by a content word are time, not a rate ("3
+// miles a second time", "40 km an hour later"), and a unit squared
+// ("9.8 m/s²") is an acceleration.
+func (p *Parser) perTime(i int) (per float64, next int) {
+	var w string
+	switch {
+	case p.sym(i) == "/" && p.adjacent(i+1):
+		w = p.word(i + 1)
+	case p.word(i) == "per":
+		w = p.word(i + 1)
+	case p.word(i) == "an" || p.word(i) == "a":
+		w = p.word(i + 1)
+		if after := p.word(i + 2); w == "h" || w == "s" || after == "later" || after == "earlier" || after == "ago" || after != "" && !text.FunctionWord(after) {
+			return 0, i
+		}
+	default:
+		return 0, i
+	}
+	if sq := i + 2; p.adjacent(sq) && (p.toks[sq].Text == "2" || p.sym(sq) == "²") {
+		return 0, i
+	}
+	switch w {
+	case "h", "hr", "hour":
+		return 1, i + 2
+	case "s", "sec", "second":
+		return 3600, i + 2
+	}
+	return 0, i
+}
+
 // adjacent reports whether token i touches the one before it.
 func (p *Parser) adjacent(i int) bool { return i > 0 && i < len(p.toks) && !p.toks[i].Space }
 
@@ -1737,6 +1770,7 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 		if lok && lu.base == "m" {
 			q.Kind, q.Unit = Measure, "m2"
 			q.Value *= lu.factor * lu.factor
+			q.Factor = lu.factor * lu.factor
 			q.Precision *= lu.factor * lu.factor
 			return p.afterBound(sq+1, q, bound)
 		}
@@ -1757,13 +1791,18 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 				}
 				u = unit{"m2", u.factor * u.factor}
 			}
-			q.Kind, q.Unit = Measure, u.base
+			n := kk + 1
+			if u.base == "m" && !square {
+				// "220 km/h", "165 miles per hour", "4 metres per
+				// second": a length over a time is a speed, in km/h.
+				if per, next := p.perTime(n); per > 0 {
+					u = unit{"km/h", u.factor / 1000 * per}
+					n = next
+				}
+			}
+			q.Kind, q.Unit, q.Factor = Measure, u.base, u.factor
 			q.Value *= u.factor
 			q.Precision *= u.factor
-			if u.base == "m" && p.word(kk+1) == "/" {
-				return kk + 1, q, bound
-			}
-			n := kk + 1
 			if u.factor == footM && hyphen && p.sym(n) == "-" && p.adjacent(n) && p.adjacent(n+1) {
 				// "the 6-foot-8 forward"
 				if in, ok := p.numberAt(n + 1); ok && in.plainInt && in.value < 12 && p.toks[in.Start].Kind == text.Num {

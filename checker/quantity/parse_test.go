@@ -95,6 +95,18 @@ func TestParse(t *testing.T) {
 		{"a 7.5x forward multiple", []want{{"7.5x", Multiplier, "", 7.5, 7.5, Exact, "", ""}}, "multiplier"},
 		{"profits tripled", []want{{"tripled", Multiplier, "", 3, 3, Exact, "", ""}}, "multiplier verb"},
 		{"struck 10 km below", []want{{"10 km", Measure, "m", 10000, 10000, Exact, "", ""}}, "kilometres in metres"},
+		{"winds topping 90 km/h", []want{{"topping 90 km/h", Measure, "km/h", 90, inf, AtLeast, "", ""}}, "the -ing form of a verb of exceeding is a lower bound, as its other forms are"},
+		{"sales surpassing $2 billion", []want{{"surpassing $2 billion", Money, "USD", 2e9, inf, AtLeast, "", ""}}, "surpassing, as surpassed"},
+		{"gusts of 180 km/h hit the coast", []want{{"180 km/h", Measure, "km/h", 180, 180, Exact, "", ""}}, "a length over an hour is a speed, not a distance"},
+		{"winds of 90 miles per hour", []want{{"90 miles per hour", Measure, "km/h", 90 * 1.609344, 90 * 1.609344, Exact, "", ""}}, "a speed spelled out, in km/h"},
+		{"it moved at 30 kilometres an hour", []want{{"30 kilometres an hour", Measure, "km/h", 30, 30, Exact, "", ""}}, "'an hour' makes a speed as 'per hour' does"},
+		{"a current of 3 km/s", []want{{"3 km/s", Measure, "km/h", 10800, 10800, Exact, "", ""}}, "per second, in km/h"},
+		{"a steady 20 knots", []want{{"20 knots", Measure, "km/h", 37.04, 37.04, Exact, "", ""}}, "knots are a speed"},
+		{"she ran 10 km a second time", []want{{"10 km", Measure, "m", 10000, 10000, Exact, "", ""}}, "'a second' before a noun is an ordinal, not a rate"},
+		{"the convoy had gone 40 km an hour later", []want{{"40 km", Measure, "m", 40000, 40000, Exact, "", ""}}, "'an hour later' is a time, not a rate"},
+		{"an acceleration of 3 km/s² at launch", []want{{"3 km", Measure, "m", 3000, 3000, Exact, "", ""}}, "a length over a time squared is no speed"},
+		{"winds of 100 miles an hour in the north", []want{{"100 miles an hour", Measure, "km/h", 160.9344, 160.9344, Exact, "", ""}}, "'an hour' before a function word is a rate"},
+		{"a run of 12 km a day", []want{{"12 km", Measure, "m", 12000, 12000, Exact, "", ""}}, "a length per day stays a length: only hours and seconds make a speed"},
 		{"a 7.8-magnitude quake", []want{{"7.8-magnitude", Measure, "magnitude", 7.8, 7.8, Exact, "", "quake"}}, "hyphenated magnitude"},
 		{"of magnitude 6.1", []want{{"6.1", Measure, "magnitude", 6.1, 6.1, Exact, "", ""}}, "magnitude before the figure"},
 		{"1,200 acres", []want{{"1,200 acres", Measure, "m2", 1200 * 4046.8564224, 1200 * 4046.8564224, Exact, "", ""}}, "area"},
@@ -427,6 +439,32 @@ func TestMagnitude(t *testing.T) {
 		}
 		if got := Magnitude(qs[0]); math.Abs(got-tt.want) > 1e-9*math.Max(1, tt.want) {
 			t.Errorf("Magnitude(%q) = %v, want %v (%s)", tt.text, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestConverted(t *testing.T) {
+	tests := []struct {
+		a, b   string
+		want   bool
+		reason string
+	}{
+		{"60 miles", "97 km", true, "miles and kilometres are two systems"},
+		{"60 mph", "97 km/h", true, "so are mph and km/h"},
+		{"20 knots", "37 km/h", true, "and knots and km/h"},
+		{"3 km", "3,100 metres", false, "kilometres are a power of ten of metres: one system"},
+		{"40 acres", "16 hectares", true, "acres and hectares"},
+		{"60 miles", "60 miles", false, "one unit"},
+		{"60 miles", "40 kg", false, "different base units are never a conversion"},
+		{"$60 million", "€55 million", false, "currencies are not measures: a rate is no rounding"},
+	}
+	for _, tt := range tests {
+		a, b := Parse(tt.a), Parse(tt.b)
+		if len(a) != 1 || len(b) != 1 {
+			t.Fatalf("%s: Parse(%q), Parse(%q) = %v, %v, want one quantity each", tt.reason, tt.a, tt.b, a, b)
+		}
+		if got := Converted(a[0], b[0]); got != tt.want {
+			t.Errorf("Converted(%q, %q) = %v, want %v (%s)", tt.a, tt.b, got, tt.want, tt.reason)
 		}
 	}
 }

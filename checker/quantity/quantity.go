@@ -60,6 +60,13 @@ type Quantity struct {
 	// Noun is the word right after the figure, lower case, for counts
 	// ("goals", "people") and for compounds ("10-million-token").
 	Noun string
+	// Factor is, for a measure written with a unit word, how many base
+	// units that unit holds: 1609.344 for "180 miles" (Unit "m"), 1000
+	// for "295 km", 1 for "180 km/h"; 0 otherwise (no measure, or feet
+	// and inches written with prime marks). Measures whose written units
+	// are not powers of ten of each other (Converted) were often rounded
+	// in conversion.
+	Factor float64
 	// Text is the matched text; Start and End are its byte offsets in the
 	// input.
 	Text       string
@@ -171,6 +178,19 @@ func Scale(q Quantity) float64 {
 
 // Magnitude is the quantity's value in its family's base unit (Scale).
 func Magnitude(q Quantity) float64 { return q.Value * Scale(q) }
+
+// Converted reports whether two measures of one base unit were written
+// in units that are not powers of ten of each other: miles and
+// kilometres, knots and km/h, acres and hectares, feet and inches, km/s
+// and km/h; but not metres and kilometres. One of them is then likely a
+// conversion of the other, rounded.
+func Converted(a, b Quantity) bool {
+	if a.Kind != Measure || b.Kind != Measure || a.Unit != b.Unit || a.Factor <= 0 || b.Factor <= 0 {
+		return false
+	}
+	r := math.Log10(a.Factor / b.Factor)
+	return math.Abs(r-math.Round(r)) > 1e-9
+}
 
 // Family is what must match for two quantities to be compared at all:
 // kind and unit. Counts and bare numbers compare; years and dates compare.

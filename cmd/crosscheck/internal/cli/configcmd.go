@@ -34,7 +34,10 @@ The file is --config, else $CROSSCHECK_CONFIG, else the first
     at_least: 0.5             # and at_least, how far above "at least N"
                               # a figure still fits it, as a fraction of
                               # that figure (0.5: up to 2N; 0: any larger
-                              # one); lint always reads a bound logically
+                              # one); lint always reads a bound logically;
+    converted: 0.05           # and converted, the rounding allowed between
+                              # measures in units of two systems (miles
+                              # and km), half on each figure
   outlets:                    # weigh sources by outlet name or source id
     Reuters: 1.5
   synonyms:                   # more cue phrases for known attributes

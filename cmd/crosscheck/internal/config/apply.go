@@ -67,6 +67,9 @@ func (c *Config) apply(k *judge.Checker) error {
 		case "at_least":
 			k.Tolerances.AtLeast = v
 			continue
+		case "converted":
+			k.Tolerances.Converted = v
+			continue
 		}
 		k.Tolerances.ByKind[quantity.Kind(kind)] = v
 	}

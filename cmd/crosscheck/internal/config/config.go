@@ -31,8 +31,9 @@ type Config struct {
 	Path          string
 	FailLevel     string
 	MinConfidence float64
-	// Tolerances by kind of figure ("money", "percent", "count" …),
-	// "about" and "at_least", as fractions of the larger figure.
+	// Tolerances by kind of figure ("money", "percent", "count" …) and
+	// "about", as fractions of the larger figure; "at_least", of the
+	// bound; "converted", of each figure, half on each.
 	Tolerances map[string]float64
 	// Outlets weigh sources by outlet name (or source id).
 	Outlets map[string]float64
@@ -65,6 +66,7 @@ func Default() *Config {
 	}
 	c.Tolerances["about"] = t.About
 	c.Tolerances["at_least"] = t.AtLeast
+	c.Tolerances["converted"] = t.Converted
 	c.Origin["fail_level"] = "default"
 	c.Origin["min_confidence"] = "default"
 	for k := range c.Tolerances {
