@@ -75,13 +75,7 @@ func (t Tolerances) compatible(a, b quantity.Quantity) bool {
 	if quantity.Family(a) == "date" {
 		return datesAgree(a, b)
 	}
-	alo, ahi := t.span(a)
-	blo, bhi := t.span(b)
-	if quantity.Converted(a, b) {
-		// Either may be the conversion: half the slack on each side.
-		alo, ahi = widen(alo, ahi, quantity.Magnitude(a), t.Converted/2)
-		blo, bhi = widen(blo, bhi, quantity.Magnitude(b), t.Converted/2)
-	}
+	alo, ahi, blo, bhi := t.spans(a, b)
 	if a.Bound == quantity.Exact && b.Bound == quantity.Exact && quantity.Magnitude(a) == quantity.Magnitude(b) {
 		return true
 	}
@@ -99,10 +93,19 @@ func (t Tolerances) compatible(a, b quantity.Quantity) bool {
 	return alo < bhi-eps && blo < ahi-eps
 }
 
-// widen widens an interval by a fraction of the figure v on each side.
-func widen(lo, hi, v, frac float64) (float64, float64) {
-	w := frac * math.Abs(v)
-	return lo - w, hi + w
+// spans returns the intervals two quantities allow when weighed against
+// each other: each one's span, and, when they were written in units of
+// two systems (quantity.Converted), half the conversion's slack on each,
+// since either may be the conversion.
+func (t Tolerances) spans(a, b quantity.Quantity) (alo, ahi, blo, bhi float64) {
+	alo, ahi = t.span(a)
+	blo, bhi = t.span(b)
+	if quantity.Converted(a, b) {
+		wa := t.Converted / 2 * math.Abs(quantity.Magnitude(a))
+		wb := t.Converted / 2 * math.Abs(quantity.Magnitude(b))
+		alo, ahi, blo, bhi = alo-wa, ahi+wa, blo-wb, bhi+wb
+	}
+	return alo, ahi, blo, bhi
 }
 
 // datesAgree compares years and dates on what both state: a year with the

@@ -103,3 +103,25 @@ func TestSlip(t *testing.T) {
 		}
 	}
 }
+
+func TestSpans(t *testing.T) {
+	tol := DefaultTolerances()
+	tests := []struct {
+		a, b   string
+		widen  bool
+		reason string
+	}{
+		{"60 miles", "110 km", true, "two systems: each span carries half the conversion's slack, so the gap a finding reports is past it"},
+		{"60 km", "110 km", false, "one system: the spans are the figures' own"},
+	}
+	for _, tt := range tests {
+		a, b := one(t, tt.a), one(t, tt.b)
+		alo, ahi, blo, bhi := tol.spans(a, b)
+		xlo, xhi := tol.span(a)
+		ylo, yhi := tol.span(b)
+		widened := alo < xlo && ahi > xhi && blo < ylo && bhi > yhi
+		if widened != tt.widen || !widened && (alo != xlo || ahi != xhi || blo != ylo || bhi != yhi) {
+			t.Errorf("spans(%q, %q) = [%g, %g] [%g, %g], own spans [%g, %g] [%g, %g]; want widened %v (%s)", tt.a, tt.b, alo, ahi, blo, bhi, xlo, xhi, ylo, yhi, tt.widen, tt.reason)
+		}
+	}
+}

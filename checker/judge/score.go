@@ -167,8 +167,7 @@ func (w Weights) score(a, b *side, t Tolerances, weight func(string) float64) (f
 		}
 	}
 
-	alo, ahi := t.span(a.q)
-	blo, bhi := t.span(b.q)
+	alo, ahi, blo, bhi := t.spans(a.q, b.q)
 	gap := math.Max(blo-ahi, alo-bhi)
 	scale := math.Max(math.Abs(quantity.Magnitude(a.q)), math.Abs(quantity.Magnitude(b.q)))
 	rel := 0.0

@@ -335,7 +335,7 @@ func (p *Parser) perTime(i int) (per float64, next int) {
 		w = p.word(i + 1)
 	case p.word(i) == "an" || p.word(i) == "a":
 		w = p.word(i + 1)
-		if after := p.word(i + 2); w == "h" || w == "s" || after == "later" || after == "earlier" || after == "ago" || after != "" && !text.FunctionWord(after) {
+		if w == "h" || w == "s" || !endsRate(p.word(i+2)) {
 			return 0, i
 		}
 	default:
@@ -351,6 +351,20 @@ func (p *Parser) perTime(i int) (per float64, next int) {
 		return 3600, i + 2
 	}
 	return 0, i
+}
+
+// endsRate reports whether the word w after "an hour" or "a second" lets
+// it be a rate: none, or a function word ("100 miles an hour in the
+// north"), but not a noun or a time adverb ("a second time", "an hour
+// later").
+func endsRate(w string) bool {
+	switch w {
+	case "":
+		return true
+	case "later", "earlier", "ago":
+		return false
+	}
+	return text.FunctionWord(w)
 }
 
 // adjacent reports whether token i touches the one before it.
