@@ -67,7 +67,7 @@ func main() {
 }
 
 type options struct {
-	data, cv                  bool
+	data, cv, partial         bool
 	fixtures, clusters        string
 	realnewsKeys, realnewsDir string
 	pairs, heldout, model     string
@@ -82,6 +82,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("fitalign", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.BoolVar(&o.data, "data", false, "read the labelled events and write the pairs and held-out findings (needs the dev sets' texts)")
+	fs.BoolVar(&o.partial, "partial", false, "with -data, use the real-news events whose texts are present and name the absent ones on stderr, rather than fail")
 	fs.StringVar(&o.fixtures, "fixtures", "fixtures", "directory of fixture events")
 	fs.StringVar(&o.clusters, "clusters", filepath.Join("..", "shared", "devsets", "clusters"), "directory of the independent dev clusters")
 	fs.StringVar(&o.realnewsKeys, "realnews-keys", filepath.Join("fixtures", "realnews"), "directory of the real-news dev set's keys")
@@ -99,6 +100,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&o.boosting.bags, "bags", 1, "boosted models averaged, each fitted to the events drawn again at random with replacement (1: one model on all events)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if o.partial && !o.data {
+		return errors.New("-partial: only with -data")
 	}
 	if o.data && o.cv {
 		return errors.New("-data and -cv: choose one (-cv reads the pairs -data writes)")
@@ -165,8 +169,11 @@ func loadEvents(o options) ([]event, error) {
 		if err != nil {
 			return nil, err
 		}
+		if len(absent) > 0 && !o.partial {
+			return nil, fmt.Errorf("%s: no texts for %s (run make realnews, or fit without them with -partial)", set.texts, strings.Join(absent, ", "))
+		}
 		if len(absent) > 0 {
-			return nil, fmt.Errorf("%s: no texts for %s (run make realnews)", set.texts, strings.Join(absent, ", "))
+			fmt.Fprintf(o.stderr, "fitalign: -partial: %s: %d events without texts left out: %s\n", set.texts, len(absent), strings.Join(absent, ", "))
 		}
 		for _, e := range evs {
 			out = append(out, event{set: set.name, ev: e})

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -167,11 +168,62 @@ func TestCrossValidatePairs(t *testing.T) {
 // TestFlagsRejected: settings that cannot mean anything are errors, not
 // a run that quietly ignores one.
 func TestFlagsRejected(t *testing.T) {
-	for _, args := range [][]string{{"-data", "-cv"}, {"-cv", "-min-leaf", "-1"}} {
+	for _, args := range [][]string{{"-data", "-cv"}, {"-cv", "-min-leaf", "-1"}, {"-partial"}} {
 		var stdout, stderr bytes.Buffer
 		if err := run(args, &stdout, &stderr); err == nil {
 			t.Errorf("fitalign %v: no error", args)
 		}
+	}
+}
+
+// TestPartial: a real-news event without its texts stops -data, naming
+// the event and -partial; with -partial it is left out and named on
+// stderr, and the events that have texts are still loaded.
+func TestPartial(t *testing.T) {
+	keys, texts := t.TempDir(), t.TempDir()
+	for _, name := range []string{"present", "absent"} {
+		if err := os.MkdirAll(filepath.Join(keys, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		key := `{"event": "a test event", "disagreements": [], "traps": []}`
+		if err := os.WriteFile(filepath.Join(keys, name, "key.json"), []byte(key), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll(filepath.Join(texts, "present"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(texts, "present", "a.txt"), []byte("The toll rose to 12."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	clusters := filepath.Join(t.TempDir(), "cluster")
+	if err := os.MkdirAll(clusters, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{"key.json": `{"event": "a cluster", "disagreements": [], "traps": []}`, "a.txt": "The toll rose to 12."} {
+		if err := os.WriteFile(filepath.Join(clusters, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	o := options{fixtures: t.TempDir(), clusters: filepath.Dir(clusters), realnewsKeys: keys, realnewsDir: texts}
+	var stderr bytes.Buffer
+	o.stderr = &stderr
+	if _, err := loadEvents(o); err == nil || !strings.Contains(err.Error(), "absent") || !strings.Contains(err.Error(), "-partial") {
+		t.Fatalf("without -partial: error %v, want one naming the absent event and -partial", err)
+	}
+	o.partial = true
+	evs, err := loadEvents(o)
+	if err != nil {
+		t.Fatalf("with -partial: %v", err)
+	}
+	var names []string
+	for _, e := range evs {
+		if e.set == "realnews" {
+			names = append(names, e.ev.Name)
+		}
+	}
+	if !slices.Equal(names, []string{"present"}) || !strings.Contains(stderr.String(), "absent") {
+		t.Errorf("with -partial: real-news events %v (want [present]); stderr %q (want the absent event named)", names, stderr.String())
 	}
 }
 
