@@ -23,6 +23,11 @@ type Figure struct {
 	// Slot is the reader's exact slot (subject, attribute, time, unit),
 	// empty when it made no claim: a feature, not a gate.
 	Slot string
+	// Noun is what the figure counts, as a key that spelling and number
+	// do not change ("deaths" and "death" are one): its noun's concept,
+	// else its stem; empty when it names none, or only a vague one
+	// ("people", "others").
+	Noun string
 	// Clarity is how surely the reader read subject and attribute, 0..1.
 	Clarity  float64
 	Hedged   bool
@@ -186,8 +191,8 @@ func (b *block) features(x, y int) []float64 {
 		flag(qa.Kind == quantity.Count || qa.Kind == quantity.Number),
 		clarity,
 		flag(overlapShare(b.stems[x], b.stems[y]) >= 0.8),
-		flag(qa.Noun != "" && qa.Noun == qb.Noun),
-		flag(qa.Noun != "" && qb.Noun != "" && qa.Noun != qb.Noun),
+		flag(fa.Noun != "" && fa.Noun == fb.Noun),
+		flag(fa.Noun != "" && fb.Noun != "" && fa.Noun != fb.Noun),
 	}
 	slot := f[2]
 	pure := 0.0

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -81,6 +82,7 @@ func (c *Checker) appendFigures(figs []figure, a *checker.Article, s *read.Sente
 		f := figure{evidence: s.Found(qi).Evidence}
 		f.Source, f.Published, f.Quantity, f.Headline, f.Weight = a.ID, a.Published, q, s.Headline, a.Weight
 		f.Context = contextOf(s.Tokens, s.Quantities, qi, c.Concepts, c.stem)
+		f.Noun = c.nounKey(q.Noun)
 		figs = append(figs, f)
 	}
 	return figs
@@ -406,6 +408,20 @@ func timeline(figs []figure, fact align.Fact) string {
 
 // stem is a word's Snowball stem, through the lexicon's word table when
 // the checker has one.
+// nounKey is the key two figures' nouns are compared by (align.Figure's
+// Noun): the noun's concept, else its stem; empty for no noun or a vague
+// one.
+func (c *Checker) nounKey(noun string) string {
+	low := strings.ToLower(noun)
+	if low == "" || c.Lexicon != nil && c.Lexicon.IsVague(low) {
+		return ""
+	}
+	if id := c.Concepts.Of(low); id > 0 {
+		return "#" + strconv.Itoa(int(id))
+	}
+	return c.stem(low)
+}
+
 func (c *Checker) stem(low string) string {
 	if c.Lexicon != nil {
 		return c.Lexicon.Stem(low)

@@ -228,3 +228,38 @@ func sameFigures(t *testing.T, c *Checker, arts []*checker.Article) {
 		}
 	}
 }
+
+// TestNounKey: two figures count one thing when their nouns differ only in
+// number or form, and a vague noun counts nothing the aligner can compare.
+func TestNounKey(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nounOf := func(sentence string) string {
+		t.Helper()
+		_, figs := c.readFigures([]*checker.Article{checker.ArticleOfLines("a", sentence)})
+		if len(figs) != 1 {
+			t.Fatalf("%q: %d figures, want 1", sentence, len(figs))
+		}
+		return figs[0].Noun
+	}
+	for _, tt := range []struct {
+		a, b   string
+		same   bool
+		reason string
+	}{
+		{"The floods left 12 deaths in the valley.", "The floods left one death in the valley.", true, "plural and singular are one noun"},
+		{"Rescuers found 40 bodies in the mud.", "Rescuers found one body in the mud.", true, "an irregular plural is its lemma"},
+		{"The floods left 12 deaths in the valley.", "The storm flattened 30 houses.", false, "different nouns count different things"},
+	} {
+		if got := nounOf(tt.a) == nounOf(tt.b); got != tt.same {
+			t.Errorf("%q and %q: same noun %v, want %v (%s)", tt.a, tt.b, got, tt.same, tt.reason)
+		}
+	}
+	for _, s := range []string{"The floods killed 12 people in the valley.", "About 300 residents fled."} {
+		if n := nounOf(s); n != "" {
+			t.Errorf("%q: noun key %q, want none: a vague noun names no fact", s, n)
+		}
+	}
+}

@@ -2101,8 +2101,8 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 	if w == "just" || w == "only" {
 		k--
 	}
-	if p.word(k) == "at" && p.sym(end) == "," {
-		return end, true
+	if p.word(k) == "at" && p.sym(end) == "," && !levelVerbs[p.word(k-1)] {
+		return end, true // "died at 87,"; not "the toll stands at 87,"
 	}
 	if p.sym(start-1) == "," && p.sym(end) == "," && start >= 2 && p.toks[start-2].Kind == text.Word && isUpper(p.toks[start-2].Text) && !text.FunctionWord(p.word(start-2)) && months[p.word(start-2)] == 0 {
 		return end, true
@@ -2111,6 +2111,18 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 		return end + 1, true
 	}
 	return 0, false
+}
+
+// levelVerbs say where a figure stands, so "at" after them gives a level,
+// not an age: "the toll stood at 87, officials said".
+var levelVerbs = map[string]bool{
+	"stand": true, "stands": true, "stood": true, "standing": true,
+	"remain": true, "remains": true, "remained": true, "remaining": true,
+	"stay": true, "stays": true, "stayed": true, "staying": true,
+	"hover": true, "hovers": true, "hovered": true, "hovering": true,
+	"sit": true, "sits": true, "sat": true, "sitting": true,
+	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,
+	"held": true, "holds": true, "hold": true, "steady": true, "unchanged": true,
 }
 
 // finish attaches the modifier before the quantity, sets the interval of a

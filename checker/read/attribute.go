@@ -176,23 +176,29 @@ func linksSubject(s *sentence, i, qa int) bool {
 	case qa-2 >= i && s.low[qa-1] == "to" && s.is(qa-2, wLinking|wChange):
 		v = qa - 2
 	}
-	if v < 0 || v-i > 10 {
+	if v < 0 || v-i > maxSubjectReach {
 		return false
 	}
 	j := i
 	for j < v && s.is(j, wNounPrep) {
 		// a phrase modifying the head: the preposition, then words up
-		// to the next preposition, auxiliary or the verb
+		// to the next preposition, auxiliary or the verb; a comma that
+		// joins no clause may stand in it ("in Varn, a river town,")
 		j++
 		n := 0
 		for j < v && !s.is(j, wNounPrep|wAux) {
-			if isBoundary(s, j) || s.toks[j].Kind != text.Word {
+			switch {
+			case isBoundary(s, j):
 				return false
+			case s.toks[j].Kind == text.Sym && s.toks[j].Text == ",":
+			case s.toks[j].Kind != text.Word:
+				return false
+			default:
+				n++
 			}
 			j++
-			n++
 		}
-		if n == 0 || n > 4 {
+		if n == 0 || n > 6 {
 			return false
 		}
 	}
@@ -200,6 +206,29 @@ func linksSubject(s *sentence, i, qa int) bool {
 		j++
 	}
 	return j == v
+}
+
+// maxSubjectReach is the most tokens a subject's modifiers may span
+// between its head and the verb that ties it to a figure: "the death toll
+// from the partial collapse of a block in Varn has risen to 98".
+const maxSubjectReach = 16
+
+// linkedCue returns the first cue before quantity qi that a verb of level
+// or change ties to it as its subject's head and that can measure it, or
+// false. In "the death toll from the block that collapsed has risen to
+// 14", "collapsed" is in the phrase that modifies "toll", so the figure is
+// the toll, however close the other cue stands.
+func (x Extractor) linkedCue(s *sentence, qi int) (cueMatch, bool) {
+	qa := s.qtok[qi][0]
+	for _, c := range x.cuesIn(s) {
+		if c.end == c.start+1 && x.Lex.vague[s.low[c.start]] {
+			continue // "the value of the deal was": the head is vague, the deal names it
+		}
+		if c.end <= qa && c.def.accepts(s.qs[qi]) && linksSubject(s, c.end, qa) {
+			return c, true
+		}
+	}
+	return cueMatch{}, false
 }
 
 // npEnd returns where the run of lower-case content words (and hyphens)
@@ -280,6 +309,12 @@ func (x Extractor) readAttribute(s *sentence, qi int) (attr, how string, score f
 	// workers"); a cue further off is about something else ("people had
 	// been hurt and 3,100 buildings damaged").
 	concrete := q.Kind == quantity.Count && q.Noun != "" && !x.Lex.vague[q.Noun]
+	if c, ok := x.linkedCue(s, qi); ok && !concrete {
+		// The head of the subject a verb ties the figure to names it
+		// before any cue in that subject's modifiers or after the
+		// figure ("death toll rises to 128, many injured").
+		best, bestCost = c, 0
+	}
 	for _, c := range x.cuesIn(s) {
 		def := c.def
 		if concrete && c.end != qa {

@@ -235,6 +235,10 @@ func (l *Lexicon) isNotEntity(w string) bool {
 	return l.notEntityShapes.MayHave(w) && l.notEntity[w]
 }
 
+// IsVague reports whether a lower-case noun is too vague to name what a
+// figure counts ("people", "total"): a vague_nouns entry.
+func (l *Lexicon) IsVague(w string) bool { return l.vague[w] }
+
 // AddCues adds cue phrases to an attribute of the lexicon, so that
 // "purchase price" can read as "deal value". The attribute must exist.
 func (l *Lexicon) AddCues(attr string, cues ...string) error {
