@@ -813,7 +813,7 @@ func (p *Parser) thousandsPoint(q Quantity, f figure, end int) bool {
 		return false
 	}
 	lit := p.toks[f.Start].Text
-	if p.rateAt(end) || q.Kind == Count && p.rateAt(end+1) {
+	if p.rateAt(end) || q.Kind == Count && (p.rateAt(end+1) || p.ratioAfter(end)) {
 		return false
 	}
 	switch q.Kind {
@@ -823,6 +823,21 @@ func (p *Parser) thousandsPoint(q Quantity, f figure, end int) bool {
 		return strings.IndexByte(lit, '.') > 1
 	case Measure:
 		return lit[len(lit)-1] == '0'
+	}
+	return false
+}
+
+// ratioAfter reports whether the few words after token k say "for
+// each" or "for every" within the clause: "1.025 shares of the buyer for
+// each share" is a ratio, and a ratio keeps its decimals.
+func (p *Parser) ratioAfter(k int) bool {
+	for i := k + 1; i <= k+6 && i+1 < len(p.toks); i++ {
+		if s := p.sym(i); s == "," || s == "." || s == ";" {
+			return false
+		}
+		if p.word(i) == "for" && (p.word(i+1) == "each" || p.word(i+1) == "every") {
+			return true
+		}
 	}
 	return false
 }
@@ -1524,8 +1539,8 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 	case bound == Exact:
 		if p.thousandsPoint(q, f, end) {
 			digits := strings.Replace(p.toks[f.Start].Text, ".", "", 1)
-			scale := q.Value / f.value // the unit's factor: 1000 for "tonnes"
-			q.Value = 1000 * q.Value
+			scale := q.Value / f.value                 // the unit's factor: 1000 for "tonnes"
+			q.Value = math.Round(1000*f.value) * scale // whole: 1.023 × 1000 is not 1023 in floating point
 			q.Precision = roundedPrecision(digits) * scale
 		}
 	case bound == Range:
@@ -1533,9 +1548,9 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 		for k, e := range ends {
 			if p.thousandsPoint(q, e, end) {
 				if k == 0 {
-					low *= 1000
+					low = math.Round(1000 * low)
 				} else {
-					high *= 1000
+					high = math.Round(1000 * high)
 				}
 				q.Precision = math.Max(q.Precision, roundedPrecision(strings.Replace(p.toks[e.Start].Text, ".", "", 1)))
 			}

@@ -41,6 +41,7 @@ func TestParse(t *testing.T) {
 		{"sales of EUR 3,18 billion", []want{{"EUR 3,18 billion", Money, "EUR", 3.18e9, 3.18e9, Exact, "", ""}}, "a decimal comma before a scale word: a grouping comma has three digits after it"},
 		{"an occupancy of 71,4 percent", []want{{"71,4 percent", Percent, "%", 71.4, 71.4, Exact, "", ""}}, "a decimal comma before a percentage"},
 		{"a town of 2.345.678 residents", []want{{"2.345.678", Count, "", 2345678, 2345678, Exact, "", "residents"}}, "two point groups can only be thousands"},
+		{"holders get 1.250 shares of the buyer for each share", []want{{"1.250", Count, "", 1.25, 1.25, Exact, "", "shares"}}, "a count followed by 'for each' is an exchange ratio, which keeps its decimals"},
 		{"some 41.000 fans came", []want{{"some 41.000", Count, "", 41000, 41000, About, "", "fans"}}, "a count is whole, so one point group in a count is thousands"},
 		{"a bonus of 305.250 euros", []want{{"305.250 euros", Money, "EUR", 305250, 305250, Exact, "", ""}}, "money has two decimals, so three after a point are thousands"},
 		{"a hull of 2.480 kilos", []want{{"2.480 kilos", Measure, "kg", 2480, 2480, Exact, "", ""}}, "a measure written to a final zero after a point is grouped, not precise"},
@@ -468,6 +469,24 @@ func TestConverted(t *testing.T) {
 		}
 		if got := Converted(a[0], b[0]); got != tt.want {
 			t.Errorf("Converted(%q, %q) = %v, want %v (%s)", tt.a, tt.b, got, tt.want, tt.reason)
+		}
+	}
+}
+
+// TestThousandsPointWhole holds figures grouped by points to whole values
+// exactly: an answer key matches whole numbers exactly, and 1.023 × 1000
+// is 1022.999… in floating point.
+func TestThousandsPointWhole(t *testing.T) {
+	for _, tc := range []struct {
+		in        string
+		low, high float64
+	}{
+		{"a crowd of 1.023 fans", 1023, 1023},
+		{"between 1.023 and 2.047 fans", 1023, 2047},
+	} {
+		qs := Parse(tc.in)
+		if len(qs) != 1 || qs[0].Low != tc.low || qs[0].High != tc.high {
+			t.Errorf("Parse(%q) = %v, want exactly [%v, %v]", tc.in, qs, tc.low, tc.high)
 		}
 	}
 }

@@ -466,7 +466,9 @@ func TestBatchHTMLInChromium(t *testing.T) {
 		if err := os.WriteFile(page, bytes.Replace(raw, []byte("</body>"), openAll, 1), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		const height = 3000
+		// Tall enough to reach past the summary, whose changed-figures
+		// section grows with the findings, to the first events shown.
+		const height = 6000
 		shot := filepath.Join(shots, "filtered.png")
 		q := url.Values{"severity": {"error"}, "outlet": {outlet}}.Encode()
 		doc := browse(t, browser, fileURL(page, q, ""), shot, height)
