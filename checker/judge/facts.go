@@ -406,8 +406,6 @@ func timeline(figs []figure, fact align.Fact) string {
 	return "changed over the coverage: " + strings.Join(parts, " then ")
 }
 
-// stem is a word's Snowball stem, through the lexicon's word table when
-// the checker has one.
 // nounKey is the key two figures' nouns are compared by (align.Figure's
 // Noun): the noun's concept, else its stem; empty for no noun or a vague
 // one.
@@ -422,6 +420,8 @@ func (c *Checker) nounKey(noun string) string {
 	return c.stem(low)
 }
 
+// stem is a word's Snowball stem, through the lexicon's word table when
+// the checker has one.
 func (c *Checker) stem(low string) string {
 	if c.Lexicon != nil {
 		return c.Lexicon.Stem(low)

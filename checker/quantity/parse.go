@@ -813,7 +813,8 @@ func (p *Parser) thousandsPoint(q Quantity, f figure, end int) bool {
 		return false
 	}
 	lit := p.toks[f.Start].Text
-	if p.rateAt(end) || q.Kind == Count && (p.rateAt(end+1) || p.ratioAfter(end)) {
+	ratio := strings.IndexByte(lit, '.') == 1 && p.ratioAfter(end) // "1.375 shares for each share", not "41.000 fans for each match"
+	if p.rateAt(end) || q.Kind == Count && (p.rateAt(end+1) || ratio) {
 		return false
 	}
 	switch q.Kind {
@@ -828,8 +829,9 @@ func (p *Parser) thousandsPoint(q Quantity, f figure, end int) bool {
 }
 
 // ratioAfter reports whether the few words after token k say "for
-// each" or "for every" within the clause: "1.025 shares of the buyer for
-// each share" is a ratio, and a ratio keeps its decimals.
+// each" or "for every" within the clause: "1.375 shares of the buyer for
+// each share" is a ratio, and a ratio (one digit before the point) keeps
+// its decimals.
 func (p *Parser) ratioAfter(k int) bool {
 	for i := k + 1; i <= k+6 && i+1 < len(p.toks); i++ {
 		if s := p.sym(i); s == "," || s == "." || s == ";" {
@@ -2117,7 +2119,7 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 		k--
 	}
 	if p.word(k) == "at" && p.sym(end) == "," && !levelVerbs[p.word(k-1)] {
-		return end, true // "died at 87,"; not "the toll stands at 87,"
+		return end, true // "died at 91,"; not "the toll stands at 271,"
 	}
 	if p.sym(start-1) == "," && p.sym(end) == "," && start >= 2 && p.toks[start-2].Kind == text.Word && isUpper(p.toks[start-2].Text) && !text.FunctionWord(p.word(start-2)) && months[p.word(start-2)] == 0 {
 		return end, true
@@ -2129,7 +2131,7 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 }
 
 // levelVerbs say where a figure stands, so "at" after them gives a level,
-// not an age: "the toll stood at 87, officials said".
+// not an age: "the toll stood at 271, officials said".
 var levelVerbs = map[string]bool{
 	"stand": true, "stands": true, "stood": true, "standing": true,
 	"remain": true, "remains": true, "remained": true, "remaining": true,

@@ -42,6 +42,7 @@ func TestParse(t *testing.T) {
 		{"an occupancy of 71,4 percent", []want{{"71,4 percent", Percent, "%", 71.4, 71.4, Exact, "", ""}}, "a decimal comma before a percentage"},
 		{"a town of 2.345.678 residents", []want{{"2.345.678", Count, "", 2345678, 2345678, Exact, "", "residents"}}, "two point groups can only be thousands"},
 		{"holders get 1.250 shares of the buyer for each share", []want{{"1.250", Count, "", 1.25, 1.25, Exact, "", "shares"}}, "a count followed by 'for each' is an exchange ratio, which keeps its decimals"},
+		{"a crowd of 41.000 fans for each match", []want{{"41.000", Count, "", 41000, 41000, Exact, "", "fans"}}, "'for each' after a figure with more than one digit before the point is no exchange ratio: thousands"},
 		{"some 41.000 fans came", []want{{"some 41.000", Count, "", 41000, 41000, About, "", "fans"}}, "a count is whole, so one point group in a count is thousands"},
 		{"a bonus of 305.250 euros", []want{{"305.250 euros", Money, "EUR", 305250, 305250, Exact, "", ""}}, "money has two decimals, so three after a point are thousands"},
 		{"a hull of 2.480 kilos", []want{{"2.480 kilos", Measure, "kg", 2480, 2480, Exact, "", ""}}, "a measure written to a final zero after a point is grouped, not precise"},
@@ -94,7 +95,7 @@ func TestParse(t *testing.T) {
 		{"she died at the age of 61", []want{{"61", Age, "year", 61, 61, Exact, "", ""}}, "'at the age of N' is an age"},
 		{"he retired at 61, the club said", []want{{"61", Age, "year", 61, 61, Exact, "", ""}}, "'at N,' after a verb of an event is an age"},
 		{"the toll stood at 61, the agency said", []want{{"61", Number, "", 61, 61, Exact, "", ""}}, "'at N,' after a verb of level is the level, not an age"},
-		{"the count remained at 44, with more feared", []want{{"44", Number, "", 44, 44, Exact, "", ""}}, "'remained at N,' is a level too"},
+		{"the count remained at 229, with more feared", []want{{"229", Number, "", 229, 229, Exact, "", ""}}, "'remained at N,' is a level too"},
 		{"for two years", []want{{"two years", Duration, "year", 2, 2, Exact, "", ""}}, "duration"},
 		{"a 7.5x forward multiple", []want{{"7.5x", Multiplier, "", 7.5, 7.5, Exact, "", ""}}, "multiplier"},
 		{"profits tripled", []want{{"tripled", Multiplier, "", 3, 3, Exact, "", ""}}, "multiplier verb"},
@@ -486,7 +487,11 @@ func TestThousandsPointWhole(t *testing.T) {
 	} {
 		qs := Parse(tc.in)
 		if len(qs) != 1 || qs[0].Low != tc.low || qs[0].High != tc.high {
-			t.Errorf("Parse(%q) = %v, want exactly [%v, %v]", tc.in, qs, tc.low, tc.high)
+			var got [][2]float64
+			for _, q := range qs {
+				got = append(got, [2]float64{q.Low, q.High})
+			}
+			t.Errorf("Parse(%q) = %.17g, want exactly [%v %v]", tc.in, got, tc.low, tc.high)
 		}
 	}
 }

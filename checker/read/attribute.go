@@ -179,11 +179,14 @@ func linksSubject(s *sentence, i, qa int) bool {
 	if v < 0 || v-i > maxSubjectReach {
 		return false
 	}
-	j := i
+	j, commas := i, 0
 	for j < v && s.is(j, wNounPrep) {
 		// a phrase modifying the head: the preposition, then words up
 		// to the next preposition, auxiliary or the verb; a comma that
-		// joins no clause may stand in it ("in Varn, a river town,")
+		// joins no clause may stand in it, paired with another that
+		// closes an aside ("in Varn, a river town,"). A comma left open
+		// ends a fronted phrase, and the clause's subject comes after
+		// it ("After the fall in sales at the unit, profit rose to …").
 		j++
 		n := 0
 		for j < v && !s.is(j, wNounPrep|wAux) {
@@ -191,6 +194,9 @@ func linksSubject(s *sentence, i, qa int) bool {
 			case isBoundary(s, j):
 				return false
 			case s.toks[j].Kind == text.Sym && s.toks[j].Text == ",":
+				if !s.is(j+1, wCap) { // "in Varn, Northland" names a place, not an aside
+					commas++
+				}
 			case s.toks[j].Kind != text.Word:
 				return false
 			default:
@@ -205,18 +211,18 @@ func linksSubject(s *sentence, i, qa int) bool {
 	for j < v && s.is(j, wAux) {
 		j++
 	}
-	return j == v
+	return j == v && commas%2 == 0
 }
 
 // maxSubjectReach is the most tokens a subject's modifiers may span
 // between its head and the verb that ties it to a figure: "the death toll
-// from the partial collapse of a block in Varn has risen to 98".
+// from the sudden collapse of a footbridge in Ossel has risen to 246".
 const maxSubjectReach = 16
 
 // linkedCue returns the first cue before quantity qi that a verb of level
 // or change ties to it as its subject's head and that can measure it, or
-// false. In "the death toll from the block that collapsed has risen to
-// 14", "collapsed" is in the phrase that modifies "toll", so the figure is
+// false. In "the death toll from the footbridge that collapsed has risen
+// to 238", "collapsed" is in the phrase that modifies "toll", so the figure is
 // the toll, however close the other cue stands.
 func (x Extractor) linkedCue(s *sentence, qi int) (cueMatch, bool) {
 	qa := s.qtok[qi][0]
@@ -312,7 +318,7 @@ func (x Extractor) readAttribute(s *sentence, qi int) (attr, how string, score f
 	if c, ok := x.linkedCue(s, qi); ok && !concrete {
 		// The head of the subject a verb ties the figure to names it
 		// before any cue in that subject's modifiers or after the
-		// figure ("death toll rises to 128, many injured").
+		// figure ("death toll rises to 262, dozens missing").
 		best, bestCost = c, 0
 	}
 	for _, c := range x.cuesIn(s) {
