@@ -2118,8 +2118,8 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 	if w == "just" || w == "only" {
 		k--
 	}
-	if p.word(k) == "at" && p.sym(end) == "," && !levelVerbs[p.word(k-1)] {
-		return end, true // "died at 91,"; not "the toll stands at 271,"
+	if p.word(k) == "at" && p.sym(end) == "," && !levelVerbs[p.word(p.skipAdverbs(k-1))] {
+		return end, true // "died at 91,"; not "the toll stands at 271," or "is now put at 271,"
 	}
 	if p.sym(start-1) == "," && p.sym(end) == "," && start >= 2 && p.toks[start-2].Kind == text.Word && isUpper(p.toks[start-2].Text) && !text.FunctionWord(p.word(start-2)) && months[p.word(start-2)] == 0 {
 		return end, true
@@ -2130,9 +2130,24 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 	return 0, false
 }
 
-// levelVerbs say where a figure stands, so "at" after them gives a level,
-// not an age: "the toll stood at 271, officials said".
+// skipAdverbs returns the index of the first token at or before k that is
+// not an adverb ("now", "officially"): the verb an "at" follows.
+func (p *Parser) skipAdverbs(k int) int {
+	for k > 0 {
+		w := p.word(k)
+		if w != "now" && w != "still" && w != "currently" && !(len(w) > 4 && strings.HasSuffix(w, "ly")) {
+			break
+		}
+		k--
+	}
+	return k
+}
+
+// levelVerbs say where a figure stands, or where someone put it, so "at"
+// after them gives a level, not an age: "the toll stood at 271, officials
+// said", "the toll was estimated at 271,".
 var levelVerbs = map[string]bool{
+	"put": true, "estimated": true, "estimate": true, "set": true, "pegged": true, "placed": true,
 	"stand": true, "stands": true, "stood": true, "standing": true,
 	"remain": true, "remains": true, "remained": true, "remaining": true,
 	"stay": true, "stays": true, "stayed": true, "staying": true,
