@@ -813,8 +813,10 @@ func (p *Parser) thousandsPoint(q Quantity, f figure, end int) bool {
 		return false
 	}
 	lit := p.toks[f.Start].Text
-	ratio := strings.IndexByte(lit, '.') == 1 && p.ratioAfter(end) // "1.375 shares for each share", not "41.000 fans for each match"
-	if p.rateAt(end) || q.Kind == Count && (p.rateAt(end+1) || ratio) {
+	// A count before "for each" with one digit before the point is a
+	// ratio: "1.375 shares for each share", not "41.000 fans for each match".
+	ratio := strings.IndexByte(lit, '.') == 1
+	if p.rateAt(end) || q.Kind == Count && (p.rateAt(end+1) || ratio && p.ratioAfter(end)) {
 		return false
 	}
 	switch q.Kind {
@@ -2135,26 +2137,12 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 func (p *Parser) skipAdverbs(k int) int {
 	for k > 0 {
 		w := p.word(k)
-		if w != "now" && w != "still" && w != "currently" && !(len(w) > 4 && strings.HasSuffix(w, "ly")) {
+		if !adverbsBeforeAt[w] && !(len(w) > 4 && strings.HasSuffix(w, "ly")) {
 			break
 		}
 		k--
 	}
 	return k
-}
-
-// levelVerbs say where a figure stands, or where someone put it, so "at"
-// after them gives a level, not an age: "the toll stood at 271, officials
-// said", "the toll was estimated at 271,".
-var levelVerbs = map[string]bool{
-	"put": true, "estimated": true, "estimate": true, "set": true, "pegged": true, "placed": true,
-	"stand": true, "stands": true, "stood": true, "standing": true,
-	"remain": true, "remains": true, "remained": true, "remaining": true,
-	"stay": true, "stays": true, "stayed": true, "staying": true,
-	"hover": true, "hovers": true, "hovered": true, "hovering": true,
-	"sit": true, "sits": true, "sat": true, "sitting": true,
-	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,
-	"held": true, "holds": true, "hold": true, "steady": true, "unchanged": true,
 }
 
 // finish attaches the modifier before the quantity, sets the interval of a

@@ -236,6 +236,24 @@ var months = map[string]int{
 	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
+// levelVerbs say where a figure stands, or where someone put it, so "at"
+// after them gives a level, not an age: "the toll stood at 271, officials
+// said", "the toll was estimated at 271,".
+var levelVerbs = map[string]bool{
+	"put": true, "estimated": true, "estimate": true, "set": true, "pegged": true, "placed": true,
+	"stand": true, "stands": true, "stood": true, "standing": true,
+	"remain": true, "remains": true, "remained": true, "remaining": true,
+	"stay": true, "stays": true, "stayed": true, "staying": true,
+	"hover": true, "hovers": true, "hovered": true, "hovering": true,
+	"sit": true, "sits": true, "sat": true, "sitting": true,
+	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,
+	"held": true, "holds": true, "hold": true, "steady": true, "unchanged": true,
+}
+
+// adverbsBeforeAt are the adverbs that may stand between a verb of level
+// and its "at" ("is now at 271"), besides words in -ly.
+var adverbsBeforeAt = map[string]bool{"now": true, "still": true, "currently": true}
+
 var multiplierVerbs = map[string]float64{
 	"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripling": 3,
 	"quadrupled": 4, "halved": 0.5, "halving": 0.5,

@@ -315,11 +315,13 @@ func (x Extractor) readAttribute(s *sentence, qi int) (attr, how string, score f
 	// workers"); a cue further off is about something else ("people had
 	// been hurt and 3,100 buildings damaged").
 	concrete := q.Kind == quantity.Count && q.Noun != "" && !x.Lex.vague[q.Noun]
-	if c, ok := x.linkedCue(s, qi); ok && !concrete {
+	if !concrete {
 		// The head of the subject a verb ties the figure to names it
 		// before any cue in that subject's modifiers or after the
 		// figure ("death toll rises to 262, dozens missing").
-		best, bestCost = c, 0
+		if c, ok := x.linkedCue(s, qi); ok {
+			best, bestCost = c, 0
+		}
 	}
 	for _, c := range x.cuesIn(s) {
 		def := c.def
