@@ -134,8 +134,9 @@ type overview struct {
 	// first.
 	Attributes, OutletNames []choice
 
-	// ChangedTotal counts the figures that changed; Changed lists the
-	// most confident.
+	// ChangedTotal counts the figures that changed, at a warning or
+	// above (a weak signal that changed is more often two facts than an
+	// update); Changed lists the most confident.
 	ChangedTotal int
 
 	severity   map[checker.Severity]*severityRow
@@ -330,7 +331,7 @@ func (ov *overview) add(ev *checker.EventReport) {
 			return summaryRow{Event: ev.Title, Finding: findingOf(f, findingAnchor(ev, i), src, ov.Opt.Dir), rank: rank, key: key}
 		}
 		ov.Top = keepTop(ov.Top, topFindings, key, row)
-		if timelineOf(f, src) != nil {
+		if sev != checker.Info && timelineOf(f, src) != nil {
 			ov.ChangedTotal++
 			ov.Changed = keepTop(ov.Changed, changedFigures, key, row)
 		}

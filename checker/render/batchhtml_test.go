@@ -141,6 +141,32 @@ func TestOutletCounts(t *testing.T) {
 	}
 }
 
+// TestChangedFigures holds the summary's figures that changed over the
+// coverage to findings worth a check or likely errors: a weak signal
+// whose values followed one another in time is more often two facts
+// than an update.
+func TestChangedFigures(t *testing.T) {
+	days := []checker.SourceInfo{source("a", "Ledger", "2026-03-10"), source("b", "Courier", "2026-03-11")}
+	ev := checker.EventReport{
+		ID: "ev", Title: "Harbor sold", Status: checker.EventChecked, Sources: days,
+		Findings: []checker.Finding{
+			finding("error", 0.9, group("$14bn", 14e9, "Harbor sold for $14bn.", "a"), group("$15bn", 15e9, "Harbor sold for $15bn.", "b")),
+			finding("warning", 0.6, group("$2bn", 2e9, "Debt of $2bn.", "a"), group("$3bn", 3e9, "Debt of $3bn.", "b")),
+			finding("weak", 0.45, group("$5m", 5e6, "A fee of $5m.", "a"), group("$6m", 6e6, "A fee of $6m.", "b")),
+		},
+	}
+	ov := newOverview(&checker.BatchSummary{}, HTMLOptions{PerPage: 10})
+	ov.add(&ev)
+	ov.finish()
+	var changed []string
+	for _, r := range ov.Changed {
+		changed = append(changed, r.Finding.Anchor)
+	}
+	if want := []string{"ev-error", "ev-warning"}; !slices.Equal(changed, want) || ov.ChangedTotal != 2 {
+		t.Errorf("changed figures %v (of %d), want %v of 2: a likely error and one worth a check, not the weak signal", changed, ov.ChangedTotal, want)
+	}
+}
+
 // pages draws the report of events with perPage events a page and
 // returns each page by name, in the order drawn.
 func pages(t *testing.T, events []checker.EventReport, perPage int) (names []string, page map[string]string) {
