@@ -79,6 +79,9 @@ func (c *Checker) readFigures(arts []*checker.Article) ([]checker.Claim, []figur
 // are its reader's.
 func (c *Checker) appendFigures(figs []figure, a *checker.Article, s *read.Sentence) []figure {
 	for qi, q := range s.Quantities {
+		if c.Lexicon != nil && c.Lexicon.ProgressMark(s, qi) {
+			continue // how far a count had got: when, not what
+		}
 		f := figure{evidence: s.Found(qi).Evidence}
 		f.Source, f.Published, f.Quantity, f.Headline, f.Weight = a.ID, a.Published, q, s.Headline, a.Weight
 		f.Context = contextOf(s.Tokens, s.Quantities, qi, c.Concepts, c.stem)

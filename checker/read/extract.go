@@ -529,6 +529,9 @@ func (x Extractor) claims(doc []*sentence, ents *entities, out []checker.Claim) 
 		}
 		var prev *checker.Claim
 		for qi := range s.qs {
+			if r := s.qtok[qi]; progressMark(s.toks, s.qs[qi], r[0], r[1], func(i int) wordClass { return s.cls[i] }) {
+				continue // how far a count had got: when, not what
+			}
 			c, ok := x.claim(s, qi, ents, d)
 			if conv := x.conversionOf(s, qi); conv && prev != nil {
 				// "€85m (£72m)": the bracketed figure restates the one

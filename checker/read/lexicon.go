@@ -99,6 +99,11 @@ type Grammar struct {
 	// NounPreps open a phrase that modifies the noun before it: "the
 	// toll from the quake", "the value of the deal".
 	NounPreps []string `yaml:"noun_preps"`
+	// ProgressWords, after "N% of …", make the share a mark of how far a
+	// count had got when it was reported: "with 97% of ballots counted".
+	ProgressWords []string `yaml:"progress_words"`
+	// ProgressOpeners open a share that is a mark of progress: "with".
+	ProgressOpeners []string `yaml:"progress_openers"`
 }
 
 // A grammarClass is one list of the grammar: its key in lexicon.yaml,
@@ -125,6 +130,8 @@ func (g *Grammar) classes() []grammarClass {
 		{"change_verbs", g.ChangeVerbs, wChange},
 		{"auxiliaries", g.Auxiliaries, wAux},
 		{"noun_preps", g.NounPreps, wNounPrep},
+		{"progress_words", g.ProgressWords, wProgress},
+		{"progress_openers", g.ProgressOpeners, wProgressOpener},
 	}
 }
 

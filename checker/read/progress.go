@@ -1,0 +1,74 @@
+package read
+
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck/checker/quantity"
+	"github.com/crosscheck/crosscheck/checker/text"
+)
+
+// progressReach is how many words after "N% of" a word of progress may
+// stand: "with 97% of the ballot boxes counted".
+const progressReach = 5
+
+// ProgressMark reports whether quantity qi of s marks how far a count
+// had got when it was reported, rather than stating a figure of the
+// event. It is a percentage of what is being counted, with a word of
+// progress (grammar.progress_words) after it, when the share opens with
+// a progress opener ("with 97% of ballots counted") or the word of
+// progress follows an auxiliary ("81% of the votes have been tallied");
+// or before it, after an auxiliary ("results were counted from 64% of
+// the wards"). Outlets that report at different stages of a count give
+// different marks, and none of them is wrong. A share that a verb of
+// result governs ("won 52% of the votes counted") is a result.
+func (l *Lexicon) ProgressMark(s *Sentence, qi int) bool {
+	q := s.Quantities[qi]
+	first, after := len(s.Tokens), len(s.Tokens)
+	for i, t := range s.Tokens {
+		if first == len(s.Tokens) && t.Start >= q.Start {
+			first = i
+		}
+		if t.Start >= q.End {
+			after = i
+			break
+		}
+	}
+	return progressMark(s.Tokens, q, first, after, func(i int) wordClass {
+		return l.grammar[strings.ToLower(s.Tokens[i].Text)]
+	})
+}
+
+// progressMark is ProgressMark for q, whose tokens are toks[first:after],
+// with class(i) the grammar classes of word token i.
+func progressMark(toks []text.Token, q quantity.Quantity, first, after int, class func(int) wordClass) bool {
+	if q.Kind != quantity.Percent {
+		return false
+	}
+	is := func(i int, c wordClass) bool {
+		return i >= 0 && i < len(toks) && toks[i].Kind == text.Word && class(i)&c != 0
+	}
+	const aux = wAux | wCopula
+	// Before: "were counted from 64% of …".
+	if first >= 3 && strings.EqualFold(toks[first-1].Text, "from") && is(first-2, wProgress) && is(first-3, aux) {
+		return true
+	}
+	// After: "N% of" and a word of progress within reach, in the clause.
+	if after >= len(toks) || !strings.EqualFold(toks[after].Text, "of") {
+		return false
+	}
+	words := 0
+	for i := after + 1; i < len(toks) && words < progressReach; i++ {
+		t := toks[i]
+		if t.Kind != text.Word {
+			if t.Text == "," || t.Text == ";" || t.Text == "." {
+				return false
+			}
+			continue
+		}
+		if class(i)&wProgress != 0 {
+			return is(first-1, wProgressOpener) || is(i-1, aux)
+		}
+		words++
+	}
+	return false
+}
