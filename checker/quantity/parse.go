@@ -353,6 +353,62 @@ func (p *Parser) perTime(i int) (per float64, next int) {
 	return 0, i
 }
 
+// perTimeAfterAside is perTime for a length whose rate follows a
+// conversion of it in brackets, "170 kilometres (105 miles) per hour":
+// at the bracket's opening, for the figure before it, or at its close,
+// for the figure inside it. Both are speeds, when the bracket holds a
+// length and nothing else: a number, perhaps after a word or two ("about
+// 9,000 kilometres"), and its unit of length.
+func (p *Parser) perTimeAfterAside(i int) float64 {
+	open, close := -1, -1
+	switch p.sym(i) {
+	case ")":
+		close = i
+		for k := i - 1; k >= 0 && k >= i-asideReach; k-- {
+			if p.sym(k) == "(" {
+				open = k
+				break
+			}
+		}
+	case "(":
+		open = i
+		for k := i + 1; k < len(p.toks) && k <= i+asideReach; k++ {
+			if p.sym(k) == ")" {
+				close = k
+				break
+			}
+		}
+	}
+	if open < 0 || close < 0 || !p.lengthAside(open, close) {
+		return 0
+	}
+	per, _ := p.perTime(close + 1)
+	return per
+}
+
+// lengthAside reports whether the tokens between brackets at open and
+// close are a length alone: words, then a number, then a unit of length
+// as the last token.
+func (p *Parser) lengthAside(open, close int) bool {
+	if close-open < 3 || !p.isNum(close-2) {
+		return false
+	}
+	u, ok := lookup(measureShapes, measureUnits, p.word(close-1))
+	if !ok || u.base != "m" {
+		return false
+	}
+	for k := open + 1; k < close-2; k++ {
+		if p.word(k) == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// asideReach is how many tokens a bracketed conversion may hold, its
+// brackets too: "(about 9,000 kilometres)".
+const asideReach = 6
+
 // endsRate reports whether the word w after "an hour" or "a second" lets
 // it be a rate: none, or a function word ("100 miles an hour in the
 // north"), but not a noun or a time adverb ("a second time", "an hour
@@ -1399,6 +1455,9 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 		}
 		return Quantity{}, k + 1, false
 	}
+	if q, next, ok := p.yearSpan(i); ok {
+		return q, next, true
+	}
 	if q, next, ok := p.clock(i); ok {
 		return q, next, q.Kind != ""
 	}
@@ -1675,6 +1734,25 @@ func (p *Parser) monthFirst(i, m int) (Quantity, int, bool) {
 	return p.finish(q, i, next, Exact), next, true
 }
 
+// yearSpan reads a season, fiscal or school year written as a year and
+// the last two digits of the next, "the 2028-29 season", "2023/24": the
+// two years, not a year and a count of 29.
+func (p *Parser) yearSpan(i int) (Quantity, int, bool) {
+	y, ok := p.yearAt(i)
+	if !ok {
+		return Quantity{}, i, false
+	}
+	sep := p.sym(i + 1)
+	if !(isDash(sep) || sep == "/") || !p.adjacent(i+1) || !p.adjacent(i+2) || !p.isNum(i+2) || len(p.toks[i+2].Text) != 2 {
+		return Quantity{}, i, false
+	}
+	if n, err := strconv.Atoi(p.toks[i+2].Text); err != nil || n != (y+1)%100 || (p.adjacent(i+3) && (isDash(p.sym(i+3)) || p.isNum(i+3))) {
+		return Quantity{}, i, false
+	}
+	q := Quantity{Kind: Year, Value: float64(y) + 0.5, Low: float64(y), High: float64(y + 1)}
+	return p.finish(q, i, i+3, Range), i + 3, true
+}
+
 func isoDate(y, m, d int) string { return strconv.Itoa(y) + "-" + two(m) + "-" + two(d) }
 
 func two(n int) string {
@@ -1831,6 +1909,8 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 				if per, next := p.perTime(n); per > 0 {
 					u = unit{"km/h", u.factor / 1000 * per}
 					n = next
+				} else if per := p.perTimeAfterAside(n); per > 0 {
+					u = unit{"km/h", u.factor / 1000 * per} // the aside is read on its own
 				}
 			}
 			q.Kind, q.Unit, q.Factor = Measure, u.base, u.factor

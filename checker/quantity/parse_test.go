@@ -82,6 +82,11 @@ func TestParse(t *testing.T) {
 		{"on April 6, 2026", []want{{"April 6, 2026", Date, "", 0, 0, Exact, "2026-04-06", ""}}, "month before day, with a year"},
 		{"born 15 January 1971", []want{{"15 January 1971", Date, "", 0, 0, Exact, "1971-01-15", ""}}, "full date"},
 		{"In August 2025, Meta", []want{{"August 2025", Date, "", 0, 0, Exact, "2025-08", ""}}, "month and year"},
+		{"gusts of 170 kilometres (105 miles) per hour", []want{{"170 kilometres", Measure, "km/h", 170, 170, Exact, "", ""}, {"105 miles", Measure, "km/h", 105 * 1.609344, 105 * 1.609344, Exact, "", ""}}, "a speed whose rate follows a conversion in brackets: both figures are speeds"},
+		{"a ferry 30 miles (48 km) from port", []want{{"30 miles", Measure, "m", 30 * 1609.344, 30 * 1609.344, Exact, "", ""}, {"48 km", Measure, "m", 48000, 48000, Exact, "", ""}}, "a conversion in brackets with no rate after it stays a length"},
+		{"a stretch of 300 km (the longest of them) per hour", []want{{"300 km", Measure, "m", 300000, 300000, Exact, "", ""}}, "a bracket that holds no length converts nothing: the rate after it is not the figure's"},
+		{"through the 2031-32 season", []want{{"2031-32", Year, "", 2031, 2032, Range, "", ""}}, "a season written as a year and the next year's last two digits is the two years"},
+		{"in fiscal 2031/32 it lost $5m", []want{{"2031/32", Year, "", 2031, 2032, Range, "", ""}, {"$5m", Money, "USD", 5e6, 5e6, Exact, "", ""}}, "a fiscal year written with a slash"},
 		{"a five-year contract", []want{{"five-year", Duration, "year", 5, 5, Exact, "", "contract"}}, "hyphenated duration names its noun"},
 		{"salinity between 2.5% and 4.1%", []want{{"between 2.5% and 4.1%", Percent, "%", 2.5, 4.1, Range, "", ""}}, "each end of a range may carry the unit"},
 		{"reaching 0.6% to 0.9% at depth", []want{{"0.6% to 0.9%", Percent, "%", 0.6, 0.9, Range, "", ""}}, "a range written with 'to' and the unit twice"},
@@ -496,6 +501,20 @@ func TestThousandsPointWhole(t *testing.T) {
 				got = append(got, [2]float64{q.Low, q.High})
 			}
 			t.Errorf("Parse(%q) = %.17g, want exactly [%v %v]", tc.in, got, tc.low, tc.high)
+		}
+	}
+}
+
+// TestYearSpanNeedsTheNextYear holds the season reading to a year and the
+// next year's two digits alone.
+func TestYearSpanNeedsTheNextYear(t *testing.T) {
+	for _, tt := range []struct{ s, reason string }{
+		{"call 2031-32-17", "a run of more hyphenated figures is no season"},
+	} {
+		for _, q := range Parse(tt.s) {
+			if q.Kind == Year && q.Bound == Range {
+				t.Errorf("%s: %q read the span %q", tt.reason, tt.s, q.Text)
+			}
 		}
 	}
 }
