@@ -23,6 +23,9 @@ const progressReach = 5
 // result governs ("won 52% of the votes counted") is a result.
 func (l *Lexicon) ProgressMark(s *Sentence, qi int) bool {
 	q := s.Quantities[qi]
+	if q.Kind != quantity.Percent {
+		return false
+	}
 	first, after := len(s.Tokens), len(s.Tokens)
 	for i, t := range s.Tokens {
 		if first == len(s.Tokens) && t.Start >= q.Start {
