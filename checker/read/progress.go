@@ -19,8 +19,10 @@ const progressReach = 5
 // progress follows an auxiliary ("81% of the votes have been tallied");
 // or before it, after an auxiliary ("results were counted from 64% of
 // the wards"). Outlets that report at different stages of a count give
-// different marks, and none of them is wrong. A share that a verb of
-// result governs ("won 52% of the votes counted") is a result.
+// different marks, and none of them is wrong. A share with neither an
+// opener nor an auxiliary ("won 52% of the votes counted") stays a
+// result; the rule does not read the verb, so "won with 52% of the votes
+// counted" would be taken for a mark.
 func (l *Lexicon) ProgressMark(s *Sentence, qi int) bool {
 	q := s.Quantities[qi]
 	if q.Kind != quantity.Percent {
