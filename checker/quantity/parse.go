@@ -1458,6 +1458,9 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 	if q, next, ok := p.yearSpan(i); ok {
 		return q, next, true
 	}
+	if next, ok := p.isoStamp(i); ok {
+		return Quantity{}, next, false
+	}
 	if q, next, ok := p.clock(i); ok {
 		return q, next, q.Kind != ""
 	}
@@ -1734,9 +1737,11 @@ func (p *Parser) monthFirst(i, m int) (Quantity, int, bool) {
 	return p.finish(q, i, next, Exact), next, true
 }
 
-// yearSpan reads a season, fiscal or school year written as a year and
-// the last two digits of the next, "the 2028-29 season", "2023/24": the
-// two years, not a year and a count of 29.
+// yearSpan reads years written as a year and the last two digits of a
+// later one: a season, fiscal or school year, "the 2028-29 season",
+// "2023/24", or a run of years, "the 1914-18 war", "in 2020-22": the
+// years from the first to the last, not a year and a count. The later
+// year is at most maxSpan years on.
 func (p *Parser) yearSpan(i int) (Quantity, int, bool) {
 	y, ok := p.yearAt(i)
 	if !ok {
@@ -1746,11 +1751,58 @@ func (p *Parser) yearSpan(i int) (Quantity, int, bool) {
 	if !(isDash(sep) || sep == "/") || !p.adjacent(i+1) || !p.adjacent(i+2) || !p.isNum(i+2) || len(p.toks[i+2].Text) != 2 {
 		return Quantity{}, i, false
 	}
-	if n, err := strconv.Atoi(p.toks[i+2].Text); err != nil || n != (y+1)%100 || (p.adjacent(i+3) && (isDash(p.sym(i+3)) || p.isNum(i+3))) {
+	if p.adjacent(i+3) && (isDash(p.sym(i+3)) || p.isNum(i+3)) {
+		return Quantity{}, i, false // more hyphenated figures: a code or a date
+	}
+	n, err := strconv.Atoi(p.toks[i+2].Text)
+	if err != nil {
 		return Quantity{}, i, false
 	}
-	q := Quantity{Kind: Year, Value: float64(y) + 0.5, Low: float64(y), High: float64(y + 1)}
+	last := y - y%100 + n
+	if last <= y {
+		last += 100 // into the next century only as the next year, "1999-00"
+		if last != y+1 {
+			return Quantity{}, i, false
+		}
+	}
+	if last-y > maxSpan || last-y > 1 && sep == "/" {
+		return Quantity{}, i, false
+	}
+	q := Quantity{Kind: Year, Value: float64(y+last) / 2, Low: float64(y), High: float64(last)}
 	return p.finish(q, i, i+3, Range), i + 3, true
+}
+
+// maxSpan is the most years a run written "2020-22" may cover: more, and
+// the two digits are not a year ("1990-99" is a span of nine; "2023-08"
+// and "1995-01" are no span but a month, isoStamp).
+const maxSpan = 9
+
+// isoStamp reads a date written the machine way, a year, a month and
+// perhaps a day joined by hyphens with nothing between them, "2031-04-09"
+// or "2031-04", and returns the token after it. News prose does not write
+// dates so; pages carry them in datelines, time stamps and links, which
+// say when the page was made, not what it reports. The parser skips them
+// as it skips telephone numbers.
+func (p *Parser) isoStamp(i int) (int, bool) {
+	if _, ok := p.yearAt(i); !ok {
+		return i, false
+	}
+	k := i
+	for part := 0; part < 2; part++ {
+		sep, num := k+1, k+2
+		if p.sym(sep) != "-" || !p.adjacent(sep) || !p.adjacent(num) || !p.isNum(num) || len(p.toks[num].Text) != 2 {
+			break
+		}
+		v, _ := strconv.Atoi(p.toks[num].Text)
+		if v < 1 || v > 12 && part == 0 || v > 31 {
+			return i, false
+		}
+		k = num
+	}
+	if k == i || p.adjacent(k+1) && (p.isNum(k+1) || isDash(p.sym(k+1))) {
+		return i, false
+	}
+	return k + 1, true
 }
 
 func isoDate(y, m, d int) string { return strconv.Itoa(y) + "-" + two(m) + "-" + two(d) }

@@ -86,6 +86,9 @@ func TestParse(t *testing.T) {
 		{"a ferry 30 miles (48 km) from port", []want{{"30 miles", Measure, "m", 30 * 1609.344, 30 * 1609.344, Exact, "", ""}, {"48 km", Measure, "m", 48000, 48000, Exact, "", ""}}, "a conversion in brackets with no rate after it stays a length"},
 		{"a stretch of 300 km (the longest of them) per hour", []want{{"300 km", Measure, "m", 300000, 300000, Exact, "", ""}}, "a bracket that holds no length converts nothing: the rate after it is not the figure's"},
 		{"through the 2031-32 season", []want{{"2031-32", Year, "", 2031, 2032, Range, "", ""}}, "a season written as a year and the next year's last two digits is the two years"},
+		{"during the 2041-44 rebuild", []want{{"2041-44", Year, "", 2041, 2044, Range, "", ""}}, "a run of years written as a year and a later year's last two digits is the years from one to the other"},
+		{"posted 2031-04-09 The fund grew 7%", []want{{"7%", Percent, "%", 7, 7, Exact, "", ""}}, "a machine-written date is a page's time stamp, not a figure of the story"},
+		{"date 2031-04 The fund grew 5%", []want{{"5%", Percent, "%", 5, 5, Exact, "", ""}}, "a machine-written year and month is a dateline: neither a year nor a count of 4"},
 		{"in fiscal 2031/32 it lost $5m", []want{{"2031/32", Year, "", 2031, 2032, Range, "", ""}, {"$5m", Money, "USD", 5e6, 5e6, Exact, "", ""}}, "a fiscal year written with a slash"},
 		{"a five-year contract", []want{{"five-year", Duration, "year", 5, 5, Exact, "", "contract"}}, "hyphenated duration names its noun"},
 		{"salinity between 2.5% and 4.1%", []want{{"between 2.5% and 4.1%", Percent, "%", 2.5, 4.1, Range, "", ""}}, "each end of a range may carry the unit"},
@@ -510,6 +513,9 @@ func TestThousandsPointWhole(t *testing.T) {
 func TestYearSpanNeedsTheNextYear(t *testing.T) {
 	for _, tt := range []struct{ s, reason string }{
 		{"call 2031-32-17", "a run of more hyphenated figures is no season"},
+		{"from 2031/35 on", "a slash joins a year to the next one only: 2031/35 is no span"},
+		{"in 2031-45 terms", "fourteen years on is too far for two digits to be a year"},
+		{"since 1995-01 it grew", "two digits below the year's own are a month, not a run into the next century"},
 	} {
 		for _, q := range Parse(tt.s) {
 			if q.Kind == Year && q.Bound == Range {
