@@ -304,6 +304,7 @@ func FuzzParse(f *testing.F) {
 		"$20 and 43c", "4 thousand 3 hundred and 21", "between negative ten and fifteen", "<-30", ">= 30",
 		"120 MEUR", "10 grand in cash", "half a million", "five billion and three quarters", ".08", "100元",
 		"2:05:41", "at 1:47:44 a.m.", "10:30", "1:", "2:05:", "2h41", "2h 41m", "2-hour, 14-minute", "3 hours and", "2h",
+		"date 2031-04-09 x", "2031-04", "1999-00", "the 1914-18 war", "1995-01-", "2031-04-09-", "2031/35",
 	} {
 		f.Add(s)
 	}
