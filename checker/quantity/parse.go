@@ -1458,6 +1458,9 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 	if q, next, ok := p.yearSpan(i); ok {
 		return q, next, true
 	}
+	if q, next, ok := p.fractionOfPoint(i); ok {
+		return q, next, true
+	}
 	if next, ok := p.isoStamp(i); ok {
 		return Quantity{}, next, false
 	}
@@ -1833,6 +1836,14 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			return n, q, bound
 		}
 	}
+	if next, ok := p.basisPoints(k, hyphen); ok && q.Kind == "" {
+		// "75 basis points", "25bps", "a 50-basis-point cut": hundredths
+		// of a percentage point.
+		q.Kind, q.Unit = Percent, "pp"
+		q.Value /= 100
+		q.Precision = f.precision / 100
+		return p.afterBound(next, q, bound)
+	}
 	switch {
 	case s == "%" && !hyphen:
 		q.Kind, q.Unit = Percent, "%"
@@ -2010,6 +2021,80 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 		return j, q, bound
 	}
 	return p.afterBound(j, q, bound)
+}
+
+// basisPoints reads the unit of a figure in basis points at token k,
+// "basis points", "basis point", "bps", "bp", and after a hyphen
+// "basis-point", and returns the token after it.
+func (p *Parser) basisPoints(k int, hyphen bool) (int, bool) {
+	switch w := p.word(k); {
+	case w == "bps" || w == "bp" && p.toks[k].Text != "BP": // BP, the oil company
+		return k + 1, true
+	case w != "basis":
+	case hyphen && isDash(p.sym(k+1)) && p.adjacent(k+1) && p.adjacent(k+2) && (p.word(k+2) == "point" || p.word(k+2) == "points"):
+		return k + 3, true
+	case !hyphen && (p.word(k+1) == "point" || p.word(k+1) == "points"):
+		return k + 2, true
+	}
+	return k, false
+}
+
+// fractionOfPoint reads a fraction of a percentage point written in
+// words, as rate decisions are reported: "a half-point cut", "a
+// quarter-point rise", "half a percentage point", "three-quarters of a
+// percentage point". Without "percentage", only the compound is read
+// ("half-point", "quarter point"): "half a point" may be a game's.
+func (p *Parser) fractionOfPoint(i int) (Quantity, int, bool) {
+	if w := p.word(i); w == "a" || w == "an" {
+		if q, next, ok := p.fractionOfPoint(i + 1); ok {
+			return q, next, true // "a quarter of a percentage point": the article is not the figure
+		}
+		return Quantity{}, i, false
+	}
+	k, v := i, 0.0
+	switch p.word(k) {
+	case "half":
+		v = 0.5
+	case "quarter":
+		v = 0.25
+	case "three":
+		k = p.afterHyphen(k + 1)
+		if w := p.word(k); w != "quarter" && w != "quarters" {
+			return Quantity{}, i, false
+		}
+		v = 0.75
+	default:
+		return Quantity{}, i, false
+	}
+	k++
+	compound := true
+	if p.word(k) == "of" {
+		k++
+		compound = false
+	}
+	if w := p.word(k); w == "a" || w == "an" {
+		k++
+		compound = false
+	}
+	if p.word(p.afterHyphen(k)) == "percentage" {
+		k = p.afterHyphen(k) + 1
+		compound = true
+	}
+	if w := p.word(p.afterHyphen(k)); !compound || w != "point" && w != "points" {
+		return Quantity{}, i, false
+	}
+	k = p.afterHyphen(k) + 1
+	q := Quantity{Kind: Percent, Unit: "pp", Value: v}
+	return p.finish(q, i, k, Exact), k, true
+}
+
+// afterHyphen returns k+1 when token k is a hyphen joining two words
+// ("half-point"), else k.
+func (p *Parser) afterHyphen(k int) int {
+	if p.sym(k) == "-" && p.adjacent(k) && p.adjacent(k+1) {
+		return k + 1
+	}
+	return k
 }
 
 // isScore reports a score such as "2-1" or "3–0": two small whole numbers

@@ -89,6 +89,13 @@ func TestParse(t *testing.T) {
 		{"during the 2041-44 rebuild", []want{{"2041-44", Year, "", 2041, 2044, Range, "", ""}}, "a run of years written as a year and a later year's last two digits is the years from one to the other"},
 		{"posted 2031-04-09 The fund grew 7%", []want{{"7%", Percent, "%", 7, 7, Exact, "", ""}}, "a machine-written date is a page's time stamp, not a figure of the story"},
 		{"date 2031-04 The fund grew 5%", []want{{"5%", Percent, "%", 5, 5, Exact, "", ""}}, "a machine-written year and month is a dateline: neither a year nor a count of 4"},
+		{"lifted its rate by 35 basis points", []want{{"35 basis points", Percent, "pp", 0.35, 0.35, Exact, "", ""}}, "a basis point is a hundredth of a percentage point"},
+		{"after a 15bps rise", []want{{"15bps", Percent, "pp", 0.15, 0.15, Exact, "", ""}}, "basis points abbreviated and joined to the figure"},
+		{"a 40-basis-point cut", []want{{"40-basis-point", Percent, "pp", 0.4, 0.4, Exact, "", ""}}, "basis points as a hyphenated modifier"},
+		{"by 10 to 20 basis points", []want{{"10 to 20 basis points", Percent, "pp", 0.1, 0.2, Range, "", ""}}, "a range in basis points converts both ends"},
+		{"a quarter-point rise", []want{{"quarter-point", Percent, "pp", 0.25, 0.25, Exact, "", ""}}, "a fraction of a point in a compound is of a percentage point"},
+		{"cut by three-quarters of a percentage point", []want{{"three-quarters of a percentage point", Percent, "pp", 0.75, 0.75, Exact, "", ""}}, "a fraction of a percentage point in words"},
+		{"a half of a percentage point", []want{{"half of a percentage point", Percent, "pp", 0.5, 0.5, Exact, "", ""}}, "the article before the fraction is not part of the figure"},
 		{"in fiscal 2031/32 it lost $5m", []want{{"2031/32", Year, "", 2031, 2032, Range, "", ""}, {"$5m", Money, "USD", 5e6, 5e6, Exact, "", ""}}, "a fiscal year written with a slash"},
 		{"a five-year contract", []want{{"five-year", Duration, "year", 5, 5, Exact, "", "contract"}}, "hyphenated duration names its noun"},
 		{"salinity between 2.5% and 4.1%", []want{{"between 2.5% and 4.1%", Percent, "%", 2.5, 4.1, Range, "", ""}}, "each end of a range may carry the unit"},
@@ -304,7 +311,7 @@ func FuzzParse(f *testing.F) {
 		"$20 and 43c", "4 thousand 3 hundred and 21", "between negative ten and fifteen", "<-30", ">= 30",
 		"120 MEUR", "10 grand in cash", "half a million", "five billion and three quarters", ".08", "100元",
 		"2:05:41", "at 1:47:44 a.m.", "10:30", "1:", "2:05:", "2h41", "2h 41m", "2-hour, 14-minute", "3 hours and", "2h",
-		"date 2031-04-09 x", "2031-04", "1999-00", "the 1914-18 war", "1995-01-", "2031-04-09-", "2031/35",
+		"date 2031-04-09 x", "2031-04", "25bps", "a 40-basis-point", "three-quarters of a percentage point", "a half-", "three-", "1999-00", "the 1914-18 war", "1995-01-", "2031-04-09-", "2031/35",
 	} {
 		f.Add(s)
 	}
@@ -505,6 +512,22 @@ func TestThousandsPointWhole(t *testing.T) {
 				got = append(got, [2]float64{q.Low, q.High})
 			}
 			t.Errorf("Parse(%q) = %.17g, want exactly [%v %v]", tc.in, got, tc.low, tc.high)
+		}
+	}
+}
+
+// TestPointsNeedAPercentage holds basis points and fractions of a point to
+// the words that say so.
+func TestPointsNeedAPercentage(t *testing.T) {
+	for _, tt := range []struct{ s, reason string }{
+		{"she was half a point behind the leader", "half a point with no percentage may be a game's"},
+		{"it sold 20 BP stations", "BP in capitals is the oil company, not basis points"},
+		{"a 2-point lead", "a figure of points with no basis is no basis point"},
+	} {
+		for _, q := range Parse(tt.s) {
+			if q.Unit == "pp" {
+				t.Errorf("%s: %q read %q as %v", tt.reason, tt.s, q.Text, q)
+			}
 		}
 	}
 }
