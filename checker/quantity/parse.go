@@ -1836,6 +1836,11 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			return n, q, bound
 		}
 	}
+	if u, next, ok := p.temperatureAt(k, hyphen); ok && q.Kind == "" {
+		// "40 degrees Celsius", "1.5C", "-18°C", "104 degrees Fahrenheit".
+		q.Kind, q.Unit, q.Factor = Measure, u, 1
+		return p.afterBound(next, q, bound)
+	}
 	if next, ok := p.basisPoints(k, hyphen); ok && q.Kind == "" {
 		// "75 basis points", "25bps", "a 50-basis-point cut": hundredths
 		// of a percentage point.
@@ -2021,6 +2026,42 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 		return j, q, bound
 	}
 	return p.afterBound(j, q, bound)
+}
+
+// temperatureAt reads the unit of a temperature at token k and returns
+// its base, "°C" or "°F", and the token after it: "degrees Celsius",
+// "degrees F", "°C", "Celsius", or a capital C or F joined to the figure
+// ("1.5C"). A degree alone is no temperature ("a 90-degree turn"). The
+// two scales are kept apart: a figure may be a temperature or a change of
+// one ("1.5C warmer"), and the two convert differently.
+func (p *Parser) temperatureAt(k int, hyphen bool) (string, int, bool) {
+	scale := func(k int) string {
+		switch p.word(k) {
+		case "celsius", "centigrade", "c":
+			return "°C"
+		case "fahrenheit", "f":
+			return "°F"
+		}
+		return ""
+	}
+	switch t := p.toks[min(k, len(p.toks)-1)]; {
+	case k >= len(p.toks):
+	case p.sym(k) == "°":
+		if u := scale(k + 1); u != "" && p.adjacent(k+1) {
+			return u, k + 2, true
+		}
+	case p.word(k) == "degrees" || p.word(k) == "degree":
+		if u := scale(k + 1); u != "" {
+			return u, k + 2, true
+		}
+	case (t.Text == "C" || t.Text == "F") && p.adjacent(k) && !hyphen:
+		if !p.adjacent(k+1) || p.sym(k+1) != "" && p.sym(k+1) != "-" {
+			return scale(k), k + 1, true
+		}
+	case p.word(k) == "celsius" || p.word(k) == "fahrenheit":
+		return scale(k), k + 1, true
+	}
+	return "", k, false
 }
 
 // basisPoints reads the unit of a figure in basis points at token k,

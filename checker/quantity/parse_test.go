@@ -96,6 +96,10 @@ func TestParse(t *testing.T) {
 		{"a quarter-point rise", []want{{"quarter-point", Percent, "pp", 0.25, 0.25, Exact, "", ""}}, "a fraction of a point in a compound is of a percentage point"},
 		{"cut by three-quarters of a percentage point", []want{{"three-quarters of a percentage point", Percent, "pp", 0.75, 0.75, Exact, "", ""}}, "a fraction of a percentage point in words"},
 		{"a half of a percentage point", []want{{"half of a percentage point", Percent, "pp", 0.5, 0.5, Exact, "", ""}}, "the article before the fraction is not part of the figure"},
+		{"a high of 38 degrees Celsius", []want{{"38 degrees Celsius", Measure, "°C", 38, 38, Exact, "", ""}}, "a temperature in degrees Celsius"},
+		{"the month ran 1.6C above the average", []want{{"1.6C", Measure, "°C", 1.6, 1.6, Exact, "", ""}}, "a capital C joined to the figure is degrees Celsius"},
+		{"lows of -12°C overnight", []want{{"-12°C", Measure, "°C", -12, -12, Exact, "", ""}}, "a negative temperature with the degree sign"},
+		{"it reached 97 degrees Fahrenheit", []want{{"97 degrees Fahrenheit", Measure, "°F", 97, 97, Exact, "", ""}}, "Fahrenheit is kept on its own scale, not converted"},
 		{"in fiscal 2031/32 it lost $5m", []want{{"2031/32", Year, "", 2031, 2032, Range, "", ""}, {"$5m", Money, "USD", 5e6, 5e6, Exact, "", ""}}, "a fiscal year written with a slash"},
 		{"a five-year contract", []want{{"five-year", Duration, "year", 5, 5, Exact, "", "contract"}}, "hyphenated duration names its noun"},
 		{"salinity between 2.5% and 4.1%", []want{{"between 2.5% and 4.1%", Percent, "%", 2.5, 4.1, Range, "", ""}}, "each end of a range may carry the unit"},
@@ -311,7 +315,7 @@ func FuzzParse(f *testing.F) {
 		"$20 and 43c", "4 thousand 3 hundred and 21", "between negative ten and fifteen", "<-30", ">= 30",
 		"120 MEUR", "10 grand in cash", "half a million", "five billion and three quarters", ".08", "100元",
 		"2:05:41", "at 1:47:44 a.m.", "10:30", "1:", "2:05:", "2h41", "2h 41m", "2-hour, 14-minute", "3 hours and", "2h",
-		"date 2031-04-09 x", "2031-04", "25bps", "a 40-basis-point", "three-quarters of a percentage point", "a half-", "three-", "1999-00", "the 1914-18 war", "1995-01-", "2031-04-09-", "2031/35",
+		"date 2031-04-09 x", "2031-04", "25bps", "a 40-basis-point", "three-quarters of a percentage point", "a half-", "three-", "1.5C", "-12°C", "40 degrees F", "5C-", "°", "1999-00", "the 1914-18 war", "1995-01-", "2031-04-09-", "2031/35",
 	} {
 		f.Add(s)
 	}
@@ -526,6 +530,22 @@ func TestPointsNeedAPercentage(t *testing.T) {
 	} {
 		for _, q := range Parse(tt.s) {
 			if q.Unit == "pp" {
+				t.Errorf("%s: %q read %q as %v", tt.reason, tt.s, q.Text, q)
+			}
+		}
+	}
+}
+
+// TestTemperatureNeedsAScale holds temperatures to a scale named or
+// joined to the figure.
+func TestTemperatureNeedsAScale(t *testing.T) {
+	for _, tt := range []struct{ s, reason string }{
+		{"a 90-degree turn", "a degree alone is an angle as often as a temperature"},
+		{"it fell to grade 5C-plus", "a letter joined to a figure and run on by a hyphen is a grade, not degrees"},
+		{"they kept 40 C-class vans", "a capital C not joined to the figure is no temperature"},
+	} {
+		for _, q := range Parse(tt.s) {
+			if q.Unit == "°C" || q.Unit == "°F" {
 				t.Errorf("%s: %q read %q as %v", tt.reason, tt.s, q.Text, q)
 			}
 		}
