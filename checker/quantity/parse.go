@@ -1901,8 +1901,10 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			return p.afterBound(n, q, bound)
 		}
 	}
-	if u, ok := lookup(timeShapes, timeUnits, w); ok {
+	if u, ok := lookup(timeShapes, timeUnits, w); ok && !(w == "second" && (!hyphen || isDash(p.sym(k+1)))) {
 		// "28-year-old", "28 years old", "five-year contract", "two years".
+		// "Second" alone is a unit only in a compound, "a 40-second
+		// clip": "25 second-half points" are points.
 		n := k + 1
 		if isDash(p.sym(n)) && p.word(n+1) == "old" {
 			q.Kind, q.Unit = Age, u
@@ -2083,14 +2085,18 @@ func (p *Parser) basisPoints(k int, hyphen bool) (int, bool) {
 // fractionOfPoint reads a fraction of a percentage point written in
 // words, as rate decisions are reported: "a half-point cut", "a
 // quarter-point rise", "half a percentage point", "three-quarters of a
-// percentage point". Without "percentage", only the compound is read
-// ("half-point", "quarter point"): "half a point" may be a game's.
+// percentage point". Without "percentage", only the compound of one point
+// is read ("half-point", "quarter point"): "half a point" and "half points"
+// may be a game's.
 func (p *Parser) fractionOfPoint(i int) (Quantity, int, bool) {
 	if w := p.word(i); w == "a" || w == "an" {
 		if q, next, ok := p.fractionOfPoint(i + 1); ok {
 			return q, next, true // "a quarter of a percentage point": the article is not the figure
 		}
 		return Quantity{}, i, false
+	}
+	if isDash(p.sym(i-1)) && p.adjacent(i) {
+		return Quantity{}, i, false // "second-half points" are a game's
 	}
 	k, v := i, 0.0
 	switch p.word(k) {
@@ -2117,11 +2123,13 @@ func (p *Parser) fractionOfPoint(i int) (Quantity, int, bool) {
 		k++
 		compound = false
 	}
-	if p.word(p.afterHyphen(k)) == "percentage" {
+	percentage := p.word(p.afterHyphen(k)) == "percentage"
+	if percentage {
 		k = p.afterHyphen(k) + 1
-		compound = true
 	}
-	if w := p.word(p.afterHyphen(k)); !compound || w != "point" && w != "points" {
+	// A compound names one point, "a half-point cut"; "half points" are
+	// a game's.
+	if w := p.word(p.afterHyphen(k)); !(percentage && (w == "point" || w == "points") || compound && w == "point") {
 		return Quantity{}, i, false
 	}
 	k = p.afterHyphen(k) + 1

@@ -100,6 +100,8 @@ func TestParse(t *testing.T) {
 		{"the month ran 1.6C above the average", []want{{"1.6C", Measure, "°C", 1.6, 1.6, Exact, "", ""}}, "a capital C joined to the figure is degrees Celsius"},
 		{"lows of -12°C overnight", []want{{"-12°C", Measure, "°C", -12, -12, Exact, "", ""}}, "a negative temperature with the degree sign"},
 		{"it reached 97 degrees Fahrenheit", []want{{"97 degrees Fahrenheit", Measure, "°F", 97, 97, Exact, "", ""}}, "Fahrenheit is kept on its own scale, not converted"},
+		{"it broke the mark by 31 seconds", []want{{"31 seconds", Duration, "second", 31, 31, Exact, "", ""}}, "seconds are a unit of time"},
+		{"in a 40-second burst", []want{{"40-second", Duration, "second", 40, 40, Exact, "", "burst"}}, "a second in a compound is a unit of time"},
 		{"in fiscal 2031/32 it lost $5m", []want{{"2031/32", Year, "", 2031, 2032, Range, "", ""}, {"$5m", Money, "USD", 5e6, 5e6, Exact, "", ""}}, "a fiscal year written with a slash"},
 		{"a five-year contract", []want{{"five-year", Duration, "year", 5, 5, Exact, "", "contract"}}, "hyphenated duration names its noun"},
 		{"salinity between 2.5% and 4.1%", []want{{"between 2.5% and 4.1%", Percent, "%", 2.5, 4.1, Range, "", ""}}, "each end of a range may carry the unit"},
@@ -527,6 +529,9 @@ func TestPointsNeedAPercentage(t *testing.T) {
 		{"she was half a point behind the leader", "half a point with no percentage may be a game's"},
 		{"it sold 20 BP stations", "BP in capitals is the oil company, not basis points"},
 		{"a 2-point lead", "a figure of points with no basis is no basis point"},
+		{"he scored 25 second-half points", "the half of a game is no fraction of a point"},
+		{"they took half points from the draw", "half points with no percentage are a game's"},
+		{"his lone second-half point came late", "a fraction joined to the word before it is a half of a game"},
 	} {
 		for _, q := range Parse(tt.s) {
 			if q.Unit == "pp" {
@@ -546,6 +551,21 @@ func TestTemperatureNeedsAScale(t *testing.T) {
 	} {
 		for _, q := range Parse(tt.s) {
 			if q.Unit == "°C" || q.Unit == "°F" {
+				t.Errorf("%s: %q read %q as %v", tt.reason, tt.s, q.Text, q)
+			}
+		}
+	}
+}
+
+// TestSecondNeedsACompound holds "second" alone to a compound: after a
+// figure, on its own, it is an ordinal's.
+func TestSecondNeedsACompound(t *testing.T) {
+	for _, tt := range []struct{ s, reason string }{
+		{"he scored 25 second-half points", "'second-half' is the half of a game, not 25 seconds"},
+		{"the 3 second-placed teams", "'second-placed' is a rank"},
+	} {
+		for _, q := range Parse(tt.s) {
+			if q.Unit == "second" {
 				t.Errorf("%s: %q read %q as %v", tt.reason, tt.s, q.Text, q)
 			}
 		}

@@ -159,7 +159,7 @@ func trimFloat(v float64) string {
 // is its own family and counts itself.
 var daysPer = map[string]float64{
 	"year": 365.25, "month": 30.44, "week": 7, "day": 1, "hour": 1.0 / 24,
-	"minute": 1.0 / 1440, "decade": 3652.5, "season": 1,
+	"minute": 1.0 / 1440, "second": 1.0 / 86400, "decade": 3652.5, "season": 1,
 }
 
 // Scale is what the quantity's figures (Value, Low, High, Precision) are

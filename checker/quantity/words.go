@@ -210,6 +210,7 @@ var timeUnits = map[string]string{
 	"hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute",
 	"minute": "minute", "minutes": "minute", "decade": "decade", "decades": "decade",
 	"season": "season", "seasons": "season",
+	"second": "second", "seconds": "second", "sec": "second", "secs": "second",
 }
 
 // timeOfDay are the words after a clock that make it a time of day, not
