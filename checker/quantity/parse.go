@@ -2415,7 +2415,7 @@ func (p *Parser) skipAdverbs(k int) int {
 // bounded value and the text span.
 func (p *Parser) finish(q Quantity, start, end int, bound Bound) Quantity {
 	if bound == Exact {
-		if mb, ms := p.modifierBefore(start); mb != "" && ms >= p.taken {
+		if mb, ms := p.modifierBefore(start); mb != "" && ms >= p.taken && !p.periodOver(q, ms) {
 			bound = mb
 			start = ms
 		}
@@ -2444,6 +2444,14 @@ func (p *Parser) finish(q Quantity, start, end int, bound Bound) Quantity {
 	q.End = p.toks[end-1].End
 	q.Text = p.s[q.Start:q.End]
 	return q
+}
+
+// periodOver reports whether the modifier at token ms is an "over" that
+// gives the period a figure just before it spans, "$5bn over three years",
+// "a 12% rise over four years": the duration after it is then that period,
+// not a lower bound as in "jailed for over three years".
+func (p *Parser) periodOver(q Quantity, ms int) bool {
+	return q.Kind == Duration && p.taken > 0 && ms == p.taken && p.word(ms) == "over"
 }
 
 func (p *Parser) modifierBefore(start int) (Bound, int) {

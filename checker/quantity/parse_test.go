@@ -102,6 +102,8 @@ func TestParse(t *testing.T) {
 		{"it reached 97 degrees Fahrenheit", []want{{"97 degrees Fahrenheit", Measure, "°F", 97, 97, Exact, "", ""}}, "Fahrenheit is kept on its own scale, not converted"},
 		{"it broke the mark by 31 seconds", []want{{"31 seconds", Duration, "second", 31, 31, Exact, "", ""}}, "seconds are a unit of time"},
 		{"in a 40-second burst", []want{{"40-second", Duration, "second", 40, 40, Exact, "", "burst"}}, "a second in a compound is a unit of time"},
+		{"it will spend $31 billion over six years", []want{{"$31 billion", Money, "USD", 31e9, 31e9, Exact, "", ""}, {"six years", Duration, "year", 6, 6, Exact, "", ""}}, "'over' right after a figure gives the period it spans, not a lower bound"},
+		{"he was jailed for over six years", []want{{"over six years", Duration, "year", 6, inf, AtLeast, "", ""}}, "'over' with no figure before it is a lower bound"},
 		{"in fiscal 2031/32 it lost $5m", []want{{"2031/32", Year, "", 2031, 2032, Range, "", ""}, {"$5m", Money, "USD", 5e6, 5e6, Exact, "", ""}}, "a fiscal year written with a slash"},
 		{"a five-year contract", []want{{"five-year", Duration, "year", 5, 5, Exact, "", "contract"}}, "hyphenated duration names its noun"},
 		{"salinity between 2.5% and 4.1%", []want{{"between 2.5% and 4.1%", Percent, "%", 2.5, 4.1, Range, "", ""}}, "each end of a range may carry the unit"},
