@@ -1768,7 +1768,7 @@ func (p *Parser) yearSpan(i int) (Quantity, int, bool) {
 			return Quantity{}, i, false
 		}
 	}
-	if last-y > maxSpan || last-y > 1 && sep == "/" {
+	if last-y > maxSpan || (sep == "/" && last-y > 1) {
 		return Quantity{}, i, false
 	}
 	q := Quantity{Kind: Year, Value: float64(y+last) / 2, Low: float64(y), High: float64(last)}
@@ -1797,13 +1797,26 @@ func (p *Parser) isoStamp(i int) (int, bool) {
 			break
 		}
 		v, _ := strconv.Atoi(p.toks[num].Text)
-		if v < 1 || v > 12 && part == 0 || v > 31 {
+		if v < 1 || (part == 0 && v > 12) || v > 31 {
 			return i, false
 		}
 		k = num
 	}
-	if k == i || p.adjacent(k+1) && (p.isNum(k+1) || isDash(p.sym(k+1))) {
+	if k == i {
 		return i, false
+	}
+	if k > i+2 && p.toks[min(k+1, len(p.toks)-1)].Text == "T" && p.adjacent(k+1) && p.isNum(k+2) && p.adjacent(k+2) {
+		// "2031-04-09T10:15:00Z": the time of the stamp goes with it.
+		k += 2
+		for p.sym(k+1) == ":" && p.adjacent(k+1) && p.isNum(k+2) && p.adjacent(k+2) {
+			k += 2
+		}
+		if k+1 < len(p.toks) && p.toks[k+1].Text == "Z" && p.adjacent(k+1) {
+			k++
+		}
+	}
+	if p.adjacent(k+1) && (p.isNum(k+1) || isDash(p.sym(k+1))) {
+		return i, false // more digits follow: a code, not a date
 	}
 	return k + 1, true
 }
@@ -1836,17 +1849,17 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			return n, q, bound
 		}
 	}
-	if u, next, ok := p.temperatureAt(k, hyphen); ok && q.Kind == "" {
+	if u, next, ok := p.temperatureAt(k, f); ok && q.Kind == "" {
 		// "40 degrees Celsius", "1.5C", "-18°C", "104 degrees Fahrenheit".
 		q.Kind, q.Unit, q.Factor = Measure, u, 1
 		return p.afterBound(next, q, bound)
 	}
-	if next, ok := p.basisPoints(k, hyphen); ok && q.Kind == "" {
+	if next, ok := p.basisPoints(k); ok && q.Kind == "" && q.Value <= maxBasisPoints {
 		// "75 basis points", "25bps", "a 50-basis-point cut": hundredths
 		// of a percentage point.
 		q.Kind, q.Unit = Percent, "pp"
 		q.Value /= 100
-		q.Precision = f.precision / 100
+		q.Precision /= 100
 		return p.afterBound(next, q, bound)
 	}
 	switch {
@@ -1901,10 +1914,8 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			return p.afterBound(n, q, bound)
 		}
 	}
-	if u, ok := lookup(timeShapes, timeUnits, w); ok && !(w == "second" && (!hyphen || isDash(p.sym(k+1)))) {
+	if u, ok := lookup(timeShapes, timeUnits, w); ok && p.timeUnit(k, f, hyphen) {
 		// "28-year-old", "28 years old", "five-year contract", "two years".
-		// "Second" alone is a unit only in a compound, "a 40-second
-		// clip": "25 second-half points" are points.
 		n := k + 1
 		if isDash(p.sym(n)) && p.word(n+1) == "old" {
 			q.Kind, q.Unit = Age, u
@@ -2030,54 +2041,76 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 	return p.afterBound(j, q, bound)
 }
 
-// temperatureAt reads the unit of a temperature at token k and returns
-// its base, "°C" or "°F", and the token after it: "degrees Celsius",
-// "degrees F", "°C", "Celsius", or a capital C or F joined to the figure
-// ("1.5C"). A degree alone is no temperature ("a 90-degree turn"). The
+// timeUnit reports whether the unit word at token k, after figure f, is
+// one of time. "Second" is an ordinal's ("25 second-half points", "3
+// second-placed teams") unless it is in a compound ("a 40-second clip") or
+// after a figure with decimals or a one ("won by 0.4 second", "1
+// second"); "SEC" and "SECS" in capitals are names.
+func (p *Parser) timeUnit(k int, f figure, hyphen bool) bool {
+	switch t := p.toks[k].Text; strings.ToLower(t) {
+	case "sec", "secs":
+		return t != strings.ToUpper(t)
+	case "second":
+		decimals := !f.plainInt && !f.words
+		return !isDash(p.sym(k+1)) && (hyphen || decimals || f.value == 1)
+	}
+	return true
+}
+
+// temperatureAt reads the unit of a temperature at token k, after figure
+// f, and returns its base, "°C" or "°F", and the token after it: "degrees
+// Celsius", "degrees F", "°C", "° C", "ºC", "Celsius", or a capital C or F
+// joined to a figure with decimals ("1.5C"). A whole number with a letter
+// joined to it is more often a name ("iPhone 5C", "seat 14F", "a 13F
+// filing"), and a degree alone no temperature ("a 90-degree turn"). The
 // two scales are kept apart: a figure may be a temperature or a change of
 // one ("1.5C warmer"), and the two convert differently.
-func (p *Parser) temperatureAt(k int, hyphen bool) (string, int, bool) {
+func (p *Parser) temperatureAt(k int, f figure) (string, int, bool) {
 	scale := func(k int) string {
 		switch p.word(k) {
-		case "celsius", "centigrade", "c":
+		case "celsius", "centigrade", "c", "ºc", "°c":
 			return "°C"
-		case "fahrenheit", "f":
+		case "fahrenheit", "f", "ºf", "°f":
 			return "°F"
 		}
 		return ""
 	}
-	switch t := p.toks[min(k, len(p.toks)-1)]; {
-	case k >= len(p.toks):
-	case p.sym(k) == "°":
-		if u := scale(k + 1); u != "" && p.adjacent(k+1) {
-			return u, k + 2, true
-		}
-	case p.word(k) == "degrees" || p.word(k) == "degree":
+	w := p.word(k)
+	if s := p.sym(k); s == "°" || s == "º" || w == "degrees" || w == "degree" {
 		if u := scale(k + 1); u != "" {
-			return u, k + 2, true
+			return u, k + 2, true // "40°C", "40° C", "40 degrees Celsius"
 		}
-	case (t.Text == "C" || t.Text == "F") && p.adjacent(k) && !hyphen:
-		if !p.adjacent(k+1) || p.sym(k+1) != "" && p.sym(k+1) != "-" {
+		return "", k, false
+	}
+	if w == "celsius" || w == "fahrenheit" || w == "ºc" || w == "ºf" || w == "°c" || w == "°f" {
+		return scale(k), k + 1, true
+	}
+	if t := p.toks[min(k, len(p.toks)-1)]; k < len(p.toks) && (t.Text == "C" || t.Text == "F") && p.adjacent(k) && !f.plainInt && !f.words {
+		// "1.5C", not "1.5C-2C" or "2.5Cr".
+		if !p.adjacent(k+1) || (p.sym(k+1) != "" && !isDash(p.sym(k+1))) {
 			return scale(k), k + 1, true
 		}
-	case p.word(k) == "celsius" || p.word(k) == "fahrenheit":
-		return scale(k), k + 1, true
 	}
 	return "", k, false
 }
 
+// maxBasisPoints is the most basis points a rate moves by: more, and "bp"
+// is something else, base pairs or bits per second ("a 2400 bps modem").
+const maxBasisPoints = 1000
+
 // basisPoints reads the unit of a figure in basis points at token k,
-// "basis points", "basis point", "bps", "bp", and after a hyphen
-// "basis-point", and returns the token after it.
-func (p *Parser) basisPoints(k int, hyphen bool) (int, bool) {
-	switch w := p.word(k); {
-	case w == "bps" || w == "bp" && p.toks[k].Text != "BP": // BP, the oil company
+// "basis points", "basis-point", "bps", "bp", and returns the token after
+// it. "BP" in capitals is the oil company.
+func (p *Parser) basisPoints(k int) (int, bool) {
+	w := p.word(k)
+	if w == "bps" || (w == "bp" && p.toks[k].Text != "BP") {
 		return k + 1, true
-	case w != "basis":
-	case hyphen && isDash(p.sym(k+1)) && p.adjacent(k+1) && p.adjacent(k+2) && (p.word(k+2) == "point" || p.word(k+2) == "points"):
-		return k + 3, true
-	case !hyphen && (p.word(k+1) == "point" || p.word(k+1) == "points"):
-		return k + 2, true
+	}
+	if w != "basis" {
+		return k, false
+	}
+	if j := p.afterHyphen(k + 1); p.word(j) == "point" || p.word(j) == "points" {
+		return j + 1, true // "basis points", "basis-point"
 	}
 	return k, false
 }
@@ -2085,56 +2118,54 @@ func (p *Parser) basisPoints(k int, hyphen bool) (int, bool) {
 // fractionOfPoint reads a fraction of a percentage point written in
 // words, as rate decisions are reported: "a half-point cut", "a
 // quarter-point rise", "half a percentage point", "three-quarters of a
-// percentage point". Without "percentage", only the compound of one point
-// is read ("half-point", "quarter point"): "half a point" and "half points"
-// may be a game's.
+// percentage point", "about a quarter of a percentage point". Without
+// "percentage" only a fraction joined to "point" is read ("half-point"):
+// "half a point", "a fourth quarter point guard", "a second-half point"
+// and "half points" may be a game's.
 func (p *Parser) fractionOfPoint(i int) (Quantity, int, bool) {
-	if w := p.word(i); w == "a" || w == "an" {
-		if q, next, ok := p.fractionOfPoint(i + 1); ok {
-			return q, next, true // "a quarter of a percentage point": the article is not the figure
-		}
+	k := i
+	if w := p.word(k); w == "a" || w == "an" {
+		k++ // the article opens the figure, so that "about" before it counts
+	}
+	v, k, ok := p.pointFraction(k)
+	if !ok {
 		return Quantity{}, i, false
 	}
-	if isDash(p.sym(i-1)) && p.adjacent(i) {
-		return Quantity{}, i, false // "second-half points" are a game's
+	q := Quantity{Kind: Percent, Unit: "pp", Value: v}
+	if j := p.afterHyphen(k); j > k && p.word(j) == "point" {
+		return p.finish(q, i, j+1, Exact), j + 1, true // "half-point"
 	}
-	k, v := i, 0.0
-	switch p.word(k) {
-	case "half":
-		v = 0.5
-	case "quarter":
-		v = 0.25
-	case "three":
-		k = p.afterHyphen(k + 1)
-		if w := p.word(k); w != "quarter" && w != "quarters" {
-			return Quantity{}, i, false
-		}
-		v = 0.75
-	default:
-		return Quantity{}, i, false
-	}
-	k++
-	compound := true
 	if p.word(k) == "of" {
 		k++
-		compound = false
 	}
-	if w := p.word(k); w == "a" || w == "an" {
+	if w := p.word(k); w == "a" || w == "an" || w == "one" {
 		k++
-		compound = false
 	}
-	percentage := p.word(p.afterHyphen(k)) == "percentage"
-	if percentage {
-		k = p.afterHyphen(k) + 1
-	}
-	// A compound names one point, "a half-point cut"; "half points" are
-	// a game's.
-	if w := p.word(p.afterHyphen(k)); !(percentage && (w == "point" || w == "points") || compound && w == "point") {
+	if p.word(k) != "percentage" {
 		return Quantity{}, i, false
 	}
-	k = p.afterHyphen(k) + 1
-	q := Quantity{Kind: Percent, Unit: "pp", Value: v}
-	return p.finish(q, i, k, Exact), k, true
+	if j := p.afterHyphen(k + 1); p.word(j) == "point" || p.word(j) == "points" {
+		return p.finish(q, i, j+1, Exact), j + 1, true
+	}
+	return Quantity{}, i, false
+}
+
+// pointFraction reads the fraction of fractionOfPoint at token k, "half",
+// "quarter", "three-quarter(s)" or "three quarters", and returns its value
+// and the token after it. "Three quarter-point cuts" are three cuts.
+func (p *Parser) pointFraction(k int) (float64, int, bool) {
+	switch p.word(k) {
+	case "half":
+		return 0.5, k + 1, true
+	case "quarter":
+		return 0.25, k + 1, true
+	case "three":
+		j := p.afterHyphen(k + 1)
+		if w := p.word(j); w == "quarters" || (w == "quarter" && j > k+1) {
+			return 0.75, j + 1, true
+		}
+	}
+	return 0, k, false
 }
 
 // afterHyphen returns k+1 when token k is a hyphen joining two words

@@ -93,9 +93,19 @@ func TestParse(t *testing.T) {
 		{"after a 15bps rise", []want{{"15bps", Percent, "pp", 0.15, 0.15, Exact, "", ""}}, "basis points abbreviated and joined to the figure"},
 		{"a 40-basis-point cut", []want{{"40-basis-point", Percent, "pp", 0.4, 0.4, Exact, "", ""}}, "basis points as a hyphenated modifier"},
 		{"by 10 to 20 basis points", []want{{"10 to 20 basis points", Percent, "pp", 0.1, 0.2, Range, "", ""}}, "a range in basis points converts both ends"},
-		{"a quarter-point rise", []want{{"quarter-point", Percent, "pp", 0.25, 0.25, Exact, "", ""}}, "a fraction of a point in a compound is of a percentage point"},
+		{"a quarter-point rise", []want{{"a quarter-point", Percent, "pp", 0.25, 0.25, Exact, "", ""}}, "a fraction joined to 'point' is of a percentage point"},
 		{"cut by three-quarters of a percentage point", []want{{"three-quarters of a percentage point", Percent, "pp", 0.75, 0.75, Exact, "", ""}}, "a fraction of a percentage point in words"},
-		{"a half of a percentage point", []want{{"half of a percentage point", Percent, "pp", 0.5, 0.5, Exact, "", ""}}, "the article before the fraction is not part of the figure"},
+		{"about a quarter of a percentage point", []want{{"about a quarter of a percentage point", Percent, "pp", 0.25, 0.25, About, "", ""}}, "the article opens the figure, so the hedge before it counts"},
+		{"by half of one percentage point", []want{{"half of one percentage point", Percent, "pp", 0.5, 0.5, Exact, "", ""}}, "half of one point is half a point, not one"},
+		{"a 25 basis-point cut", []want{{"25 basis-point", Percent, "pp", 0.25, 0.25, Exact, "", ""}}, "basis points hyphenated after a space"},
+		{"a 25-basis point cut", []want{{"25-basis point", Percent, "pp", 0.25, 0.25, Exact, "", ""}}, "basis points hyphenated before a space"},
+		{"by 20.5 to 30 basis points", []want{{"20.5 to 30 basis points", Percent, "pp", 0.205, 0.3, Range, "", ""}}, "a range in basis points keeps both ends"},
+		{"won by 0.4 second", []want{{"0.4 second", Duration, "second", 0.4, 0.4, Exact, "", ""}}, "a second after a figure with decimals is a unit"},
+		{"it was 31° C at noon", []want{{"31° C", Measure, "°C", 31, 31, Exact, "", ""}}, "a degree sign and the scale apart"},
+		{"it was 31ºC at noon", []want{{"31ºC", Measure, "°C", 31, 31, Exact, "", ""}}, "the ordinal sign written for the degree sign"},
+		{"it was 101.5F inside", []want{{"101.5F", Measure, "°F", 101.5, 101.5, Exact, "", ""}}, "a capital F joined to a figure with decimals"},
+		{"posted 2031-04-09T10:15:00Z then 7%", []want{{"7%", Percent, "%", 7, 7, Exact, "", ""}}, "a machine stamp's time goes with its date"},
+		{"the 1999-00 season", []want{{"1999-00", Year, "", 1999, 2000, Range, "", ""}}, "a season runs into the next century as the next year"},
 		{"a high of 38 degrees Celsius", []want{{"38 degrees Celsius", Measure, "°C", 38, 38, Exact, "", ""}}, "a temperature in degrees Celsius"},
 		{"the month ran 1.6C above the average", []want{{"1.6C", Measure, "°C", 1.6, 1.6, Exact, "", ""}}, "a capital C joined to the figure is degrees Celsius"},
 		{"lows of -12°C overnight", []want{{"-12°C", Measure, "°C", -12, -12, Exact, "", ""}}, "a negative temperature with the degree sign"},
@@ -104,6 +114,7 @@ func TestParse(t *testing.T) {
 		{"in a 40-second burst", []want{{"40-second", Duration, "second", 40, 40, Exact, "", "burst"}}, "a second in a compound is a unit of time"},
 		{"it will spend $31 billion over six years", []want{{"$31 billion", Money, "USD", 31e9, 31e9, Exact, "", ""}, {"six years", Duration, "year", 6, 6, Exact, "", ""}}, "'over' right after a figure gives the period it spans, not a lower bound"},
 		{"he was jailed for over six years", []want{{"over six years", Duration, "year", 6, inf, AtLeast, "", ""}}, "'over' with no figure before it is a lower bound"},
+		{"within 1 second it fell", []want{{"1 second", Duration, "second", 1, 1, Exact, "", ""}}, "one second, singular"},
 		{"in fiscal 2031/32 it lost $5m", []want{{"2031/32", Year, "", 2031, 2032, Range, "", ""}, {"$5m", Money, "USD", 5e6, 5e6, Exact, "", ""}}, "a fiscal year written with a slash"},
 		{"a five-year contract", []want{{"five-year", Duration, "year", 5, 5, Exact, "", "contract"}}, "hyphenated duration names its noun"},
 		{"salinity between 2.5% and 4.1%", []want{{"between 2.5% and 4.1%", Percent, "%", 2.5, 4.1, Range, "", ""}}, "each end of a range may carry the unit"},
@@ -532,6 +543,9 @@ func TestPointsNeedAPercentage(t *testing.T) {
 		{"it sold 20 BP stations", "BP in capitals is the oil company, not basis points"},
 		{"a 2-point lead", "a figure of points with no basis is no basis point"},
 		{"he scored 25 second-half points", "the half of a game is no fraction of a point"},
+		{"in the fourth quarter point guard Ana Ruiz scored 12", "a fraction spaced from 'point' with no percentage is a game's"},
+		{"by the half point of the season", "a half point with no percentage is a period's"},
+		{"an old 2400 bps modem", "thousands of bps are bits per second, not a rate's move"},
 		{"they took half points from the draw", "half points with no percentage are a game's"},
 		{"his lone second-half point came late", "a fraction joined to the word before it is a half of a game"},
 	} {
@@ -550,6 +564,11 @@ func TestTemperatureNeedsAScale(t *testing.T) {
 		{"a 90-degree turn", "a degree alone is an angle as often as a temperature"},
 		{"it fell to grade 5C-plus", "a letter joined to a figure and run on by a hyphen is a grade, not degrees"},
 		{"they kept 40 C-class vans", "a capital C not joined to the figure is no temperature"},
+		{"the phone 5C sold well", "a whole number with a letter joined is a model's name"},
+		{"its latest 13F filing", "a filing's form is no temperature"},
+		{"seat 14F was empty", "a seat is no temperature"},
+		{"a 2.5 C grade", "a capital C apart from the figure is a grade"},
+		{"it rose 1.5C-plus", "a letter run on by a hyphen is a grade"},
 	} {
 		for _, q := range Parse(tt.s) {
 			if q.Unit == "°C" || q.Unit == "°F" {
@@ -565,12 +584,51 @@ func TestSecondNeedsACompound(t *testing.T) {
 	for _, tt := range []struct{ s, reason string }{
 		{"he scored 25 second-half points", "'second-half' is the half of a game, not 25 seconds"},
 		{"the 3 second-placed teams", "'second-placed' is a rank"},
+		{"only 1 second-placed team went through", "'second-placed' is a rank even after a one"},
+		{"the 14 SEC schools voted", "SEC in capitals is a name"},
+		{"3 SECS staff quit", "SECS in capitals is a name"},
 	} {
 		for _, q := range Parse(tt.s) {
 			if q.Unit == "second" {
 				t.Errorf("%s: %q read %q as %v", tt.reason, tt.s, q.Text, q)
 			}
 		}
+	}
+}
+
+// TestLongerCodeIsNoStamp holds the machine date to a date that ends
+// there: with more hyphenated digits it is a code, whose figures are read
+// as they stand rather than skipped as a page's stamp.
+func TestLongerCodeIsNoStamp(t *testing.T) {
+	qs := Parse("ref 2031-04-09-7 filed")
+	if len(qs) == 0 || !strings.HasPrefix(qs[0].Text, "2031") {
+		t.Errorf("Parse(%q) = %v, want the code's figures read from 2031", "ref 2031-04-09-7 filed", qs)
+	}
+}
+
+// TestThreeQuarterPointCuts holds a count before a fraction of a point
+// apart from it: three cuts of a quarter point each.
+func TestThreeQuarterPointCuts(t *testing.T) {
+	var pp []Quantity
+	for _, q := range Parse("the bank made three quarter-point cuts") {
+		if q.Unit == "pp" {
+			pp = append(pp, q)
+		}
+	}
+	if len(pp) != 1 || pp[0].Value != 0.25 {
+		t.Errorf("got %v, want one quarter of a point", pp)
+	}
+}
+
+// TestBasisPointPrecision holds a range in basis points to the rounding
+// of its least precise end, as the same range in percent.
+func TestBasisPointPrecision(t *testing.T) {
+	bp, pct := Parse("by 20.5 to 30 basis points"), Parse("by 20.5 to 30 percent")
+	if len(bp) != 1 || len(pct) != 1 {
+		t.Fatalf("got %v and %v, want one range each", bp, pct)
+	}
+	if got, want := bp[0].Precision, pct[0].Precision/100; math.Abs(got-want) > 1e-12 {
+		t.Errorf("precision of %q = %g, want %g (a hundredth of %q's)", bp[0].Text, got, want, pct[0].Text)
 	}
 }
 
