@@ -535,61 +535,47 @@ func TestThousandsPointWhole(t *testing.T) {
 	}
 }
 
-// TestPointsNeedAPercentage holds basis points and fractions of a point to
-// the words that say so.
-func TestPointsNeedAPercentage(t *testing.T) {
-	for _, tt := range []struct{ s, reason string }{
-		{"she was half a point behind the leader", "half a point with no percentage may be a game's"},
-		{"it sold 20 BP stations", "BP in capitals is the oil company, not basis points"},
-		{"a 2-point lead", "a figure of points with no basis is no basis point"},
-		{"he scored 25 second-half points", "the half of a game is no fraction of a point"},
-		{"in the fourth quarter point guard Ana Ruiz scored 12", "a fraction spaced from 'point' with no percentage is a game's"},
-		{"by the half point of the season", "a half point with no percentage is a period's"},
-		{"an old 2400 bps modem", "thousands of bps are bits per second, not a rate's move"},
-		{"they took half points from the draw", "half points with no percentage are a game's"},
-		{"his lone second-half point came late", "a fraction joined to the word before it is a half of a game"},
-	} {
-		for _, q := range Parse(tt.s) {
-			if q.Unit == "pp" {
-				t.Errorf("%s: %q read %q as %v", tt.reason, tt.s, q.Text, q)
-			}
-		}
+// TestNotRead holds each reading to the words that make it: none of these
+// sentences holds a quantity of the kind or unit its case names.
+func TestNotRead(t *testing.T) {
+	inUnit := func(units ...string) func(Quantity) bool {
+		return func(q Quantity) bool { return slices.Contains(units, q.Unit) }
 	}
-}
-
-// TestTemperatureNeedsAScale holds temperatures to a scale named or
-// joined to the figure.
-func TestTemperatureNeedsAScale(t *testing.T) {
-	for _, tt := range []struct{ s, reason string }{
-		{"a 90-degree turn", "a degree alone is an angle as often as a temperature"},
-		{"it fell to grade 5C-plus", "a letter joined to a figure and run on by a hyphen is a grade, not degrees"},
-		{"they kept 40 C-class vans", "a capital C not joined to the figure is no temperature"},
-		{"the phone 5C sold well", "a whole number with a letter joined is a model's name"},
-		{"its latest 13F filing", "a filing's form is no temperature"},
-		{"seat 14F was empty", "a seat is no temperature"},
-		{"a 2.5 C grade", "a capital C apart from the figure is a grade"},
-		{"it rose 1.5C-plus", "a letter run on by a hyphen is a grade"},
+	yearRange := func(q Quantity) bool { return q.Kind == Year && q.Bound == Range }
+	for _, tt := range []struct {
+		s      string
+		not    func(Quantity) bool
+		reason string
+	}{
+		{"she was half a point behind the leader", inUnit("pp"), "half a point with no percentage may be a game's"},
+		{"it sold 20 BP stations", inUnit("pp"), "BP in capitals is the oil company, not basis points"},
+		{"a 2-point lead", inUnit("pp"), "a figure of points with no basis is no basis point"},
+		{"he scored 25 second-half points", inUnit("pp"), "the half of a game is no fraction of a point"},
+		{"in the fourth quarter point guard Ana Ruiz scored 12", inUnit("pp"), "a fraction spaced from 'point' with no percentage is a game's"},
+		{"by the half point of the season", inUnit("pp"), "a half point with no percentage is a period's"},
+		{"an old 2400 bps modem", inUnit("pp"), "thousands of bps are bits per second, not a rate's move"},
+		{"they took half points from the draw", inUnit("pp"), "half points with no percentage are a game's"},
+		{"his lone second-half point came late", inUnit("pp"), "a fraction joined to the word before it is a half of a game"},
+		{"a 90-degree turn", inUnit("°C", "°F"), "a degree alone is an angle as often as a temperature"},
+		{"it fell to grade 5C-plus", inUnit("°C", "°F"), "a letter joined to a figure and run on by a hyphen is a grade, not degrees"},
+		{"they kept 40 C-class vans", inUnit("°C", "°F"), "a capital C not joined to the figure is no temperature"},
+		{"the phone 5C sold well", inUnit("°C", "°F"), "a whole number with a letter joined is a model's name"},
+		{"its latest 13F filing", inUnit("°C", "°F"), "a filing's form is no temperature"},
+		{"seat 14F was empty", inUnit("°C", "°F"), "a seat is no temperature"},
+		{"a 2.5 C grade", inUnit("°C", "°F"), "a capital C apart from the figure is a grade"},
+		{"it rose 1.5C-plus", inUnit("°C", "°F"), "a letter run on by a hyphen is a grade"},
+		{"he scored 25 second-half points", inUnit("second"), "'second-half' is the half of a game, not 25 seconds"},
+		{"the 3 second-placed teams", inUnit("second"), "'second-placed' is a rank"},
+		{"only 1 second-placed team went through", inUnit("second"), "'second-placed' is a rank even after a one"},
+		{"the 14 SEC schools voted", inUnit("second"), "SEC in capitals is a name"},
+		{"3 SECS staff quit", inUnit("second"), "SECS in capitals is a name"},
+		{"call 2031-32-17", yearRange, "a run of more hyphenated figures is no season"},
+		{"from 2031/35 on", yearRange, "a slash joins a year to the next one only: 2031/35 is no span"},
+		{"in 2031-45 terms", yearRange, "fourteen years on is too far for two digits to be a year"},
+		{"since 1995-01 it grew", yearRange, "two digits below the year's own are a month, not a run into the next century"},
 	} {
 		for _, q := range Parse(tt.s) {
-			if q.Unit == "°C" || q.Unit == "°F" {
-				t.Errorf("%s: %q read %q as %v", tt.reason, tt.s, q.Text, q)
-			}
-		}
-	}
-}
-
-// TestSecondNeedsACompound holds "second" alone to a compound: after a
-// figure, on its own, it is an ordinal's.
-func TestSecondNeedsACompound(t *testing.T) {
-	for _, tt := range []struct{ s, reason string }{
-		{"he scored 25 second-half points", "'second-half' is the half of a game, not 25 seconds"},
-		{"the 3 second-placed teams", "'second-placed' is a rank"},
-		{"only 1 second-placed team went through", "'second-placed' is a rank even after a one"},
-		{"the 14 SEC schools voted", "SEC in capitals is a name"},
-		{"3 SECS staff quit", "SECS in capitals is a name"},
-	} {
-		for _, q := range Parse(tt.s) {
-			if q.Unit == "second" {
+			if tt.not(q) {
 				t.Errorf("%s: %q read %q as %v", tt.reason, tt.s, q.Text, q)
 			}
 		}
@@ -629,22 +615,5 @@ func TestBasisPointPrecision(t *testing.T) {
 	}
 	if got, want := bp[0].Precision, pct[0].Precision/100; math.Abs(got-want) > 1e-12 {
 		t.Errorf("precision of %q = %g, want %g (a hundredth of %q's)", bp[0].Text, got, want, pct[0].Text)
-	}
-}
-
-// TestYearSpanNeedsTheNextYear holds the season reading to a year and the
-// next year's two digits alone.
-func TestYearSpanNeedsTheNextYear(t *testing.T) {
-	for _, tt := range []struct{ s, reason string }{
-		{"call 2031-32-17", "a run of more hyphenated figures is no season"},
-		{"from 2031/35 on", "a slash joins a year to the next one only: 2031/35 is no span"},
-		{"in 2031-45 terms", "fourteen years on is too far for two digits to be a year"},
-		{"since 1995-01 it grew", "two digits below the year's own are a month, not a run into the next century"},
-	} {
-		for _, q := range Parse(tt.s) {
-			if q.Kind == Year && q.Bound == Range {
-				t.Errorf("%s: %q read the span %q", tt.reason, tt.s, q.Text)
-			}
-		}
 	}
 }
