@@ -33,8 +33,10 @@ type Parser struct {
 	nameEnd int
 	// taken is the token index after the last quantity read: a modifier
 	// before the next one may not reach back into it ("5 or over 10").
-	taken    int
-	headline bool
+	taken int
+	// takenKind is the kind of that quantity.
+	takenKind Kind
+	headline  bool
 }
 
 // Parse returns the quantities in s in the order they appear.
@@ -91,7 +93,7 @@ func (p *Parser) ParseWords(s string, toks []text.Token, w Words, dst []Quantity
 	p.toks = toks
 	p.low, p.start = w.Low, w.Start
 	p.nameEnd = -1
-	p.taken = 0
+	p.taken, p.takenKind = 0, ""
 	p.headline = w.Headline
 	p.skipURLs()
 	n0 := len(dst)
@@ -108,7 +110,7 @@ func (p *Parser) ParseWords(s string, toks []text.Token, w Words, dst []Quantity
 		if ok {
 			dst = append(dst, q)
 			i = next
-			p.taken = next
+			p.taken, p.takenKind = next, q.Kind
 			continue
 		}
 		if next > i {
@@ -1854,7 +1856,7 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 		q.Kind, q.Unit, q.Factor = Measure, u, 1
 		return p.afterBound(next, q, bound)
 	}
-	if next, ok := p.basisPoints(k); ok && q.Kind == "" && q.Value <= maxBasisPoints {
+	if next, ok := p.basisPoints(k); ok && q.Kind == "" && (q.Value <= maxBasisPoints || p.word(k) == "basis") {
 		// "75 basis points", "25bps", "a 50-basis-point cut": hundredths
 		// of a percentage point.
 		q.Kind, q.Unit = Percent, "pp"
@@ -2043,26 +2045,36 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 
 // timeUnit reports whether the unit word at token k, after figure f, is
 // one of time. "Second" is an ordinal's ("25 second-half points", "3
-// second-placed teams") unless it is in a compound ("a 40-second clip") or
-// after a figure with decimals or a one ("won by 0.4 second", "1
-// second"); "SEC" and "SECS" in capitals are names.
+// second-placed teams", "1 second half goal") unless it is in a compound
+// ("a 40-second clip") or after a figure with decimals or a one ("won by
+// 0.4 second", "1 second"); "SEC" and "SECS" in capitals are names, but in
+// a headline in capitals.
 func (p *Parser) timeUnit(k int, f figure, hyphen bool) bool {
 	switch t := p.toks[k].Text; strings.ToLower(t) {
 	case "sec", "secs":
-		return t != strings.ToUpper(t)
+		return p.headline || t != strings.ToUpper(t)
 	case "second":
 		decimals := !f.plainInt && !f.words
-		return !isDash(p.sym(k+1)) && (hyphen || decimals || f.value == 1)
+		return !isDash(p.sym(k+1)) && !ranked[p.word(k+1)] && (hyphen || decimals || f.value == 1)
 	}
 	return true
+}
+
+// ranked are the words an ordinal "second" ranks: "1 second half goal",
+// "one second place".
+var ranked = map[string]bool{
+	"half": true, "place": true, "placed": true, "round": true, "leg": true, "tier": true, "quarter": true,
+	"period": true, "set": true, "innings": true, "team": true, "string": true, "stage": true, "term": true,
+	"row": true, "seed": true, "division": true, "line": true, "largest": true, "biggest": true,
 }
 
 // temperatureAt reads the unit of a temperature at token k, after figure
 // f, and returns its base, "°C" or "°F", and the token after it: "degrees
 // Celsius", "degrees F", "°C", "° C", "ºC", "Celsius", or a capital C or F
-// joined to a figure with decimals ("1.5C"). A whole number with a letter
-// joined to it is more often a name ("iPhone 5C", "seat 14F", "a 13F
-// filing"), and a degree alone no temperature ("a 90-degree turn"). The
+// joined to a figure with decimals ("1.5C"), or to a whole number in a
+// sentence about heat or cold (aboutWarmth): elsewhere a whole number with
+// a letter joined to it is more often a name ("iPhone 5C", "seat 14F", "a
+// 13F filing"). A degree alone is no temperature ("a 90-degree turn"). The
 // two scales are kept apart: a figure may be a temperature or a change of
 // one ("1.5C warmer"), and the two convert differently.
 func (p *Parser) temperatureAt(k int, f figure) (string, int, bool) {
@@ -2082,20 +2094,36 @@ func (p *Parser) temperatureAt(k int, f figure) (string, int, bool) {
 		}
 		return "", k, false
 	}
-	if w == "celsius" || w == "fahrenheit" || w == "ºc" || w == "ºf" || w == "°c" || w == "°f" {
-		return scale(k), k + 1, true
+	if u := scale(k); u != "" && w != "c" && w != "f" {
+		return u, k + 1, true // "31 Celsius", "31ºC"
 	}
-	if t := p.toks[min(k, len(p.toks)-1)]; k < len(p.toks) && (t.Text == "C" || t.Text == "F") && p.adjacent(k) && !f.plainInt && !f.words {
-		// "1.5C", not "1.5C-2C" or "2.5Cr".
-		if !p.adjacent(k+1) || (p.sym(k+1) != "" && !isDash(p.sym(k+1))) {
-			return scale(k), k + 1, true
-		}
+	if k >= len(p.toks) || (p.toks[k].Text != "C" && p.toks[k].Text != "F") || !p.adjacent(k) || f.words {
+		return "", k, false
+	}
+	if p.adjacent(k+1) && (p.sym(k+1) == "" || isDash(p.sym(k+1))) {
+		return "", k, false // "5C-plus", "2.5Cr"
+	}
+	if !f.plainInt || p.aboutWarmth() {
+		return scale(k), k + 1, true // "1.5C", "temperatures hit 40C"
 	}
 	return "", k, false
 }
 
+// aboutWarmth reports whether the sentence speaks of heat or cold, so that
+// a whole number with a capital C or F joined to it is a temperature
+// ("temperatures hit 40C", "lows of -5C"), not a name ("iPhone 5C").
+func (p *Parser) aboutWarmth() bool {
+	for _, w := range p.low {
+		if warmthWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // maxBasisPoints is the most basis points a rate moves by: more, and "bp"
 // is something else, base pairs or bits per second ("a 2400 bps modem").
+// Spelled out, "1,500 basis points" are basis points (a spread's).
 const maxBasisPoints = 1000
 
 // basisPoints reads the unit of a figure in basis points at token k,
@@ -2119,9 +2147,10 @@ func (p *Parser) basisPoints(k int) (int, bool) {
 // words, as rate decisions are reported: "a half-point cut", "a
 // quarter-point rise", "half a percentage point", "three-quarters of a
 // percentage point", "about a quarter of a percentage point". Without
-// "percentage" only a fraction joined to "point" is read ("half-point"):
-// "half a point", "a fourth quarter point guard", "a second-half point"
-// and "half points" may be a game's.
+// "percentage" only a fraction joined to "point" is read ("half-point"),
+// or spaced from it after "by" or before a move (rateMoves: "by a quarter
+// point", "a quarter point cut"): "half a point", "a fourth quarter point
+// guard", "a second-half point" and "half points" may be a game's.
 func (p *Parser) fractionOfPoint(i int) (Quantity, int, bool) {
 	k := i
 	if w := p.word(k); w == "a" || w == "an" {
@@ -2132,13 +2161,16 @@ func (p *Parser) fractionOfPoint(i int) (Quantity, int, bool) {
 		return Quantity{}, i, false
 	}
 	q := Quantity{Kind: Percent, Unit: "pp", Value: v}
-	if j := p.afterHyphen(k); j > k && p.word(j) == "point" {
-		return p.finish(q, i, j+1, Exact), j + 1, true // "half-point"
+	if j := p.afterHyphen(k); p.word(j) == "point" && (j > k || p.word(i-1) == "by" || rateMoves[p.word(j+1)]) {
+		return p.finish(q, i, j+1, Exact), j + 1, true // "half-point", "by a quarter point", "a quarter point cut"
 	}
 	if p.word(k) == "of" {
 		k++
+		if p.word(k) == "one" {
+			k++ // "half of one percentage point"
+		}
 	}
-	if w := p.word(k); w == "a" || w == "an" || w == "one" {
+	if w := p.word(k); w == "a" || w == "an" {
 		k++
 	}
 	if p.word(k) != "percentage" {
@@ -2478,11 +2510,24 @@ func (p *Parser) finish(q Quantity, start, end int, bound Bound) Quantity {
 }
 
 // periodOver reports whether the modifier at token ms is an "over" that
-// gives the period a figure just before it spans, "$5bn over three years",
-// "a 12% rise over four years": the duration after it is then that period,
-// not a lower bound as in "jailed for over three years".
+// gives the period a sum, share or count just before it spans, "$5bn over
+// three years", "rose 12% over four years", "£4bn ($5bn) over three
+// years": the duration after it is then that period, not a lower bound as
+// in "jailed for over three years". After a year, a date or an age "over"
+// is "more than" again ("in 2031 over 40 days were lost").
 func (p *Parser) periodOver(q Quantity, ms int) bool {
-	return q.Kind == Duration && p.taken > 0 && ms == p.taken && p.word(ms) == "over"
+	if q.Kind != Duration || p.taken == 0 || p.word(ms) != "over" {
+		return false
+	}
+	switch p.takenKind {
+	case Year, Date, Age, Duration:
+		return false
+	}
+	k := p.taken
+	for k < ms && (p.sym(k) == ")" || p.sym(k) == "\"" || p.sym(k) == "”" || p.sym(k) == "’") {
+		k++ // "($5bn) over", "“$5bn” over"
+	}
+	return k == ms
 }
 
 func (p *Parser) modifierBefore(start int) (Bound, int) {

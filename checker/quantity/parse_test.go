@@ -115,6 +115,12 @@ func TestParse(t *testing.T) {
 		{"it will spend $31 billion over six years", []want{{"$31 billion", Money, "USD", 31e9, 31e9, Exact, "", ""}, {"six years", Duration, "year", 6, 6, Exact, "", ""}}, "'over' right after a figure gives the period it spans, not a lower bound"},
 		{"he was jailed for over six years", []want{{"over six years", Duration, "year", 6, inf, AtLeast, "", ""}}, "'over' with no figure before it is a lower bound"},
 		{"within 1 second it fell", []want{{"1 second", Duration, "second", 1, 1, Exact, "", ""}}, "one second, singular"},
+		{"it cut rates by a quarter point", []want{{"a quarter point", Percent, "pp", 0.25, 0.25, Exact, "", ""}}, "a fraction spaced from 'point' after 'by' is a rate's move"},
+		{"a quarter point cut came", []want{{"a quarter point", Percent, "pp", 0.25, 0.25, Exact, "", ""}}, "a fraction spaced from 'point' before a move is a rate's"},
+		{"temperatures hit 40C at noon", []want{{"40C", Measure, "°C", 40, 40, Exact, "", ""}}, "a whole number with a joined C in a sentence about heat is a temperature"},
+		{"spreads widened by 1,500 basis points", []want{{"1,500 basis points", Percent, "pp", 15, 15, Exact, "", ""}}, "spelled out, basis points may run past a thousand"},
+		{"it spent £4bn ($5bn) over three years", []want{{"£4bn", Money, "GBP", 4e9, 4e9, Exact, "", ""}, {"$5bn", Money, "USD", 5e9, 5e9, Exact, "", ""}, {"three years", Duration, "year", 3, 3, Exact, "", ""}}, "'over' after a bracketed conversion still gives the period"},
+		{"30 SECS LEFT IN THE FINAL GAME", []want{{"30 SECS", Duration, "second", 30, 30, Exact, "", ""}}, "in a headline in capitals, SECS are seconds"},
 		{"in fiscal 2031/32 it lost $5m", []want{{"2031/32", Year, "", 2031, 2032, Range, "", ""}, {"$5m", Money, "USD", 5e6, 5e6, Exact, "", ""}}, "a fiscal year written with a slash"},
 		{"a five-year contract", []want{{"five-year", Duration, "year", 5, 5, Exact, "", "contract"}}, "hyphenated duration names its noun"},
 		{"salinity between 2.5% and 4.1%", []want{{"between 2.5% and 4.1%", Percent, "%", 2.5, 4.1, Range, "", ""}}, "each end of a range may carry the unit"},
@@ -542,12 +548,19 @@ func TestNotRead(t *testing.T) {
 		return func(q Quantity) bool { return slices.Contains(units, q.Unit) }
 	}
 	yearRange := func(q Quantity) bool { return q.Kind == Year && q.Bound == Range }
+	halfPoint := func(q Quantity) bool { return q.Unit == "pp" && q.Value == 0.5 }
+	exactPeriod := func(q Quantity) bool { return q.Kind == Duration && q.Bound == Exact }
 	for _, tt := range []struct {
 		s      string
 		not    func(Quantity) bool
 		reason string
 	}{
 		{"she was half a point behind the leader", inUnit("pp"), "half a point with no percentage may be a game's"},
+		{"growth in the second half one percentage point faster", halfPoint, "'one' names the point only after 'of'"},
+		{"in 2031 over 40 days were lost", exactPeriod, "after a year 'over' is 'more than'"},
+		{"she died aged 91 over 10 years after him", exactPeriod, "after an age 'over' is 'more than'"},
+		{"just one second half shot", inUnit("second"), "'second' before the half it ranks is an ordinal"},
+		{"a 2C battery", inUnit("°C", "°F"), "a whole number with a joined C, nothing said of heat, is a name"},
 		{"it sold 20 BP stations", inUnit("pp"), "BP in capitals is the oil company, not basis points"},
 		{"a 2-point lead", inUnit("pp"), "a figure of points with no basis is no basis point"},
 		{"he scored 25 second-half points", inUnit("pp"), "the half of a game is no fraction of a point"},

@@ -202,6 +202,22 @@ var measureUnits = map[string]unit{
 	"litres": {"l", 1}, "liters": {"l", 1}, "barrels": {"barrel", 1},
 }
 
+// rateMoves are the nouns of a rate's move that may follow a fraction of
+// a point spaced from "point": "a quarter point cut".
+var rateMoves = map[string]bool{
+	"cut": true, "cuts": true, "hike": true, "hikes": true, "rise": true, "rises": true, "increase": true,
+	"increases": true, "reduction": true, "reductions": true, "drop": true, "fall": true, "move": true,
+}
+
+// warmthWords are the words of a sentence about heat or cold, in which a
+// whole number with a capital C or F joined to it is a temperature.
+var warmthWords = map[string]bool{
+	"temperature": true, "temperatures": true, "heat": true, "heatwave": true, "warm": true, "warmer": true,
+	"warmest": true, "warming": true, "hot": true, "hotter": true, "hottest": true, "cold": true, "colder": true,
+	"coldest": true, "cool": true, "cooler": true, "freezing": true, "frost": true, "highs": true, "lows": true,
+	"thermometer": true, "thermometers": true, "mercury": true, "degrees": true, "celsius": true, "fahrenheit": true,
+}
+
 // timeUnits turn a figure into a duration (or an age with "old").
 var timeUnits = map[string]string{
 	"year": "year", "years": "year", "yr": "year", "yrs": "year",
