@@ -2510,9 +2510,9 @@ func (p *Parser) finish(q Quantity, start, end int, bound Bound) Quantity {
 }
 
 // periodOver reports whether the modifier at token ms is an "over" that
-// gives the period a sum, share or count just before it spans, "$5bn over
-// three years", "rose 12% over four years", "£4bn ($5bn) over three
-// years": the duration after it is then that period, not a lower bound as
+// gives the period a figure just before it spans, "$5bn over three years",
+// "rose 12% over four years", "nine hours over two days", "£4bn ($5bn)
+// over three years": the duration after it is then that period, not a lower bound as
 // in "jailed for over three years". After a year, a date or an age "over"
 // is "more than" again ("in 2031 over 40 days were lost").
 func (p *Parser) periodOver(q Quantity, ms int) bool {
@@ -2520,7 +2520,7 @@ func (p *Parser) periodOver(q Quantity, ms int) bool {
 		return false
 	}
 	switch p.takenKind {
-	case Year, Date, Age, Duration:
+	case Year, Date, Age:
 		return false
 	}
 	k := p.taken

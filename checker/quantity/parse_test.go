@@ -113,6 +113,7 @@ func TestParse(t *testing.T) {
 		{"it broke the mark by 31 seconds", []want{{"31 seconds", Duration, "second", 31, 31, Exact, "", ""}}, "seconds are a unit of time"},
 		{"in a 40-second burst", []want{{"40-second", Duration, "second", 40, 40, Exact, "", "burst"}}, "a second in a compound is a unit of time"},
 		{"it will spend $31 billion over six years", []want{{"$31 billion", Money, "USD", 31e9, 31e9, Exact, "", ""}, {"six years", Duration, "year", 6, 6, Exact, "", ""}}, "'over' right after a figure gives the period it spans, not a lower bound"},
+		{"the jury sat for nine hours over two days", []want{{"nine hours", Duration, "hour", 9, 9, Exact, "", ""}, {"two days", Duration, "day", 2, 2, Exact, "", ""}}, "a time spent over a period gives that period"},
 		{"he was jailed for over six years", []want{{"over six years", Duration, "year", 6, inf, AtLeast, "", ""}}, "'over' with no figure before it is a lower bound"},
 		{"within 1 second it fell", []want{{"1 second", Duration, "second", 1, 1, Exact, "", ""}}, "one second, singular"},
 		{"it cut rates by a quarter point", []want{{"a quarter point", Percent, "pp", 0.25, 0.25, Exact, "", ""}}, "a fraction spaced from 'point' after 'by' is a rate's move"},
