@@ -1807,7 +1807,7 @@ func (p *Parser) isoStamp(i int) (int, bool) {
 	if k == i {
 		return i, false
 	}
-	if k > i+2 && p.toks[min(k+1, len(p.toks)-1)].Text == "T" && p.adjacent(k+1) && p.isNum(k+2) && p.adjacent(k+2) {
+	if k > i+2 && k+1 < len(p.toks) && p.toks[k+1].Text == "T" && p.adjacent(k+1) && p.isNum(k+2) && p.adjacent(k+2) {
 		// "2031-04-09T10:15:00Z": the time of the stamp goes with it.
 		k += 2
 		for p.sym(k+1) == ":" && p.adjacent(k+1) && p.isNum(k+2) && p.adjacent(k+2) {
@@ -2050,22 +2050,15 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 // 0.4 second", "1 second"); "SEC" and "SECS" in capitals are names, but in
 // a headline in capitals.
 func (p *Parser) timeUnit(k int, f figure, hyphen bool) bool {
-	switch t := p.toks[k].Text; strings.ToLower(t) {
+	switch p.word(k) {
 	case "sec", "secs":
+		t := p.toks[k].Text
 		return p.headline || t != strings.ToUpper(t)
 	case "second":
 		decimals := !f.plainInt && !f.words
 		return !isDash(p.sym(k+1)) && !ranked[p.word(k+1)] && (hyphen || decimals || f.value == 1)
 	}
 	return true
-}
-
-// ranked are the words an ordinal "second" ranks: "1 second half goal",
-// "one second place".
-var ranked = map[string]bool{
-	"half": true, "place": true, "placed": true, "round": true, "leg": true, "tier": true, "quarter": true,
-	"period": true, "set": true, "innings": true, "team": true, "string": true, "stage": true, "term": true,
-	"row": true, "seed": true, "division": true, "line": true, "largest": true, "biggest": true,
 }
 
 // temperatureAt reads the unit of a temperature at token k, after figure

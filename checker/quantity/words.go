@@ -202,6 +202,14 @@ var measureUnits = map[string]unit{
 	"litres": {"l", 1}, "liters": {"l", 1}, "barrels": {"barrel", 1},
 }
 
+// ranked are the words an ordinal "second" ranks: "1 second half goal",
+// "one second place".
+var ranked = map[string]bool{
+	"half": true, "place": true, "placed": true, "round": true, "leg": true, "tier": true, "quarter": true,
+	"period": true, "set": true, "innings": true, "team": true, "string": true, "stage": true, "term": true,
+	"row": true, "seed": true, "division": true, "line": true, "largest": true, "biggest": true,
+}
+
 // rateMoves are the nouns of a rate's move that may follow a fraction of
 // a point spaced from "point": "a quarter point cut".
 var rateMoves = map[string]bool{
