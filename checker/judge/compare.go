@@ -31,7 +31,7 @@ type Tolerances struct {
 func DefaultTolerances() Tolerances {
 	return Tolerances{
 		ByKind: map[quantity.Kind]float64{
-			quantity.Money: 0.001, quantity.Measure: 0.005, quantity.Multiplier: 0.01,
+			quantity.Measure: 0.005,
 		},
 		About:     0.1,
 		AtLeast:   0.5,
@@ -97,9 +97,24 @@ func (t Tolerances) compatible(a, b quantity.Quantity) bool {
 // each other: each one's span, and, when they were written in units of
 // two systems (quantity.Converted), half the conversion's slack on each,
 // since either may be the conversion.
+//
+// An exact figure coarser than the other may have been rounded from it
+// twice, by way of one more digit ("$30.4m" for $30,348,120, by way of
+// "$30.35m"): the coarser one's span is widened by a tenth of its own
+// rounding. Two figures written to the same last digit are neither a
+// rounding of the other ("3.27" and "3.28").
 func (t Tolerances) spans(a, b quantity.Quantity) (alo, ahi, blo, bhi float64) {
 	alo, ahi = t.span(a)
 	blo, bhi = t.span(b)
+	if a.Bound == quantity.Exact && b.Bound == quantity.Exact {
+		pa, pb := a.Precision*quantity.Scale(a), b.Precision*quantity.Scale(b)
+		switch {
+		case pa > pb:
+			alo, ahi = alo-pa/10, ahi+pa/10
+		case pb > pa:
+			blo, bhi = blo-pb/10, bhi+pb/10
+		}
+	}
 	if quantity.Converted(a, b) {
 		wa := t.Converted / 2 * math.Abs(quantity.Magnitude(a))
 		wb := t.Converted / 2 * math.Abs(quantity.Magnitude(b))

@@ -53,6 +53,12 @@ func TestCompatible(t *testing.T) {
 		{"$41.3bn", "$41.2bn", false, "money stated to a decimal: a tenth apart is a different figure"},
 		{"$8.47", "$8.49", false, "a price to the cent: two cents apart"},
 		{"£74m", "£74.6m", false, "a whole figure is rounded, not cut: £74.6m rounds to £75m"},
+		{"$52.17bn", "$52.16bn", false, "money to the same last digit: neither is a rounding of the other"},
+		{"£8,421m", "£8,422m", false, "whole millions one apart, both to the unit: two statements"},
+		{"subscribed 3.27 times", "subscribed 3.28 times", false, "multiples to the same hundredth, one apart"},
+		{"$30.4m", "$30,348,120", true, "a figure rounded twice, to $30.35m and then to $30.4m, still fits"},
+		{"$30.4m", "$30,330,000", false, "no double rounding of $30.33m reaches $30.4m"},
+		{"$53.2bn", "$53.265bn", false, "the finer figure rounds to $53.3bn: a tenth of a billion is a different figure"},
 		{"on 26 March", "on 25 March", false, "different days"},
 		{"in 2016", "in August 2016", true, "a year agrees with a date in it"},
 		{"on 6 April", "in 2016", true, "a date with no year says nothing of the year"},
@@ -107,21 +113,26 @@ func TestSlip(t *testing.T) {
 func TestSpans(t *testing.T) {
 	tol := DefaultTolerances()
 	tests := []struct {
-		a, b   string
-		widen  bool
-		reason string
+		a, b           string
+		widenA, widenB bool
+		reason         string
 	}{
-		{"60 miles", "110 km", true, "two systems: each span carries half the conversion's slack, so the gap a finding reports is past it"},
-		{"60 km", "110 km", false, "one system: the spans are the figures' own"},
+		{"60 miles", "110 km", true, true, "two systems: each span carries half the conversion's slack, so the gap a finding reports is past it"},
+		{"60 km", "110 km", false, false, "one system, one last digit: the spans are the figures' own"},
+		{"$30.4m", "$30,348,120", true, false, "the coarser figure may be the finer one rounded twice: its span alone is widened"},
+		{"$30,348,120", "$30.4m", false, true, "either order"},
+		{"about $30m", "$30,348,120", false, false, "an approximate figure has its own slack already"},
 	}
 	for _, tt := range tests {
 		a, b := one(t, tt.a), one(t, tt.b)
 		alo, ahi, blo, bhi := tol.spans(a, b)
 		xlo, xhi := tol.span(a)
 		ylo, yhi := tol.span(b)
-		widened := alo < xlo && ahi > xhi && blo < ylo && bhi > yhi
-		if widened != tt.widen || !widened && (alo != xlo || ahi != xhi || blo != ylo || bhi != yhi) {
-			t.Errorf("spans(%q, %q) = [%g, %g] [%g, %g], own spans [%g, %g] [%g, %g]; want widened %v (%s)", tt.a, tt.b, alo, ahi, blo, bhi, xlo, xhi, ylo, yhi, tt.widen, tt.reason)
+		widened := func(lo, hi, ownLo, ownHi float64) bool { return lo < ownLo && hi > ownHi }
+		same := func(lo, hi, ownLo, ownHi float64) bool { return lo == ownLo && hi == ownHi }
+		gotA, gotB := widened(alo, ahi, xlo, xhi), widened(blo, bhi, ylo, yhi)
+		if gotA != tt.widenA || gotB != tt.widenB || !gotA && !same(alo, ahi, xlo, xhi) || !gotB && !same(blo, bhi, ylo, yhi) {
+			t.Errorf("spans(%q, %q) = [%g, %g] [%g, %g], own spans [%g, %g] [%g, %g]; want widened %v, %v (%s)", tt.a, tt.b, alo, ahi, blo, bhi, xlo, xhi, ylo, yhi, tt.widenA, tt.widenB, tt.reason)
 		}
 	}
 }

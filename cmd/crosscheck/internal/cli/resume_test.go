@@ -36,7 +36,7 @@ func TestBatchResumeSettings(t *testing.T) {
 		{[]string{"--config", first}, ExitOK, "", "the same settings: the events are kept"},
 		{[]string{"--config", conf("min_confidence: 0.1\nfail_level: low\n")}, ExitOK, "", "the fail level does not change what a batch writes"},
 		{[]string{"--config", first, "--min-confidence", "0.5"}, ExitError, "min_confidence 0.1 (this run 0.5)", "a flag over the file's minimum confidence"},
-		{[]string{"--config", conf("min_confidence: 0.1\ntolerances:\n  money: 0.05\n")}, ExitError, "tolerances.money 0.001 (this run 0.05)", "another tolerance"},
+		{[]string{"--config", conf("min_confidence: 0.1\ntolerances:\n  money: 0.05\n")}, ExitError, "tolerances.money 0 (this run 0.05)", "another tolerance"},
 		{[]string{}, ExitError, "min_confidence 0.1 (this run 0)", "no configuration file at all"},
 	}
 	for _, tt := range tests {
