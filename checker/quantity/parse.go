@@ -1249,6 +1249,11 @@ func (p *Parser) scaled(i int, money bool) (figure, bool) {
 		m, j = 100, f.End+1 // "3 hundred", "322 hundred"
 	}
 	if m != 1 {
+		// A larger scale right after the first multiplies it: "1.2 lakh
+		// crore" is 1.2 × 10⁵ crore, "8 thousand crore" 8 × 10¹⁰.
+		if m2, k := p.scaleAt(j, money); m2 > m {
+			m, j = m*m2, k
+		}
 		f.value *= m
 		f.precision *= m
 		f.mult = m
