@@ -1471,6 +1471,9 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 	if next, ok := p.isoStamp(i); ok {
 		return Quantity{}, next, false
 	}
+	if next, ok := p.zoneClock(i); ok {
+		return Quantity{}, next, false
+	}
 	if q, next, ok := p.clock(i); ok {
 		return q, next, q.Kind != ""
 	}
@@ -2262,11 +2265,32 @@ func (p *Parser) clock(i int) (q Quantity, next int, ok bool) {
 	if !three || m >= 60 || sec >= 60 || clockPreps[p.word(i-1)] {
 		return Quantity{}, next, true
 	}
-	if next < len(p.toks) && p.toks[next].Kind == text.Word && timeOfDay[strings.TrimRight(p.lowAt(next), ".")] {
+	if w := strings.TrimRight(p.word(next), "."); timeOfDay[w] || timeZones[w] {
 		return Quantity{}, next + 1, true
 	}
 	v := float64(h) + float64(m)/60 + float64(sec)/3600
 	return p.finish(Quantity{Kind: Duration, Unit: "hour", Value: v, Precision: 0.5 / 3600}, i, next, Exact), next, true
+}
+
+// zoneClock reads a time of day written as four digits, hours and
+// minutes, before a time zone in capitals, as wires give the hour abroad:
+// "(0105 GMT)", "1200 UTC". It is no quantity; zoneClock returns the token
+// after the zone. A zone of two letters is not enough: "1200 MT" is metric
+// tonnes, "2019 et al." a citation.
+func (p *Parser) zoneClock(i int) (int, bool) {
+	w := p.toks[i].Text
+	if len(w) != 4 || !allDigits(w) || !timeZones[p.word(i+1)] {
+		return i, false
+	}
+	if z := p.toks[i+1].Text; len(z) < 3 || strings.ToUpper(z) != z {
+		return i, false
+	}
+	h, _ := strconv.Atoi(w[:2])
+	m, _ := strconv.Atoi(w[2:])
+	if h > 23 || m > 59 {
+		return i, false
+	}
+	return i + 2, true
 }
 
 // minutesAfter reads the minutes that follow hours, from token k: "41

@@ -238,13 +238,18 @@ var timeUnits = map[string]string{
 }
 
 // timeOfDay are the words after a clock that make it a time of day, not
-// an elapsed time: "1:47:44 a.m.", "06:47:10 GMT". Lower case, without a
-// final full stop.
+// an elapsed time: "1:47:44 a.m.", "06:47:10 GMT", and any of timeZones.
+// Lower case, without a final full stop.
 var timeOfDay = map[string]bool{
-	"am": true, "a.m": true, "pm": true, "p.m": true, "local": true, "hrs": true, "gmt": true, "utc": true,
-	"bst": true, "cet": true, "cest": true, "et": true, "est": true, "edt": true, "ct": true, "cst": true,
-	"cdt": true, "mt": true, "mst": true, "pt": true, "pst": true, "pdt": true, "ist": true, "jst": true,
-	"aest": true, "aedt": true, "sast": true, "eat": true, "wat": true,
+	"am": true, "a.m": true, "pm": true, "p.m": true, "local": true, "hrs": true,
+}
+
+// timeZones are the time zones a time of day is given in: "06:47:10 GMT",
+// "(0105 GMT)". Lower case.
+var timeZones = map[string]bool{
+	"gmt": true, "utc": true, "bst": true, "cet": true, "cest": true, "et": true, "est": true, "edt": true,
+	"ct": true, "cst": true, "cdt": true, "mt": true, "mst": true, "pt": true, "pst": true, "pdt": true,
+	"ist": true, "jst": true, "aest": true, "aedt": true, "sast": true, "eat": true, "wat": true,
 }
 
 // clockPreps before a clock make it a time of day: "at 7:30:00", "by
