@@ -1918,9 +1918,8 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 	if w == "h" && p.adjacent(k) && !hyphen && f.plainInt && bound == Exact {
 		// "2h41", "2h 41m": hours and minutes written short.
 		if mins, n, ok := p.minutesAfter(k+1, true); ok {
-			q.Kind, q.Unit = Duration, "hour"
-			q.Value += mins / 60
-			q.Precision = 0.5 / 60
+			q.Kind, q.Unit = Duration, "minute"
+			q.Value, q.Precision = q.Value*60+mins, 0.5
 			return p.afterBound(n, q, bound)
 		}
 	}
@@ -1940,10 +1939,11 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 		}
 		q.Kind, q.Unit = Duration, u
 		if u == "hour" && f.value == math.Trunc(f.value) && bound == Exact {
-			// "2 hours 41 minutes", "a 2-hour, 14-minute final".
+			// "2 hours 41 minutes", "a 2-hour, 14-minute final": minutes,
+			// the finer unit stated, hold the length whole.
 			if mins, next, ok := p.minutesAfter(n, false); ok {
-				q.Value += mins / 60
-				q.Precision = 0.5 / 60
+				q.Unit = "minute"
+				q.Value, q.Precision = q.Value*60+mins, 0.5
 				n = next
 			}
 		}
