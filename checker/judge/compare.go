@@ -100,9 +100,11 @@ func (t Tolerances) compatible(a, b quantity.Quantity) bool {
 //
 // An exact figure coarser than the other may have been rounded from it
 // twice, by way of one more digit ("$30.4m" for $30,348,120, by way of
-// "$30.35m"): the coarser one's span is widened by a tenth of its own
-// rounding. Two figures written to the same last digit are neither a
-// rounding of the other ("3.27" and "3.28").
+// "$30.35m"): rounding half away from zero, that reaches one more digit's
+// half-unit past the coarser figure's own, on its side nearer zero
+// ($30.345m), never beyond ($30.452m rounds to $30.5m). Two figures
+// written to the same last digit are neither a rounding of the other
+// ("3.27" and "3.28").
 func (t Tolerances) spans(a, b quantity.Quantity) (alo, ahi, blo, bhi float64) {
 	alo, ahi = t.span(a)
 	blo, bhi = t.span(b)
@@ -110,9 +112,9 @@ func (t Tolerances) spans(a, b quantity.Quantity) (alo, ahi, blo, bhi float64) {
 		pa, pb := a.Precision*quantity.Scale(a), b.Precision*quantity.Scale(b)
 		switch {
 		case pa > pb:
-			alo, ahi = alo-pa/10, ahi+pa/10
+			alo, ahi = roundedTwice(a, alo, ahi, pa)
 		case pb > pa:
-			blo, bhi = blo-pb/10, bhi+pb/10
+			blo, bhi = roundedTwice(b, blo, bhi, pb)
 		}
 	}
 	if quantity.Converted(a, b) {
@@ -121,6 +123,38 @@ func (t Tolerances) spans(a, b quantity.Quantity) (alo, ahi, blo, bhi float64) {
 		alo, ahi, blo, bhi = alo-wa, ahi+wa, blo-wb, bhi+wb
 	}
 	return alo, ahi, blo, bhi
+}
+
+// roundedTwice widens the span [lo, hi] of an exact figure q, of
+// precision p in base units (half a unit of its last digit), by one more
+// digit's half-unit, p/10, on its side nearer zero.
+func roundedTwice(q quantity.Quantity, lo, hi, p float64) (float64, float64) {
+	switch v := quantity.Magnitude(q); {
+	case v > 0:
+		lo -= p / 10
+	case v < 0:
+		hi += p / 10
+	}
+	return lo, hi
+}
+
+// sameFinish reports whether every exact figure of the sides is written to
+// the same last digit: when not, the coarser may be the finer rounded
+// twice (spans), which the figures' own spans do not show.
+func sameFinish(sides []*side) bool {
+	p := math.NaN()
+	for _, g := range sides {
+		if g.q.Bound != quantity.Exact {
+			continue
+		}
+		q := g.q.Precision * quantity.Scale(g.q)
+		if math.IsNaN(p) {
+			p = q
+		} else if q != p {
+			return false
+		}
+	}
+	return true
 }
 
 // datesAgree compares years and dates on what both state: a year with the

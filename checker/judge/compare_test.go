@@ -58,7 +58,14 @@ func TestCompatible(t *testing.T) {
 		{"subscribed 3.27 times", "subscribed 3.28 times", false, "multiples to the same hundredth, one apart"},
 		{"$30.4m", "$30,348,120", true, "a figure rounded twice, to $30.35m and then to $30.4m, still fits"},
 		{"$30.4m", "$30,330,000", false, "no double rounding of $30.33m reaches $30.4m"},
-		{"$53.2bn", "$53.265bn", false, "the finer figure rounds to $53.3bn: a tenth of a billion is a different figure"},
+		{"$61.4bn", "$61.465bn", false, "the finer figure rounds to $61.5bn: a tenth of a billion is a different figure"},
+		{"$30.4m", "$30,345,001", true, "just inside what rounding twice reaches: $30.345m rounds to $30.35m, then to $30.4m"},
+		{"$30.4m", "$30,344,999", false, "just outside it: $30.34m rounds to $30.3m"},
+		{"$30.4m", "$30,452,000", false, "rounding twice reaches only the side nearer zero: $30.452m rounds to $30.45m, then to $30.5m"},
+		{"down 0.4%", "down 0.348%", true, "a fall rounded twice, as a rise is"},
+		{"a fall of -0.4%", "a fall of -0.348%", true, "a negative figure rounded twice reaches toward zero too"},
+		{"a fall of -0.4%", "a fall of -0.452%", false, "and never away from it"},
+		{"for 2 hours", "for 88 minutes", true, "rounding is weighed in one unit: 88 minutes is 1.47 hours, which rounds to 1.5 and then to 2"},
 		{"on 26 March", "on 25 March", false, "different days"},
 		{"in 2016", "in August 2016", true, "a year agrees with a date in it"},
 		{"on 6 April", "in 2016", true, "a date with no year says nothing of the year"},
@@ -128,7 +135,7 @@ func TestSpans(t *testing.T) {
 		alo, ahi, blo, bhi := tol.spans(a, b)
 		xlo, xhi := tol.span(a)
 		ylo, yhi := tol.span(b)
-		widened := func(lo, hi, ownLo, ownHi float64) bool { return lo < ownLo && hi > ownHi }
+		widened := func(lo, hi, ownLo, ownHi float64) bool { return lo < ownLo || hi > ownHi }
 		same := func(lo, hi, ownLo, ownHi float64) bool { return lo == ownLo && hi == ownHi }
 		gotA, gotB := widened(alo, ahi, xlo, xhi), widened(blo, bhi, ylo, yhi)
 		if gotA != tt.widenA || gotB != tt.widenB || !gotA && !same(alo, ahi, xlo, xhi) || !gotB && !same(blo, bhi, ylo, yhi) {

@@ -18,8 +18,10 @@ import (
 // overlap, so the sides are sorted by where their spans begin and each
 // side is matched with the best side that begins at or after its end: a
 // sort and a sweep, not every pair. Dates, and spans the sweep cannot
-// order (NaN, empty or reversed, or exact figures of one value, which agree even
-// when their spans only touch), are compared pair by pair.
+// order (NaN, empty or reversed, exact figures of one value, which agree
+// even when their spans only touch, or exact figures written to different
+// last digits, which Tolerances.spans widens pair by pair), are compared
+// pair by pair.
 func (t Tolerances) opposed(sides []*side) (bi, bj int, ok bool) {
 	if len(sides) < 2 {
 		return -1, -1, false
@@ -74,6 +76,9 @@ func (t Tolerances) opposed(sides []*side) (bi, bj int, ok bool) {
 // sweepable reports whether incompatibility among sides is the
 // disjointness of well-ordered spans.
 func (t Tolerances) sweepable(sides []*side) bool {
+	if !sameFinish(sides) {
+		return false // a coarser exact figure may be a finer one rounded twice (spans)
+	}
 	exact := map[float64]bool{}
 	var first *quantity.Quantity // a measure, to tell a conversion by
 	for _, g := range sides {

@@ -19,6 +19,7 @@ func TestOpposedMatchesAllPairs(t *testing.T) {
 		{[]string{"a five-year contract", "a four-year contract", "for two years", "24 months", "for 18 months", "about 3 years"}, true, "durations in other units"},
 		{[]string{"on 26 March", "on 25 March", "in 2016", "in August 2016", "on 6 April", "in 2017"}, false, "dates, compared pair by pair"},
 		{[]string{"60 miles", "98 km", "110 km", "about 100 km", "more than 70 miles", "62 miles"}, true, "distances in two systems widen each other (compared pair by pair), in one system swept"},
+		{[]string{"$30.4m", "$30,348,120", "$30.3m", "$31m", "about $30m", "$30,452,000"}, true, "exact figures written to different last digits go pair by pair (the coarser may be the finer rounded twice); to one last digit, swept"},
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, tt := range tests {

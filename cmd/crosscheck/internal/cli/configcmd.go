@@ -27,7 +27,7 @@ The file is --config, else $CROSSCHECK_CONFIG, else the first
   fail_level: medium          # none, low, medium, high, or a confidence
   min_confidence: 0.3         # leave out findings below it
   tolerances:                 # fraction of the larger figure two exact
-    money: 0.001              # figures may differ by and still agree:
+    money: 0.01               # figures may differ by and still agree:
     percent: 0                # money, percent, count, number, age,
     count: 0                  # duration, multiplier, measure; and about,
     about: 0.1                # the slack of "about", "nearly", "some";
