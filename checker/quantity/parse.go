@@ -2474,13 +2474,33 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 	if p.word(k) == "at" && p.sym(end) == "," && !levelVerbs[p.word(p.skipAdverbs(k-1))] {
 		return end, true // "died at 91,"; not "the toll stands at 271," or "is now put at 271,"
 	}
-	if p.sym(start-1) == "," && p.sym(end) == "," && start >= 2 && p.toks[start-2].Kind == text.Word && isUpper(p.toks[start-2].Text) && !text.FunctionWord(p.word(start-2)) && months[p.word(start-2)] == 0 {
+	if p.sym(start-1) == "," && p.sym(end) == "," && p.named(start-2) {
+		return end, true // "the mayor, Jo Park, 52, said"
+	}
+	if p.sym(start-1) == "," && p.sentenceEnd(end) && p.named(start-2) && p.named(start-3) {
+		// "said Jo Park, 52." and a fact box's "Founder: Jo Park, 52": a
+		// full name, first and last, so that "in Rome, 12." is no age.
 		return end, true
 	}
 	if p.sym(start-1) == "(" && p.sym(end) == ")" && start >= 2 && p.toks[start-2].Kind == text.Word && isUpper(p.toks[start-2].Text) {
 		return end + 1, true
 	}
 	return 0, false
+}
+
+// sentenceEnd reports whether token k ends a sentence or a line: a full
+// stop, the end of the text, or a line break before it.
+func (p *Parser) sentenceEnd(k int) bool {
+	if k >= len(p.toks) {
+		return true
+	}
+	return p.sym(k) == "." || strings.Contains(p.s[p.toks[k-1].End:p.toks[k].Start], "\n")
+}
+
+// named reports whether token k is a capitalized word that may be part of
+// a name: not a function word or a month.
+func (p *Parser) named(k int) bool {
+	return k >= 0 && p.toks[k].Kind == text.Word && isUpper(p.toks[k].Text) && !text.FunctionWord(p.word(k)) && months[p.word(k)] == 0
 }
 
 // skipAdverbs returns the index of the first token at or before k that is
