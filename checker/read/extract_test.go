@@ -3,6 +3,7 @@ package read
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -128,12 +129,27 @@ func TestHeadNounNamesTheCount(t *testing.T) {
 
 func TestMonthIsNoHedge(t *testing.T) {
 	lex, _ := DefaultLexicon()
-	claims := Extractor{Lex: lex}.Extract([]*checker.Article{checker.ArticleOfLines("a", "The essay first appeared on 3 May 1919.")})
-	if len(claims) != 1 {
-		t.Fatalf("claims = %v, want the date of the essay's appearance", claimTexts(claims))
+	tests := []struct {
+		lines  []string
+		hedged bool
+		reason string
+	}{
+		{[]string{"The essay first appeared on 3 May 1919."}, false, "the month May inside a date is not the modal 'may'"},
+		{[]string{"Orlen's sales rose 5% in May, the company said."}, false, "May capitalized inside a sentence is the month"},
+		{[]string{"Orlen first bid $40 a share back in May."}, false, "a month with no day is still no modal"},
+		{[]string{"Orlen may cut 300 jobs."}, true, "the modal in lower case hedges the figure"},
+		{[]string{"Orlen May Pay $5 Billion For Rival Firm Talon"}, true, "a headline capitalizes every word: its May may be the modal"},
+		{[]string{"Orlen said: May brought 300 new jobs."}, true, "after a colon a capital is a sentence's, so the word stays ambiguous and is read as the lexicon lists it"},
 	}
-	if len(claims[0].Hedges) != 0 {
-		t.Errorf("hedges %v: the month May inside a date is not the modal 'may'", claims[0].Hedges)
+	for _, tt := range tests {
+		claims := Extractor{Lex: lex}.Extract([]*checker.Article{checker.ArticleOfLines("a", strings.Join(tt.lines, "\n"))})
+		if len(claims) == 0 {
+			t.Fatalf("%q: no claim (%s)", tt.lines, tt.reason)
+		}
+		hedged := slices.Contains(claims[0].Hedges, "may")
+		if hedged != tt.hedged {
+			t.Errorf("%q: hedges %v, want hedged by may %v (%s)", tt.lines, claims[0].Hedges, tt.hedged, tt.reason)
+		}
 	}
 }
 

@@ -105,17 +105,33 @@ func (x Extractor) hedges(s *sentence, qi, lo, hi int) []string {
 }
 
 // hedgeInFigure reports whether every occurrence of hedge h within tokens
-// [lo, hi) of s is part of a quantity: the month in "3 May 1919" is no
-// "may".
+// [lo, hi) of s is part of a quantity or a name, and so no hedge: the
+// month in "3 May 1919" and in "back in May" is no "may".
 func (x Extractor) hedgeInFigure(s *sentence, h, lo, hi int) bool {
 	n := len(x.Lex.hedges.list[h])
 	for _, hit := range x.Lex.hedges.hits(s) {
 		if hit.phrase != h || hit.at < lo || hit.at+n > hi {
 			continue
 		}
-		if x.quantityAt(s, hit.at) < 0 {
+		if x.quantityAt(s, hit.at) < 0 && !(n == 1 && named(s, hit.at)) {
 			return false
 		}
+	}
+	return true
+}
+
+// named reports whether the word at token i is capitalized where a
+// sentence does not capitalize: not its first word, not after an opening
+// quote, not in a headline, whose words are all capitalized. Such a word
+// is a name (a month, a person), not the word a lexicon lists in lower
+// case ("May", "Theresa May").
+func named(s *sentence, i int) bool {
+	if s.headline || i == 0 || !isCap(s.toks[i].Text) {
+		return false
+	}
+	switch s.toks[i-1].Text {
+	case `"`, "“", "‘", "'", "(", ":", "—", "–", "-":
+		return false
 	}
 	return true
 }
