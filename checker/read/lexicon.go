@@ -85,7 +85,7 @@ type Grammar struct {
 	Determiners []string `yaml:"determiners"`
 	// SpeechVerbs follow who said something: "X said".
 	SpeechVerbs []string `yaml:"speech_verbs"`
-	// YearPreps attach a year to the clause: "in 2019", "since 2019".
+	// YearPreps attach a year to the clause: "in 2019", "by 2030".
 	YearPreps []string `yaml:"year_preps"`
 	// LinkingVerbs tie the subject of a clause to the level after them:
 	// "the toll reached 58", "the fund stood at $2m", "the toll was 58".

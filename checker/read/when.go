@@ -36,8 +36,11 @@ func (x Extractor) time(s *sentence, qi, cs, lo, hi int) string {
 	if q.Kind == quantity.Year || q.Kind == quantity.Date || q.Kind == quantity.Age {
 		return "current"
 	}
-	// "in 2009, when 74 people died": a when-clause belongs to its year.
+	// "in 2009, when 74 people died": a when-clause belongs to its year,
+	// whatever opens it ("since 2014, when …").
+	when := -1
 	if lo >= 2 && s.low[lo] == "when" {
+		when = lo
 		lo, _ = clause(s, lo-1, lo-1)
 	}
 	for oj, o := range s.qs {
@@ -52,7 +55,7 @@ func (x Extractor) time(s *sentence, qi, cs, lo, hi int) string {
 		// by a preposition ("in 2009"), or heading the clause's subject
 		// ("The 2018 Pine Hollow fire … burned").
 		attached := a == cs-1 || a == qa-1 || (a > 0 && s.is(a-1, wYearPrep)) ||
-			a == lo || (a == lo+1 && s.is(lo, wDeterminer))
+			a == lo || (a == lo+1 && s.is(lo, wDeterminer)) || (when > 0 && s.qtok[oj][1] >= when-2)
 		if attached && !x.isClaimValue(s, oj) {
 			return strconv.Itoa(int(o.Value))
 		}
