@@ -549,7 +549,7 @@ func (p *Parser) codeAt(i int) (string, float64, bool) {
 		return "", 1, false
 	}
 	u := strings.ToUpper(t)
-	if c, ok := extraCodes[u]; ok && (u == t || len(t) == 2) {
+	if c, ok := extraCodes[u]; ok { // "RS" or "Rs", "KSH" or "KSh", "Ksh", "Kshs"
 		return c, 1, true
 	}
 	if u != t {

@@ -161,7 +161,7 @@ var notCurrencyCodes = map[string]bool{
 }
 
 // extraCodes are currency codes outside ISO 4217.
-var extraCodes = map[string]string{"BTC": "BTC", "XBT": "BTC", "RMB": "CNY", "RM": "MYR", "RS": "INR", "LE": "EGP", "MNT": "MNT"}
+var extraCodes = map[string]string{"BTC": "BTC", "XBT": "BTC", "RMB": "CNY", "RM": "MYR", "RS": "INR", "LE": "EGP", "MNT": "MNT", "KSH": "KES", "KSHS": "KES"}
 
 // dollarPrefixes are the letters written against "$" to name a dollar.
 var dollarPrefixes = map[string]string{
