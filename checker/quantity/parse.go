@@ -1251,7 +1251,7 @@ func (p *Parser) scaled(i int, money bool) (figure, bool) {
 	if m != 1 {
 		// A larger scale right after the first multiplies it: "1.2 lakh
 		// crore" is 1.2 × 10⁵ crore, "8 thousand crore" 8 × 10¹⁰.
-		if m2, k := p.scaleAt(j, money); m2 > m {
+		if m2, k := p.scaleAt(j, money); stackedScale(m, m2) && !isDash(p.sym(k)) {
 			m, j = m*m2, k
 		}
 		f.value *= m
@@ -1262,6 +1262,15 @@ func (p *Parser) scaled(i int, money bool) (figure, bool) {
 		f = p.compound(f)
 	}
 	return f, true
+}
+
+// stackedScale reports whether scale m2 after scale m multiplies it, as
+// figures are written in India and in older British usage: a thousand or
+// a lakh of a larger scale ("lakh crore", "thousand million"). Other
+// pairs ("2 dozen million-dollar homes", "$2 billion trillion") do not
+// stack.
+func stackedScale(m, m2 float64) bool {
+	return (m == 1e3 || m == 1e5) && m2 > m
 }
 
 // compound continues a scaled figure with smaller parts: "4 thousand 3
@@ -2290,6 +2299,9 @@ func (p *Parser) zoneClock(i int) (int, bool) {
 	if h > 23 || m > 59 {
 		return i, false
 	}
+	if v, _ := strconv.Atoi(w); v >= 1900 && !wireZones[p.word(i+1)] {
+		return i, false // "a 2019 EAT ruling", "2023 CET results": a year may be meant
+	}
 	return i + 2, true
 }
 
@@ -2477,24 +2489,10 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 	if p.sym(start-1) == "," && p.sym(end) == "," && p.named(start-2) {
 		return end, true // "the mayor, Jo Park, 52, said"
 	}
-	if p.sym(start-1) == "," && p.sentenceEnd(end) && p.named(start-2) && p.named(start-3) {
-		// "said Jo Park, 52." and a fact box's "Founder: Jo Park, 52": a
-		// full name, first and last, so that "in Rome, 12." is no age.
-		return end, true
-	}
 	if p.sym(start-1) == "(" && p.sym(end) == ")" && start >= 2 && p.toks[start-2].Kind == text.Word && isUpper(p.toks[start-2].Text) {
 		return end + 1, true
 	}
 	return 0, false
-}
-
-// sentenceEnd reports whether token k ends a sentence or a line: a full
-// stop, the end of the text, or a line break before it.
-func (p *Parser) sentenceEnd(k int) bool {
-	if k >= len(p.toks) {
-		return true
-	}
-	return p.sym(k) == "." || strings.Contains(p.s[p.toks[k-1].End:p.toks[k].Start], "\n")
 }
 
 // named reports whether token k is a capitalized word that may be part of

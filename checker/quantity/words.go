@@ -244,6 +244,11 @@ var timeOfDay = map[string]bool{
 	"am": true, "a.m": true, "pm": true, "p.m": true, "local": true, "hrs": true,
 }
 
+// wireZones are the zones a wire gives the hour abroad in: four digits
+// before them are a time of day even where they could be a year ("2000
+// GMT"); before another zone such digits stay a year.
+var wireZones = map[string]bool{"gmt": true, "utc": true}
+
 // timeZones are the time zones a time of day is given in: "06:47:10 GMT",
 // "(0105 GMT)". Lower case.
 var timeZones = map[string]bool{

@@ -135,11 +135,13 @@ func TestMonthIsNoHedge(t *testing.T) {
 		reason string
 	}{
 		{[]string{"The essay first appeared on 3 May 1919."}, false, "the month May inside a date is not the modal 'may'"},
-		{[]string{"Orlen's sales rose 5% in May, the company said."}, false, "May capitalized inside a sentence is the month"},
-		{[]string{"Orlen first bid $40 a share back in May."}, false, "a month with no day is still no modal"},
-		{[]string{"Orlen may cut 300 jobs."}, true, "the modal in lower case hedges the figure"},
-		{[]string{"Orlen May Pay $5 Billion For Rival Firm Talon"}, true, "a headline capitalizes every word: its May may be the modal"},
-		{[]string{"Orlen said: May brought 300 new jobs."}, true, "after a colon a capital is a sentence's, so the word stays ambiguous and is read as the lexicon lists it"},
+		{[]string{"Varnok's sales rose 5% in May, the company said."}, false, "May capitalized inside a sentence is the month"},
+		{[]string{"Varnok first bid $40 a share back in May."}, false, "a month with no day is still no modal"},
+		{[]string{"Varnok may cut 300 jobs."}, true, "the modal in lower case hedges the figure"},
+		{[]string{"Varnok May Pay $5 Billion For Rival Firm Talon"}, true, "a headline capitalizes every word: its May may be the modal"},
+		{[]string{"Varnok said: May brought 300 new jobs."}, true, "after a colon a capital is a sentence's, so the word stays ambiguous and is read as the lexicon lists it"},
+		{[]string{"* May see Varnok cut 300 jobs"}, true, "after a bullet a capital is a sentence's too"},
+		{[]string{"Varnok's 300 jobs [May go] by spring."}, true, "and after an opening bracket"},
 	}
 	for _, tt := range tests {
 		claims := Extractor{Lex: lex}.Extract([]*checker.Article{checker.ArticleOfLines("a", strings.Join(tt.lines, "\n"))})

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/crosscheck/crosscheck/checker/quantity"
+	"github.com/crosscheck/crosscheck/checker/text"
 )
 
 // time says when a claim holds: "earlier" after markers such as
@@ -123,18 +124,15 @@ func (x Extractor) hedgeInFigure(s *sentence, h, lo, hi int) bool {
 	return true
 }
 
-// named reports whether the word at token i is capitalized where a
-// sentence does not capitalize: not its first word, not after an opening
-// quote, not in a headline, whose words are all capitalized. Such a word
-// is a name (a month, a person), not the word a lexicon lists in lower
-// case ("May", "Theresa May").
+// named reports whether the word at token i is capitalized inside running
+// text: after a word, a figure or a comma, not first in its sentence, not
+// after a quote, bracket, bullet or colon, and not in a headline, whose
+// words are all capitalized. Such a word is a name (a month, a person
+// called May), not the word a lexicon lists in lower case.
 func named(s *sentence, i int) bool {
 	if s.headline || i == 0 || !isCap(s.toks[i].Text) {
 		return false
 	}
-	switch s.toks[i-1].Text {
-	case `"`, "“", "‘", "'", "(", ":", "—", "–", "-":
-		return false
-	}
-	return true
+	prev := s.toks[i-1]
+	return prev.Kind != text.Sym || prev.Text == ","
 }
