@@ -549,7 +549,10 @@ func (p *Parser) codeAt(i int) (string, float64, bool) {
 		return "", 1, false
 	}
 	u := strings.ToUpper(t)
-	if c, ok := extraCodes[u]; ok { // "RS" or "Rs", "KSH" or "KSh", "Ksh", "Kshs"
+	// A written prefix that is no code itself ("Rs", "KSh", "Kshs", "RM")
+	// comes in any case; a code ("BTC", "MNT") only in capitals: "Mnt" is
+	// a mount.
+	if c, ok := extraCodes[u]; ok && (u == t || c != u) {
 		return c, 1, true
 	}
 	if u != t {

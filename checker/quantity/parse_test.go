@@ -202,6 +202,7 @@ func TestParse(t *testing.T) {
 		{"in 2019 200 people", []want{{"2019", Year, "", 2019, 2019, Exact, "", ""}, {"200", Count, "", 200, 200, Exact, "", "people"}}, "one space between a year and a count is no grouping"},
 		{"a fine of KSh 3.2 million", []want{{"KSh 3.2 million", Money, "KES", 3.2e6, 3.2e6, Exact, "", ""}}, "the Kenyan shilling's prefix, in mixed case"},
 		{"a levy of Ksh450m", []want{{"Ksh450m", Money, "KES", 450e6, 450e6, Exact, "", ""}}, "the prefix against the figure"},
+		{"Mnt 2,500 people", []want{{"2,500", Count, "", 2500, 2500, Exact, "", "people"}}, "a code outside ISO 4217 that is a code itself counts only in capitals: Mnt is a mount"},
 		{"a budget of Kshs 12 billion", []want{{"Kshs 12 billion", Money, "KES", 12e9, 12e9, Exact, "", ""}}, "the plural prefix"},
 		{"a loan of 12,34,567 rupees", []want{{"12,34,567 rupees", Money, "INR", 1234567, 1234567, Exact, "", ""}}, "Indian digit grouping"},
 		{"valued at Rs 2.45 lakh crore", []want{{"Rs 2.45 lakh crore", Money, "INR", 2.45e12, 2.45e12, Exact, "", ""}}, "lakh before crore multiplies it: a lakh of crores"},
