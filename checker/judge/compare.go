@@ -109,7 +109,7 @@ func (t Tolerances) spans(a, b quantity.Quantity) (alo, ahi, blo, bhi float64) {
 	alo, ahi = t.span(a)
 	blo, bhi = t.span(b)
 	if a.Bound == quantity.Exact && b.Bound == quantity.Exact {
-		pa, pb := a.Precision*quantity.Scale(a), b.Precision*quantity.Scale(b)
+		pa, pb := halfUnit(a), halfUnit(b)
 		switch {
 		case pa > pb:
 			alo, ahi = roundedTwice(a, alo, ahi, pa)
@@ -138,24 +138,9 @@ func roundedTwice(q quantity.Quantity, lo, hi, p float64) (float64, float64) {
 	return lo, hi
 }
 
-// sameFinish reports whether every exact figure of the sides is written to
-// the same last digit: when not, the coarser may be the finer rounded
-// twice (spans), which the figures' own spans do not show.
-func sameFinish(sides []*side) bool {
-	p := math.NaN()
-	for _, g := range sides {
-		if g.q.Bound != quantity.Exact {
-			continue
-		}
-		q := g.q.Precision * quantity.Scale(g.q)
-		if math.IsNaN(p) {
-			p = q
-		} else if q != p {
-			return false
-		}
-	}
-	return true
-}
+// halfUnit is half a unit of q's last digit in its family's base unit:
+// its Precision, in days for a duration or an age.
+func halfUnit(q quantity.Quantity) float64 { return q.Precision * quantity.Scale(q) }
 
 // datesAgree compares years and dates on what both state: a year with the
 // year of a date, a date without a year on month and day.

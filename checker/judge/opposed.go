@@ -109,6 +109,25 @@ func (t Tolerances) sweepable(sides []*side) bool {
 	return true
 }
 
+// sameFinish reports whether every exact figure of the sides is written to
+// the same last digit: when not, the coarser may be the finer rounded
+// twice (spans), which the figures' own spans do not show.
+func sameFinish(sides []*side) bool {
+	p := math.NaN()
+	for _, g := range sides {
+		if g.q.Bound != quantity.Exact {
+			continue
+		}
+		q := halfUnit(g.q)
+		if math.IsNaN(p) {
+			p = q
+		} else if q != p {
+			return false
+		}
+	}
+	return true
+}
+
 // opposedPairs is opposed by comparing every pair.
 func (t Tolerances) opposedPairs(sides []*side) (bi, bj int, ok bool) {
 	bi, bj, best := -1, -1, -1
