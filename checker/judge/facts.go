@@ -86,6 +86,8 @@ func (c *Checker) appendFigures(figs []figure, a *checker.Article, s *read.Sente
 		f.Source, f.Published, f.Quantity, f.Headline, f.Weight = a.ID, a.Published, q, s.Headline, a.Weight
 		f.Context = contextOf(s.Tokens, s.Quantities, qi, c.Concepts, c.stem)
 		f.Noun = c.nounKey(q.Noun)
+		// What was expected is no claim of what happened, claim or not.
+		f.Hedged = c.Lexicon != nil && c.Lexicon.Forecast(s, qi)
 		figs = append(figs, f)
 	}
 	return figs
@@ -114,7 +116,7 @@ func attachClaims(figs []figure, claims []checker.Claim) {
 		f.Attribute, f.Subject, f.Time = cl.Attribute, cl.SubjectKey, cl.Time
 		f.Slot = cl.SubjectKey + "\x00" + cl.Attribute + "\x00" + cl.Time + "\x00" + quantity.Family(cl.Quantity)
 		f.Clarity = cl.How.SubjectScore * cl.How.AttributeScore
-		f.Hedged = len(cl.Hedges) > 0
+		f.Hedged = f.Hedged || len(cl.Hedges) > 0
 		start, end := f.Quantity.Start, f.Quantity.End
 		f.Quantity = cl.Quantity
 		f.Quantity.Start, f.Quantity.End = start, end

@@ -292,3 +292,33 @@ func TestExtractWithFullWordTable(t *testing.T) {
 		t.Errorf("the table keeps %d words, want its bound of 5", n)
 	}
 }
+
+func TestForecastWordHedgesItsOwnFigure(t *testing.T) {
+	lex, _ := DefaultLexicon()
+	tests := []struct {
+		line   string
+		figure string // the text of the claim's figure
+		hedged bool   // whether "expected" hedges it
+		reason string
+	}{
+		{"Output in Brell grew 4.1% last year, short of the expected 4.3%.", "4.1%", false, "'expected' stands right before the other figure, which it marks"},
+		{"Brell's economy is expected to grow 4.3% this year.", "4.3%", true, "a forecast word with no other figure near hedges the clause's figure"},
+		{"Brell's economy grew 4.1%, as expected.", "4.1%", false, "a forecast word in another clause hedges nothing"},
+		{"Brell's output is expected to grow 4.3% after 4.1% last year.", "4.3%", true, "the figure the word reaches first keeps the hedge"},
+	}
+	for _, tt := range tests {
+		claims := Extractor{Lex: lex}.Extract([]*checker.Article{checker.ArticleOfLines("a", tt.line)})
+		var c *checker.Claim
+		for i := range claims {
+			if claims[i].Quantity.Text == tt.figure {
+				c = &claims[i]
+			}
+		}
+		if c == nil {
+			t.Fatalf("%q: no claim of %s (%s)", tt.line, tt.figure, tt.reason)
+		}
+		if got := slices.Contains(c.Hedges, "expected"); got != tt.hedged {
+			t.Errorf("%q: %s hedged by 'expected' = %v, want %v (%s)", tt.line, tt.figure, got, tt.hedged, tt.reason)
+		}
+	}
+}

@@ -104,6 +104,9 @@ type Grammar struct {
 	ProgressWords []string `yaml:"progress_words"`
 	// ProgressOpeners open a share that is a mark of progress: "with".
 	ProgressOpeners []string `yaml:"progress_openers"`
+	// ForecastWords mark the figure they stand by as what was expected,
+	// not what happened: "the expected 4.3%", "4.3% forecast by".
+	ForecastWords []string `yaml:"forecast_words"`
 }
 
 // A grammarClass is one list of the grammar: its key in lexicon.yaml,
@@ -132,6 +135,7 @@ func (g *Grammar) classes() []grammarClass {
 		{"noun_preps", g.NounPreps, wNounPrep},
 		{"progress_words", g.ProgressWords, wProgress},
 		{"progress_openers", g.ProgressOpeners, wProgressOpener},
+		{"forecast_words", g.ForecastWords, wForecast},
 	}
 }
 

@@ -98,7 +98,7 @@ func (x Extractor) hedges(s *sentence, qi, lo, hi int) []string {
 	var outBuf [8]string
 	out := outBuf[:0]
 	for _, h := range x.Lex.hedges.find(s, lo, hi, buf[:0]) {
-		if !x.hedgeInFigure(s, h, lo, hi) {
+		if !x.hedgeInFigure(s, h, lo, hi) && !x.hedgeOfOther(s, h, qi, lo, hi) {
 			out = append(out, x.Lex.hedges.text[h])
 		}
 	}
@@ -122,6 +122,49 @@ func (x Extractor) hedgeInFigure(s *sentence, h, lo, hi int) bool {
 		}
 	}
 	return true
+}
+
+// hedgeOfOther reports whether every occurrence of hedge h within tokens
+// [lo, hi) of s is a word of forecast that marks another quantity of the
+// clause and not qi (Forecast): "grew 4.1%, short of the expected 4.3%"
+// hedges the 4.3%, not the 4.1%.
+func (x Extractor) hedgeOfOther(s *sentence, h, qi, lo, hi int) bool {
+	if len(x.Lex.hedges.list[h]) != 1 {
+		return false
+	}
+	found := false
+	for _, hit := range x.Lex.hedges.hits(s) {
+		if hit.phrase != h || hit.at < lo || hit.at >= hi {
+			continue
+		}
+		if !s.is(hit.at, wForecast) {
+			return false
+		}
+		owner := -1
+		for k := range s.qtok {
+			if k != qi && forecastMarks(s, k, hit.at) {
+				owner = k
+				break
+			}
+		}
+		if owner < 0 || forecastMarks(s, qi, hit.at) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// forecastMarks reports whether the forecast word at token w marks
+// quantity k of s: it is what makes k a forecast (Forecast).
+func forecastMarks(s *sentence, k, w int) bool {
+	cls := func(i int) wordClass {
+		if i == w {
+			return s.cls[i]
+		}
+		return s.cls[i] &^ wForecast
+	}
+	return forecastOwns(s.toks, s.qtok, k, cls)
 }
 
 // named reports whether the word at token i is capitalized inside running

@@ -1,0 +1,49 @@
+package read_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/checker"
+	"github.com/crosscheck/crosscheck/checker/read"
+)
+
+// TestForecast holds the reading of a figure as what was expected, not
+// what happened, to the forms it takes and to those it must not take.
+func TestForecast(t *testing.T) {
+	lex, err := read.DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		reason   string
+		sentence string
+		marks    []string // the texts of the quantities that are forecasts
+	}{
+		{"a forecast word right before a figure marks it, and not the outcome before the comma", "Output in Brell grew 4.1%, short of the expected 4.3%.", []string{"4.3%"}},
+		{"a forecast word right after a figure marks it", "Prices rose 6.2 per cent in May, above the 5.9 per cent forecast by economists.", []string{"5.9 per cent"}},
+		{"the word may stand a few content words before the figure", "Analysts had predicted a quarterly profit of $2.1bn for Ostrin.", []string{"$2.1bn"}},
+		{"a forecast noun marks the figure it introduces", "The consensus was 7.5% for the year.", []string{"7.5%"}},
+		{"another figure between the word and a later figure keeps the word to the nearer one", "Economists expected sales of $2bn from 40 stores.", []string{"$2bn"}},
+		{"a forecast word beyond reach marks nothing", "The forecast issued by the agency late on Tuesday put losses at 40 homes.", nil},
+		{"a clause joiner ends the reach", "More rain was expected and the river rose 2 metres.", nil},
+		{"'than expected' compares the outcome with the forecast: the figure is the outcome", "Inflation rose more-than-expected to 6.4 percent in June.", nil},
+		{"so does 'as expected'", "Brell's output grew, as expected, by 2 percent.", nil},
+		{"an outcome with no forecast word is no forecast", "Vell's revenue rose 12% to $4bn in the quarter.", nil},
+	}
+	for _, tt := range tests {
+		a := &checker.Article{ID: "a", Paragraphs: []checker.Paragraph{{Text: tt.sentence}}}
+		var got []string
+		var sc read.Scanner
+		sc.Sentences(a, func(s *read.Sentence) {
+			for i, q := range s.Quantities {
+				if lex.Forecast(s, i) {
+					got = append(got, q.Text)
+				}
+			}
+		})
+		if strings.Join(got, "|") != strings.Join(tt.marks, "|") {
+			t.Errorf("%s: %q marks %q, want %q", tt.reason, tt.sentence, got, tt.marks)
+		}
+	}
+}
