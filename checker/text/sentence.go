@@ -20,6 +20,7 @@ var abbreviations = map[string]bool{
 	"gov": true, "gen": true, "sen": true, "rep": true, "rev": true, "capt": true,
 	"col": true, "lt": true, "sgt": true, "approx": true, "est": true, "fig": true,
 	"dept": true, "univ": true, "mt": true, "ft": true, "vol": true,
+	"ksh": true, "kshs": true, // currency prefixes: "Ksh. 500"
 }
 
 // Sentences returns the spans of the sentences of s. A sentence ends at
