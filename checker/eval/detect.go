@@ -20,8 +20,10 @@ type Detection struct {
 	// each pair of them. The dev sets' scorer counts a disagreement found
 	// when any finding carries its values, and so does recall here.
 	Also []string
-	// Strict is set when the finding carries both values of the true
-	// disagreement it covers.
+	// Strict is set when the finding reports the true disagreement it
+	// covers as plainly as the suite asks: for keyed suites, when its
+	// opposed pair (its first two values) carries both of the
+	// disagreement's values, not only its list of values.
 	Strict bool
 	Tags   []string  // the groups the case is in ("explicit", "slot:number")
 	X      []float64 // the confidence model's factors, for fitting
@@ -77,8 +79,8 @@ type Metrics struct {
 	Precision      float64 `json:"precision"`
 	Recall         float64 `json:"recall"`
 	F1             float64 `json:"f1"`
-	// Strict counts a disagreement found only when a finding carries
-	// both of its values.
+	// Strict counts a disagreement found only when a strict finding
+	// covers it (Detection.Strict).
 	StrictFound     int     `json:"strict_found"`
 	StrictPrecision float64 `json:"strict_precision"`
 	StrictRecall    float64 `json:"strict_recall"`
@@ -108,11 +110,9 @@ func (r SuiteResult) Score(tag string, t float64) Metrics {
 		m.TruePositives++
 		for _, id := range d.covered() {
 			found[id] = true
-			if d.Strict {
-				strict[id] = true
-			}
 		}
 		if d.Strict {
+			strict[d.Covers] = true
 			strictTP++
 		}
 	}

@@ -62,6 +62,9 @@ func TestScoreCountsEveryPairAFindingCarries(t *testing.T) {
 	if m.Found != 2 || m.TruePositives != 1 || m.Findings != 1 || !near(m.Recall, 2.0/3) || !near(m.Precision, 1) {
 		t.Errorf("Score = %+v, want 2 of 3 found by 1 right finding", m)
 	}
+	if m.StrictFound != 1 {
+		t.Errorf("StrictFound = %d, want 1: a strict finding strictly reports the one it covers, not those it also carries", m.StrictFound)
+	}
 	if missed := r.Missed(0.5); len(missed) != 1 || missed[0].ID != "c" {
 		t.Errorf("Missed(0.5) = %+v, want c alone", missed)
 	}

@@ -270,18 +270,35 @@ func Keyed(suite string, events []KeyedEvent, c *judge.Checker) SuiteResult {
 }
 
 // cover marks det with the key's disagreements whose values finding f
-// carries: the first as the one it covers, the rest as also found.
+// carries: one as the disagreement it covers, the rest as also found. The
+// one it covers is the first whose values its opposed pair (its first
+// two values, what an editor reads first and what traps are judged on)
+// carries, and the finding is then strict; else the first it carries
+// anywhere, and the finding is not strict.
 func (k Key) cover(det *Detection, f checker.Finding, event string) {
+	opposed := f.Values[:min(2, len(f.Values))]
+	var carried []int // the disagreements f carries, by index
+	lead := -1        // the first of them its opposed pair carries, in carried
 	for i, d := range k.Disagreements {
 		if !carries(f.Values, d.Value) {
 			continue
 		}
-		id := fmt.Sprintf("%s#%d", event, i)
-		if det.Covers == "" {
-			det.Covers, det.Strict = id, true
-			det.Tags = []string{"kind:" + d.Kind}
-		} else {
-			det.Also = append(det.Also, id)
+		if lead < 0 && carries(opposed, d.Value) {
+			lead = len(carried)
+		}
+		carried = append(carried, i)
+	}
+	if len(carried) == 0 {
+		return
+	}
+	det.Strict = lead >= 0
+	lead = max(lead, 0)
+	id := func(i int) string { return fmt.Sprintf("%s#%d", event, i) }
+	det.Covers = id(carried[lead])
+	det.Tags = []string{"kind:" + k.Disagreements[carried[lead]].Kind}
+	for j, i := range carried {
+		if j != lead {
+			det.Also = append(det.Also, id(i))
 		}
 	}
 }

@@ -73,6 +73,20 @@ func TestCover(t *testing.T) {
 	if det.Covers != "ev#0" || len(det.Also) != 1 || det.Also[0] != "ev#1" || !det.Strict {
 		t.Errorf("cover = %q also %v, want ev#0 also [ev#1]: both pairs it carries, not 40 vs 60", det.Covers, det.Also)
 	}
+	// The opposed pair 40 against 41 is no keyed pair; the list carries
+	// 40 and 47 further on: found, but not strictly.
+	var listed Detection
+	k.cover(&listed, checker.Finding{Values: []checker.ValueGroup{group("40", 40, ""), group("41", 41, ""), group("47", 47, "")}}, "ev")
+	if listed.Covers != "ev#0" || listed.Strict {
+		t.Errorf("cover = %q strict %v, want ev#0 not strict: its opposed pair is not the keyed one", listed.Covers, listed.Strict)
+	}
+	// The opposed pair 47 against 52 is the second keyed pair: the finding
+	// covers it strictly and also carries the first.
+	var second Detection
+	k.cover(&second, checker.Finding{Values: []checker.ValueGroup{group("52", 52, ""), group("47", 47, ""), group("40", 40, "")}}, "ev")
+	if second.Covers != "ev#1" || !second.Strict || len(second.Also) != 1 || second.Also[0] != "ev#0" {
+		t.Errorf("cover = %q strict %v also %v, want ev#1 strict also [ev#0]", second.Covers, second.Strict, second.Also)
+	}
 	var none Detection
 	k.cover(&none, checker.Finding{Values: []checker.ValueGroup{group("40", 40, ""), group("41", 41, "")}}, "ev")
 	if none.Correct() || len(none.Also) != 0 {
