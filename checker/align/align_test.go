@@ -305,3 +305,35 @@ func TestConcepts(t *testing.T) {
 		t.Error("a malformed line parsed")
 	}
 }
+
+// TestLead: a finding opens with the two sides its pairs link most surely
+// taken together, not always with its single likeliest pair.
+func TestLead(t *testing.T) {
+	figs := []Figure{
+		fig("a", quantity.Count, 100, "x"),
+		fig("b", quantity.Count, 100, "x"),
+		fig("c", quantity.Count, 100, "x"),
+		fig("d", quantity.Count, 120, "x"),
+		fig("e", quantity.Count, 130, "x"),
+	}
+	cases := []struct {
+		reason string
+		pairs  []Pair
+		raw    []float64
+		want   [2]int
+	}{
+		{"three sources at 100 each linked to 120 outweigh the lone likelier pair of 120 and 130",
+			[]Pair{{A: 3, B: 4}, {A: 0, B: 3}, {A: 1, B: 3}, {A: 2, B: 3}}, []float64{0.6, 0.5, 0.5, 0.5}, [2]int{0, 3}},
+		{"one pair each way: the likeliest pair leads, as it made the fact",
+			[]Pair{{A: 3, B: 4}, {A: 0, B: 3}}, []float64{0.6, 0.5}, [2]int{3, 4}},
+	}
+	for _, c := range cases {
+		facts := NewEvent(figs).Group(c.pairs, c.raw, testComparer{}, 0.05)
+		if len(facts) != 1 {
+			t.Fatalf("%s: %d facts, want 1: %+v", c.reason, len(facts), facts)
+		}
+		if f := facts[0]; f.Lead != c.want || f.Best.A != 3 || f.Best.B != 4 {
+			t.Errorf("%s: lead %v best %d-%d, want lead %v and the best pair 3-4 kept", c.reason, f.Lead, f.Best.A, f.Best.B, c.want)
+		}
+	}
+}

@@ -16,6 +16,12 @@ type Fact struct {
 	// chance of the likeliest of them after the best, 0 when none.
 	Links  int
 	Second float64
+	// Lead is the pair of figures a finding opens with: the likeliest
+	// pair between the two sides that the fact's pairs link most surely
+	// taken together (each linking pair a chance that the two sides are
+	// one fact misstated), so two sides many sources tie are read before
+	// a lone pair of stray values.
+	Lead [2]int
 }
 
 // joinShare is how likely, as a share of a fact's best pair, a pair must
@@ -87,6 +93,13 @@ func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) [
 			}
 		}
 	}
+	type sidePair struct{ fact, lo, hi int }
+	type linked struct {
+		miss float64 // the chance that no pair linking the sides is right
+		best float64
+		a, b int
+	}
+	links := map[sidePair]*linked{}
 	for pi, p := range pairs {
 		if raw[pi] < link {
 			continue
@@ -99,6 +112,41 @@ func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) [
 			if (p.A != f.Best.A || p.B != f.Best.B) && raw[pi] > f.Second {
 				f.Second = raw[pi]
 			}
+			k := sidePair{a[0], min(a[1], b[1]), max(a[1], b[1])}
+			l := links[k]
+			if l == nil {
+				l = &linked{miss: 1}
+				links[k] = l
+			}
+			l.miss *= 1 - raw[pi]
+			if raw[pi] > l.best {
+				l.best, l.a, l.b = raw[pi], p.A, p.B
+			}
+		}
+	}
+	lead := make([]float64, len(facts))
+	for fi := range facts {
+		facts[fi].Lead = [2]int{facts[fi].Best.A, facts[fi].Best.B}
+	}
+	keys := make([]sidePair, 0, len(links))
+	for k := range links {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.fact != b.fact {
+			return a.fact < b.fact
+		}
+		if a.lo != b.lo {
+			return a.lo < b.lo
+		}
+		return a.hi < b.hi
+	})
+	for _, k := range keys {
+		l := links[k]
+		if sure := 1 - l.miss; sure > lead[k.fact] {
+			lead[k.fact] = sure
+			facts[k.fact].Lead = [2]int{l.a, l.b}
 		}
 	}
 	return facts

@@ -239,9 +239,9 @@ func (c *Checker) detect(figs []figure, weight func(string) float64) []checker.F
 }
 
 // finding turns a fact into a finding: its figures grouped by distinct
-// value, the groups of the best pair's two figures first (the one more
-// sources state first), the others by size; its subject and attribute
-// those the reader gave most of its figures.
+// value, the groups of the lead pair's two figures (align.Fact.Lead)
+// first, the one more sources state first, the others by size; its
+// subject and attribute those the reader gave most of its figures.
 func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, weight func(string) float64) checker.Finding {
 	// The fact's figures in article and text order, as the reader met
 	// them, so each value is written as its first statement writes it.
@@ -251,15 +251,15 @@ func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, we
 	}
 	sort.Ints(ids)
 	var claims []checker.Claim
-	var bestA, bestB checker.Claim
+	var leadA, leadB checker.Claim
 	for _, id := range ids {
 		cl := claimOf(figs[id])
 		claims = append(claims, cl)
 		switch id {
-		case fact.Best.A:
-			bestA = cl
-		case fact.Best.B:
-			bestB = cl
+		case fact.Lead[0]:
+			leadA = cl
+		case fact.Lead[1]:
+			leadB = cl
 		}
 	}
 	groups := groupClaims(claims)
@@ -267,9 +267,9 @@ func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, we
 	var rest []*side
 	for _, g := range groups {
 		switch {
-		case a == nil && hasClaim(g, bestA):
+		case a == nil && hasClaim(g, leadA):
 			a = g
-		case b == nil && hasClaim(g, bestB):
+		case b == nil && hasClaim(g, leadB):
 			b = g
 		default:
 			rest = append(rest, g)

@@ -3,6 +3,7 @@ package judge
 import (
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -263,5 +264,30 @@ func TestNounKey(t *testing.T) {
 		if n := nounOf(s); n != "" {
 			t.Errorf("%q: noun key %q, want none: a vague noun names no fact", s, n)
 		}
+	}
+}
+
+// TestFindingOpensWithLead: a finding's first two values are those of the
+// fact's lead pair, which may not be its likeliest single pair.
+func TestFindingOpensWithLead(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := func(src string, v float64) figure {
+		var f figure
+		f.Source = src
+		f.Quantity = quantity.Quantity{Kind: quantity.Count, Value: v, Low: v, High: v, Bound: quantity.Exact, Text: strconv.FormatFloat(v, 'f', -1, 64), Noun: "homes"}
+		return f
+	}
+	figs := []figure{mk("a", 100), mk("b", 100), mk("c", 120), mk("d", 130)}
+	fact := align.Fact{Sides: [][]int{{2}, {3}, {0, 1}}, Best: align.Pair{A: 2, B: 3}, Lead: [2]int{0, 2}, Raw: 0.6}
+	f := c.finding(figs, fact, 0.8, func(string) float64 { return 1 })
+	var got []string
+	for _, v := range f.Values {
+		got = append(got, v.Text)
+	}
+	if len(got) != 3 || got[0] != "100" || got[1] != "120" {
+		t.Errorf("values %v, want 100 (two sources) and 120 first: the lead pair, not the best pair 120 and 130", got)
 	}
 }
