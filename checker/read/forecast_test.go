@@ -1,10 +1,8 @@
 package read_test
 
 import (
-	"strings"
 	"testing"
 
-	"github.com/crosscheck/crosscheck/checker"
 	"github.com/crosscheck/crosscheck/checker/read"
 )
 
@@ -15,11 +13,7 @@ func TestForecast(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		reason   string
-		sentence string
-		marks    []string // the texts of the quantities that are forecasts
-	}{
+	tests := []markCase{ // marks: the quantities that are forecasts
 		{"a forecast word right before a figure marks it, and not the outcome before the comma", "Output in Brell grew 4.1%, short of the expected 4.3%.", []string{"4.3%"}},
 		{"a forecast word right after a figure marks it", "Prices rose 6.2 per cent in May, above the 5.9 per cent forecast by economists.", []string{"5.9 per cent"}},
 		{"the word may stand a few content words before the figure", "Analysts had predicted a quarterly profit of $2.1bn for Ostrin.", []string{"$2.1bn"}},
@@ -31,19 +25,5 @@ func TestForecast(t *testing.T) {
 		{"so does 'as expected'", "Brell's output grew, as expected, by 2 percent.", nil},
 		{"an outcome with no forecast word is no forecast", "Vell's revenue rose 12% to $4bn in the quarter.", nil},
 	}
-	for _, tt := range tests {
-		a := &checker.Article{ID: "a", Paragraphs: []checker.Paragraph{{Text: tt.sentence}}}
-		var got []string
-		var sc read.Scanner
-		sc.Sentences(a, func(s *read.Sentence) {
-			for i, q := range s.Quantities {
-				if lex.Forecast(s, i) {
-					got = append(got, q.Text)
-				}
-			}
-		})
-		if strings.Join(got, "|") != strings.Join(tt.marks, "|") {
-			t.Errorf("%s: %q marks %q, want %q", tt.reason, tt.sentence, got, tt.marks)
-		}
-	}
+	checkMarks(t, tests, lex.Forecast)
 }

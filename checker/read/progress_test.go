@@ -15,11 +15,7 @@ func TestProgressMark(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		reason   string
-		sentence string
-		marks    []string // the texts of the quantities that are marks of progress
-	}{
+	tests := []markCase{
 		{"a share opened by 'with' and a word of progress after it is a mark", "With 83% of ballots counted, Vell led with 41.2%.", []string{"83%"}},
 		{"the word of progress may stand a few words on, and the bound is the mark's", "Ostrin had 38 per cent with nearly 71 per cent of the polling stations now counted.", []string{"nearly 71 per cent"}},
 		{"'reporting' marks the share of precincts in", "With 64% of precincts reporting, turnout was 55%.", []string{"64%"}},
@@ -33,13 +29,28 @@ func TestProgressMark(t *testing.T) {
 		{"a word of progress beyond reach belongs to other words", "With 35% of the vote in the first round Vell was counted among the leaders.", nil},
 		{"a count is never a mark", "With 300 of the ballots counted, Vell led.", nil},
 	}
-	for _, tt := range tests {
+	checkMarks(t, tests, lex.ProgressMark)
+}
+
+// A markCase is a sentence and the texts of the quantities of it that a
+// mark (ProgressMark, Forecast) must pick, in text order.
+type markCase struct {
+	reason   string
+	sentence string
+	marks    []string
+}
+
+// checkMarks reads each case's sentence and fails for every case whose
+// quantities marked by mark are not its marks.
+func checkMarks(t *testing.T, cases []markCase, mark func(*read.Sentence, int) bool) {
+	t.Helper()
+	for _, tt := range cases {
 		a := &checker.Article{ID: "a", Paragraphs: []checker.Paragraph{{Text: tt.sentence}}}
 		var got []string
 		var sc read.Scanner
 		sc.Sentences(a, func(s *read.Sentence) {
 			for i, q := range s.Quantities {
-				if lex.ProgressMark(s, i) {
+				if mark(s, i) {
 					got = append(got, q.Text)
 				}
 			}
