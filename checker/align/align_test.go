@@ -337,3 +337,26 @@ func TestLead(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadCountsSources: one source repeating a value is one voice in
+// choosing the lead, not one per repetition.
+func TestLeadCountsSources(t *testing.T) {
+	figs := []Figure{
+		fig("a", quantity.Count, 100, "x"),
+		fig("a", quantity.Count, 100, "x"),
+		fig("a", quantity.Count, 100, "x"),
+		fig("b", quantity.Count, 120, "x"),
+		fig("c", quantity.Count, 130, "x"),
+		fig("d", quantity.Count, 130, "x"),
+	}
+	pairs := []Pair{{A: 3, B: 4}, {A: 0, B: 3}, {A: 1, B: 3}, {A: 2, B: 3}, {A: 3, B: 5}}
+	raw := []float64{0.6, 0.45, 0.45, 0.45, 0.3}
+	facts := NewEvent(figs).Group(pairs, raw, testComparer{}, 0.05)
+	if len(facts) != 1 {
+		t.Fatalf("%d facts, want 1: %+v", len(facts), facts)
+	}
+	// 130 from two sources (0.6, 0.3: 0.72) against 100 from one (0.45).
+	if got := facts[0].Lead; got != [2]int{3, 4} {
+		t.Errorf("lead %v, want 3-4: two sources at 130 outweigh one source stating 100 three times", got)
+	}
+}

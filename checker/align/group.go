@@ -18,9 +18,9 @@ type Fact struct {
 	Second float64
 	// Lead is the pair of figures a finding opens with: the likeliest
 	// pair between the two sides that the fact's pairs link most surely
-	// taken together (each linking pair a chance that the two sides are
-	// one fact misstated), so two sides many sources tie are read before
-	// a lone pair of stray values.
+	// taken together (the likeliest linking pair of each two sources a
+	// chance that the two sides are one fact misstated), so two sides
+	// many sources tie are read before a lone pair of stray values.
 	Lead [2]int
 }
 
@@ -95,9 +95,11 @@ func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) [
 	}
 	type sidePair struct{ fact, lo, hi int }
 	type linked struct {
-		miss float64 // the chance that no pair linking the sides is right
-		best float64
-		a, b int
+		// bySources is the likeliest linking pair of each two sources: one
+		// outlet repeating a value is one voice.
+		bySources map[[2]string]float64
+		best      float64
+		a, b      int
 	}
 	links := map[sidePair]*linked{}
 	for pi, p := range pairs {
@@ -115,10 +117,14 @@ func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) [
 			k := sidePair{a[0], min(a[1], b[1]), max(a[1], b[1])}
 			l := links[k]
 			if l == nil {
-				l = &linked{miss: 1}
+				l = &linked{bySources: map[[2]string]float64{}}
 				links[k] = l
 			}
-			l.miss *= 1 - raw[pi]
+			sa, sb := figs[p.A].Source, figs[p.B].Source
+			if sa > sb {
+				sa, sb = sb, sa
+			}
+			l.bySources[[2]string{sa, sb}] = max(l.bySources[[2]string{sa, sb}], raw[pi])
 			if raw[pi] > l.best {
 				l.best, l.a, l.b = raw[pi], p.A, p.B
 			}
@@ -144,7 +150,16 @@ func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) [
 	})
 	for _, k := range keys {
 		l := links[k]
-		if sure := 1 - l.miss; sure > lead[k.fact] {
+		rs := make([]float64, 0, len(l.bySources))
+		for _, r := range l.bySources {
+			rs = append(rs, r)
+		}
+		sort.Float64s(rs) // one order, so one product to the last bit
+		miss := 1.0       // the chance that no two sources' link is right
+		for _, r := range rs {
+			miss *= 1 - r
+		}
+		if sure := 1 - miss; sure > lead[k.fact] {
 			lead[k.fact] = sure
 			facts[k.fact].Lead = [2]int{l.a, l.b}
 		}

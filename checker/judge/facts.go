@@ -78,6 +78,10 @@ func (c *Checker) readFigures(arts []*checker.Article) ([]checker.Claim, []figur
 // without claims. It keeps nothing of s but copies: the sentence's slices
 // are its reader's.
 func (c *Checker) appendFigures(figs []figure, a *checker.Article, s *read.Sentence) []figure {
+	var forecast []bool
+	if c.Lexicon != nil {
+		forecast = c.Lexicon.Forecasts(s)
+	}
 	for qi, q := range s.Quantities {
 		if c.Lexicon != nil && c.Lexicon.ProgressMark(s, qi) {
 			continue // how far a count had got: when, not what
@@ -87,7 +91,7 @@ func (c *Checker) appendFigures(figs []figure, a *checker.Article, s *read.Sente
 		f.Context = contextOf(s.Tokens, s.Quantities, qi, c.Concepts, c.stem)
 		f.Noun = c.nounKey(q.Noun)
 		// What was expected is no claim of what happened, claim or not.
-		f.Hedged = c.Lexicon != nil && c.Lexicon.Forecast(s, qi)
+		f.Hedged = forecast != nil && forecast[qi]
 		figs = append(figs, f)
 	}
 	return figs
@@ -250,15 +254,19 @@ func (c *Checker) finding(figs []figure, fact align.Fact, confidence float64, we
 		ids = append(ids, side...)
 	}
 	sort.Ints(ids)
+	lead := fact.Lead
+	if lead[0] == lead[1] { // a fact made elsewhere than align.Group
+		lead = [2]int{fact.Best.A, fact.Best.B}
+	}
 	var claims []checker.Claim
 	var leadA, leadB checker.Claim
 	for _, id := range ids {
 		cl := claimOf(figs[id])
 		claims = append(claims, cl)
 		switch id {
-		case fact.Lead[0]:
+		case lead[0]:
 			leadA = cl
-		case fact.Lead[1]:
+		case lead[1]:
 			leadB = cl
 		}
 	}

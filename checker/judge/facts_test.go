@@ -290,4 +290,10 @@ func TestFindingOpensWithLead(t *testing.T) {
 	if len(got) != 3 || got[0] != "100" || got[1] != "120" {
 		t.Errorf("values %v, want 100 (two sources) and 120 first: the lead pair, not the best pair 120 and 130", got)
 	}
+	// A fact with no lead opens with its best pair.
+	fact.Lead = [2]int{}
+	f = c.finding(figs, fact, 0.8, func(string) float64 { return 1 })
+	if len(f.Values) != 3 || f.Values[0].Text == "100" || f.Values[1].Text == "100" {
+		t.Errorf("values %+v, want the best pair 120 and 130 first when the fact has no lead", f.Values)
+	}
 }

@@ -465,7 +465,7 @@ func (p *Parser) currencyAt(i int) (string, int, float64) {
 			return c, next, 1
 		}
 		j := i + 1
-		if p.sym(j) == "." && writtenPrefix(t.Text) {
+		if p.sym(j) == "." && pointedPrefixes[strings.ToUpper(t.Text)] {
 			j++ // an abbreviation's point: "Rs. 500", "Ksh. 40"
 		}
 		if p.isNum(j) {
@@ -565,15 +565,6 @@ func (p *Parser) codeAt(i int) (string, float64, bool) {
 		return t[1:], 1e6, true
 	}
 	return "", 1, false
-}
-
-// writtenPrefix reports whether w is a currency prefix that is written,
-// not a code ("Rs", "KSh", "Kshs", "RM"): such a prefix is an
-// abbreviation, and may take a point.
-func writtenPrefix(w string) bool {
-	u := strings.ToUpper(w)
-	c, ok := extraCodes[u]
-	return ok && c != u
 }
 
 // currencyNameAt reads a currency named in words at token k: "euros",

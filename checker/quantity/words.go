@@ -160,6 +160,10 @@ var notCurrencyCodes = map[string]bool{
 	"AMD": true, "CVE": true, "BAM": true, "LSL": true, "NIO": true, "PEN": true,
 }
 
+// pointedPrefixes are the written currency prefixes that may take an
+// abbreviation's point before their figure: "Rs. 500", "Ksh. 40".
+var pointedPrefixes = map[string]bool{"RS": true, "KSH": true, "KSHS": true}
+
 // extraCodes are currency codes outside ISO 4217.
 var extraCodes = map[string]string{"BTC": "BTC", "XBT": "BTC", "RMB": "CNY", "RM": "MYR", "RS": "INR", "LE": "EGP", "MNT": "MNT", "KSH": "KES", "KSHS": "KES"}
 

@@ -305,6 +305,7 @@ func TestForecastWordHedgesItsOwnFigure(t *testing.T) {
 		{"Brell's economy is expected to grow 4.3% this year.", "4.3%", true, "a forecast word with no other figure near hedges the clause's figure"},
 		{"Brell's economy grew 4.1%, as expected.", "4.1%", false, "a forecast word in another clause hedges nothing"},
 		{"Brell's output is expected to grow 4.3% after 4.1% last year.", "4.3%", true, "the figure the word reaches first keeps the hedge"},
+		{"Vell is expected to cut 200 jobs and close 12 stores.", "12", true, "a forecast word that stands against no figure hedges every figure of its clause"},
 	}
 	for _, tt := range tests {
 		claims := Extractor{Lex: lex}.Extract([]*checker.Article{checker.ArticleOfLines("a", tt.line)})

@@ -23,7 +23,12 @@ func TestForecast(t *testing.T) {
 		{"a clause joiner ends the reach", "More rain was expected and the river rose 2 metres.", nil},
 		{"'than expected' compares the outcome with the forecast: the figure is the outcome", "Inflation rose more-than-expected to 6.4 percent in June.", nil},
 		{"so does 'as expected'", "Brell's output grew, as expected, by 2 percent.", nil},
+		{"a comparison a few words before the forecast word sets the outcome against it", "Inflation rose more than analysts expected to 6.4% in June.", nil},
+		{"so does a comparison with a forecast noun", "Vell's profit came in above expectations at $2bn.", nil},
+		{"and one joined to the forecast word after it", "Vell reported a consensus-beating $2.2bn profit.", nil},
+		{"a headline's capitals compare as well", "Vell Beats Expectations With $3bn Profit", nil},
+		{"a year between is when the forecast is for: it neither stops the reach nor is a forecast itself", "Vell's projected 2027 revenue of $5bn was cut.", []string{"$5bn"}},
 		{"an outcome with no forecast word is no forecast", "Vell's revenue rose 12% to $4bn in the quarter.", nil},
 	}
-	checkMarks(t, tests, lex.Forecast)
+	checkMarks(t, tests, func(s *read.Sentence, i int) bool { return lex.Forecasts(s)[i] })
 }

@@ -47,8 +47,14 @@ func (x Extractor) claim(s *sentence, qi int, ents *entities, d *discourse) (che
 	// else takes part are all read within it.
 	lo, hi := clause(s, min(s.qtok[qi][0], cs), s.qtok[qi][1])
 	c.Time = x.time(s, qi, cs, lo, hi)
-	if forecastOwns(s.toks, s.qtok, qi, func(i int) wordClass { return s.cls[i] }) {
-		c.Time = "expected" // what was forecast holds apart from what came to pass
+	if s.forecasts().owns(qi, -1) {
+		// What was forecast holds apart from what came to pass, in the
+		// year it is for: "expected 2027".
+		if c.Time == "current" || c.Time == "earlier" {
+			c.Time = "expected"
+		} else {
+			c.Time = "expected " + c.Time
+		}
 	}
 	c.Hedges = x.hedges(s, qi, lo, hi)
 	if c.Scope == "transaction" {

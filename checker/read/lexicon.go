@@ -107,6 +107,10 @@ type Grammar struct {
 	// ForecastWords mark the figure they stand by as what was expected,
 	// not what happened: "the expected 4.3%", "4.3% forecast by".
 	ForecastWords []string `yaml:"forecast_words"`
+	// ForecastComparers, just before a forecast word or joined to it
+	// after, set the outcome against the forecast: "more than expected",
+	// "beat expectations", "consensus-beating".
+	ForecastComparers []string `yaml:"forecast_comparers"`
 }
 
 // A grammarClass is one list of the grammar: its key in lexicon.yaml,
@@ -136,6 +140,7 @@ func (g *Grammar) classes() []grammarClass {
 		{"progress_words", g.ProgressWords, wProgress},
 		{"progress_openers", g.ProgressOpeners, wProgressOpener},
 		{"forecast_words", g.ForecastWords, wForecast},
+		{"forecast_comparers", g.ForecastComparers, wForecastComparer},
 	}
 }
 

@@ -125,29 +125,28 @@ func (x Extractor) hedgeInFigure(s *sentence, h, lo, hi int) bool {
 }
 
 // hedgeOfOther reports whether every occurrence of hedge h within tokens
-// [lo, hi) of s is a word of forecast that marks another quantity of the
-// clause and not qi (Forecast): "grew 4.1%, short of the expected 4.3%"
-// hedges the 4.3%, not the 4.1%.
+// [lo, hi) of s is a word of forecast that stands right against another
+// quantity of the clause and makes it a forecast (Forecasts), and does
+// not make qi one: "grew 4.1%, short of the expected 4.3%" hedges the
+// 4.3%, not the 4.1%, while "is expected to cut 200 jobs and close 12
+// stores" hedges both.
 func (x Extractor) hedgeOfOther(s *sentence, h, qi, lo, hi int) bool {
 	if len(x.Lex.hedges.list[h]) != 1 {
 		return false
 	}
+	fr := s.forecasts()
 	found := false
 	for _, hit := range x.Lex.hedges.hits(s) {
 		if hit.phrase != h || hit.at < lo || hit.at >= hi {
 			continue
 		}
-		if !s.is(hit.at, wForecast) {
-			return false
-		}
-		owner := -1
-		for k := range s.qtok {
-			if k != qi && forecastMarks(s, k, hit.at) {
-				owner = k
-				break
+		other := false
+		for _, k := range []int{x.quantityAt(s, hit.at+1), x.quantityAt(s, hit.at-1)} {
+			if k >= 0 && k != qi && (s.qtok[k][0] == hit.at+1 || s.qtok[k][1] == hit.at) && fr.owns(k, hit.at) {
+				other = true
 			}
 		}
-		if owner < 0 || forecastMarks(s, qi, hit.at) {
+		if !other || fr.owns(qi, hit.at) {
 			return false
 		}
 		found = true
@@ -155,16 +154,14 @@ func (x Extractor) hedgeOfOther(s *sentence, h, qi, lo, hi int) bool {
 	return found
 }
 
-// forecastMarks reports whether the forecast word at token w marks
-// quantity k of s: it is what makes k a forecast (Forecast).
-func forecastMarks(s *sentence, k, w int) bool {
-	cls := func(i int) wordClass {
-		if i == w {
-			return s.cls[i]
-		}
-		return s.cls[i] &^ wForecast
+// forecasts returns the reader of the sentence's forecasts.
+func (s *sentence) forecasts() forecastReader {
+	return forecastReader{
+		toks:  s.toks,
+		spans: s.qtok,
+		when:  func(k int) bool { return isWhen(s.qs[k]) },
+		class: func(i int) wordClass { return s.cls[i] },
 	}
-	return forecastOwns(s.toks, s.qtok, k, cls)
 }
 
 // named reports whether the word at token i is capitalized inside running

@@ -22,36 +22,37 @@ const wordTableSize = 200_000
 type wordClass uint64
 
 const (
-	wFunction       wordClass = 1 << iota // a closed-class word ("the", "of")
-	wCap                                  // written with a capital first letter
-	wRole                                 // a role word ("CEO")
-	wOrgNoun                              // a noun for an organisation ("startup")
-	wPersonNoun                           // a noun for a person ("founder")
-	wPlace                                // a noun for a place ("city")
-	wDeterminer                           // may open a noun phrase (grammar.determiners)
-	wCueFirst                             // its stem opens an attribute cue
-	wVague                                // a vague noun ("figure")
-	wAnaphoric                            // a noun that refers back ("figure")
-	wObjPrep                              // a preposition before an object ("for")
-	wQuantityStart                        // a quantity may start with it (quantity.StartWord)
-	wHeShe                                // "he", "she": a person named before
-	wHisHer                               // "his", "her": a person's
-	wAnd                                  // "and", which may join two clauses
-	wClauseJoiner                         // opens a clause after a comma (grammar.clause_joiners)
-	wClauseOpener                         // opens a clause after "and" (grammar.clause_openers)
-	wPartitive                            // ends "N of …" as a share (grammar.partitive_pronouns)
-	wCopula                               // "is", "was" (grammar.copulas)
-	wPeriodEnd                            // "to", "until" between two dates (grammar.period_ends)
-	wPlacePrep                            // introduces a place (grammar.place_preps)
-	wSpeech                               // follows a speaker (grammar.speech_verbs)
-	wYearPrep                             // attaches a year (grammar.year_preps)
-	wLinking                              // ties a subject to the level after it (grammar.linking_verbs)
-	wChange                               // ties a subject to a level with "to" (grammar.change_verbs)
-	wAux                                  // may stand before a linking verb (grammar.auxiliaries)
-	wNounPrep                             // opens a phrase modifying the noun before it (grammar.noun_preps)
-	wProgress                             // says how far a count had got (grammar.progress_words)
-	wProgressOpener                       // opens a mark of progress (grammar.progress_openers)
-	wForecast                             // marks a figure as expected, not found (grammar.forecast_words)
+	wFunction         wordClass = 1 << iota // a closed-class word ("the", "of")
+	wCap                                    // written with a capital first letter
+	wRole                                   // a role word ("CEO")
+	wOrgNoun                                // a noun for an organisation ("startup")
+	wPersonNoun                             // a noun for a person ("founder")
+	wPlace                                  // a noun for a place ("city")
+	wDeterminer                             // may open a noun phrase (grammar.determiners)
+	wCueFirst                               // its stem opens an attribute cue
+	wVague                                  // a vague noun ("figure")
+	wAnaphoric                              // a noun that refers back ("figure")
+	wObjPrep                                // a preposition before an object ("for")
+	wQuantityStart                          // a quantity may start with it (quantity.StartWord)
+	wHeShe                                  // "he", "she": a person named before
+	wHisHer                                 // "his", "her": a person's
+	wAnd                                    // "and", which may join two clauses
+	wClauseJoiner                           // opens a clause after a comma (grammar.clause_joiners)
+	wClauseOpener                           // opens a clause after "and" (grammar.clause_openers)
+	wPartitive                              // ends "N of …" as a share (grammar.partitive_pronouns)
+	wCopula                                 // "is", "was" (grammar.copulas)
+	wPeriodEnd                              // "to", "until" between two dates (grammar.period_ends)
+	wPlacePrep                              // introduces a place (grammar.place_preps)
+	wSpeech                                 // follows a speaker (grammar.speech_verbs)
+	wYearPrep                               // attaches a year (grammar.year_preps)
+	wLinking                                // ties a subject to the level after it (grammar.linking_verbs)
+	wChange                                 // ties a subject to a level with "to" (grammar.change_verbs)
+	wAux                                    // may stand before a linking verb (grammar.auxiliaries)
+	wNounPrep                               // opens a phrase modifying the noun before it (grammar.noun_preps)
+	wProgress                               // says how far a count had got (grammar.progress_words)
+	wProgressOpener                         // opens a mark of progress (grammar.progress_openers)
+	wForecast                               // marks a figure as expected, not found (grammar.forecast_words)
+	wForecastComparer                       // sets an outcome against a forecast (grammar.forecast_comparers)
 	// wPhraseFirst<<list: the word, or the word less its possessive, opens
 	// a phrase of that phrase list.
 	wPhraseFirst

@@ -20,8 +20,12 @@ var abbreviations = map[string]bool{
 	"gov": true, "gen": true, "sen": true, "rep": true, "rev": true, "capt": true,
 	"col": true, "lt": true, "sgt": true, "approx": true, "est": true, "fig": true,
 	"dept": true, "univ": true, "mt": true, "ft": true, "vol": true,
-	"ksh": true, "kshs": true, // currency prefixes: "Ksh. 500"
 }
+
+// figurePrefixes end with a period that does not end a sentence when a
+// figure follows: currency prefixes, "Ksh. 500"; "paid in Ksh. The …"
+// ends one.
+var figurePrefixes = map[string]bool{"ksh": true, "kshs": true}
 
 // Sentences returns the spans of the sentences of s. A sentence ends at
 // ".", "!", "?" or "…" (with any closing quotes or brackets) followed by
@@ -92,7 +96,7 @@ func AppendSentences(spans []Span, s string) []Span {
 			i = j
 			continue
 		}
-		if r == '.' && isAbbreviation(s[start:i]) {
+		if r == '.' && (isAbbreviation(s[start:i]) || unicode.IsDigit(next) && figurePrefixes[lastWord(s[start:i])]) {
 			i = j
 			continue
 		}
@@ -106,19 +110,25 @@ func AppendSentences(spans []Span, s string) []Span {
 // isAbbreviation reports whether the text before a period ends with an
 // abbreviation or a single letter (an initial).
 func isAbbreviation(before string) bool {
-	k := len(before)
+	w := lastWord(before)
+	if abbreviations[w] {
+		return true
+	}
+	return utf8.RuneCountInString(w) == 1 && w != "" && unicode.IsLetter([]rune(w)[0])
+}
+
+// lastWord returns the lower case of the word that ends text: what stands
+// after its last space, bracket or quote.
+func lastWord(text string) string {
+	k := len(text)
 	for k > 0 {
-		c := before[k-1]
+		c := text[k-1]
 		if c == ' ' || c == '(' || c == '"' || c == '\n' {
 			break
 		}
 		k--
 	}
-	w := strings.ToLower(before[k:])
-	if abbreviations[w] {
-		return true
-	}
-	return utf8.RuneCountInString(w) == 1 && w != "" && unicode.IsLetter([]rune(w)[0])
+	return strings.ToLower(text[k:])
 }
 
 func appendTrimmed(spans []Span, s string, a, b int) []Span {

@@ -15,6 +15,7 @@ func TestSentences(t *testing.T) {
 		{"It rose 4.3% in 2024. Then it fell.", []string{"It rose 4.3% in 2024.", "Then it fell."}, "a decimal point is not an end"},
 		{"Mr. Wang and the U.S. Army met. They agreed.", []string{"Mr. Wang and the U.S. Army met.", "They agreed."}, "abbreviations do not end sentences"},
 		{"The council paid Ksh. 200 million. It was late.", []string{"The council paid Ksh. 200 million.", "It was late."}, "a currency prefix written as an abbreviation does not end a sentence"},
+		{"The fee is paid in Ksh. The council set it.", []string{"The fee is paid in Ksh.", "The council set it."}, "the prefix before no figure ends its sentence"},
 		{"He said “it is done.” Then he left.", []string{"He said “it is done.”", "Then he left."}, "closing quotes stay with their sentence"},
 		{"talent from competitors. - Meta's Llama 4 Scout model", []string{"talent from competitors.", "Meta's Llama 4 Scout model"}, "an inline bullet starts a sentence, its dash dropped"},
 		{"J. K. Rowling wrote it.", []string{"J. K. Rowling wrote it."}, "initials do not end sentences"},
