@@ -8,7 +8,7 @@ type Claim struct {
 	Subject    string // the entity the value is about, as displayed; "" for the event itself
 	SubjectKey string // canonical key of Subject
 	Attribute  string // what is measured: "deal value", "stake", "age" …
-	Time       string // "current", "earlier", "expected" (a forecast), or a year such as "2025"
+	Time       string // "current", "earlier", "expected" (a forecast, "expected 2026" with its year), or a year such as "2025"
 	Hedges     []string
 	// Participants are the entities named in the claim's clause, with its
 	// subject: the parties to a deal, for aligning transactions.

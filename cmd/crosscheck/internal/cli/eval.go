@@ -87,7 +87,8 @@ func NewCmdEval(io *IOStreams, runF func(*EvalOptions) error) *cobra.Command {
                   (--clusters, default $CROSSCHECK_DEVSETS/clusters, else
                   ../shared/devsets/clusters), each scored against its
                   key.json: a finding is right when it carries both values
-                  of a keyed disagreement; traps broken are counted.
+                  of a keyed disagreement, and strict when its opposed pair
+                  (its first two values) does; traps broken are counted.
   realnews        real multi-outlet coverage: the keys in --realnews-keys
                   (fixtures/realnews), the texts in --dir (.realnews, which
                   make realnews gathers), scored as clusters are.
