@@ -307,56 +307,40 @@ func TestConcepts(t *testing.T) {
 }
 
 // TestLead: a finding opens with the two sides its pairs link most surely
-// taken together, not always with its single likeliest pair.
+// taken together, not always with its single likeliest pair; one source
+// repeating a value is one voice in that.
 func TestLead(t *testing.T) {
-	figs := []Figure{
-		fig("a", quantity.Count, 100, "x"),
-		fig("b", quantity.Count, 100, "x"),
-		fig("c", quantity.Count, 100, "x"),
-		fig("d", quantity.Count, 120, "x"),
-		fig("e", quantity.Count, 130, "x"),
+	values := func(srcs string, vs ...float64) []Figure {
+		var out []Figure
+		for i, v := range vs {
+			out = append(out, fig(string(srcs[i]), quantity.Count, v, "x"))
+		}
+		return out
 	}
 	cases := []struct {
 		reason string
+		figs   []Figure
 		pairs  []Pair
 		raw    []float64
 		want   [2]int
 	}{
 		{"three sources at 100 each linked to 120 outweigh the lone likelier pair of 120 and 130",
+			values("abcde", 100, 100, 100, 120, 130),
 			[]Pair{{A: 3, B: 4}, {A: 0, B: 3}, {A: 1, B: 3}, {A: 2, B: 3}}, []float64{0.6, 0.5, 0.5, 0.5}, [2]int{0, 3}},
 		{"one pair each way: the likeliest pair leads, as it made the fact",
+			values("abcde", 100, 100, 100, 120, 130),
 			[]Pair{{A: 3, B: 4}, {A: 0, B: 3}}, []float64{0.6, 0.5}, [2]int{3, 4}},
+		{"two sources at 130 (0.6 and 0.3) outweigh one source stating 100 three times (0.45 each)",
+			values("aaabcd", 100, 100, 100, 120, 130, 130),
+			[]Pair{{A: 3, B: 4}, {A: 0, B: 3}, {A: 1, B: 3}, {A: 2, B: 3}, {A: 3, B: 5}}, []float64{0.6, 0.45, 0.45, 0.45, 0.3}, [2]int{3, 4}},
 	}
 	for _, c := range cases {
-		facts := NewEvent(figs).Group(c.pairs, c.raw, testComparer{}, 0.05)
+		facts := NewEvent(c.figs).Group(c.pairs, c.raw, testComparer{}, 0.05)
 		if len(facts) != 1 {
 			t.Fatalf("%s: %d facts, want 1: %+v", c.reason, len(facts), facts)
 		}
 		if f := facts[0]; f.Lead != c.want || f.Best.A != 3 || f.Best.B != 4 {
 			t.Errorf("%s: lead %v best %d-%d, want lead %v and the best pair 3-4 kept", c.reason, f.Lead, f.Best.A, f.Best.B, c.want)
 		}
-	}
-}
-
-// TestLeadCountsSources: one source repeating a value is one voice in
-// choosing the lead, not one per repetition.
-func TestLeadCountsSources(t *testing.T) {
-	figs := []Figure{
-		fig("a", quantity.Count, 100, "x"),
-		fig("a", quantity.Count, 100, "x"),
-		fig("a", quantity.Count, 100, "x"),
-		fig("b", quantity.Count, 120, "x"),
-		fig("c", quantity.Count, 130, "x"),
-		fig("d", quantity.Count, 130, "x"),
-	}
-	pairs := []Pair{{A: 3, B: 4}, {A: 0, B: 3}, {A: 1, B: 3}, {A: 2, B: 3}, {A: 3, B: 5}}
-	raw := []float64{0.6, 0.45, 0.45, 0.45, 0.3}
-	facts := NewEvent(figs).Group(pairs, raw, testComparer{}, 0.05)
-	if len(facts) != 1 {
-		t.Fatalf("%d facts, want 1: %+v", len(facts), facts)
-	}
-	// 130 from two sources (0.6, 0.3: 0.72) against 100 from one (0.45).
-	if got := facts[0].Lead; got != [2]int{3, 4} {
-		t.Errorf("lead %v, want 3-4: two sources at 130 outweigh one source stating 100 three times", got)
 	}
 }
