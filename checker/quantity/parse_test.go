@@ -206,6 +206,7 @@ func TestParse(t *testing.T) {
 		{"a budget of Kshs 12 billion", []want{{"Kshs 12 billion", Money, "KES", 12e9, 12e9, Exact, "", ""}}, "the plural prefix"},
 		{"a grant of Ksh. 40 million", []want{{"Ksh. 40 million", Money, "KES", 40e6, 40e6, Exact, "", ""}}, "a written prefix is an abbreviation and may take a point"},
 		{"a grant of BTC. 4", []want{{"4", Number, "", 4, 4, Exact, "", ""}}, "a code is no abbreviation: its point ends it"},
+		{"a grant of RM. 40", []want{{"40", Number, "", 40, 40, Exact, "", ""}}, "only the prefixes written as abbreviations (Rs, Ksh, Kshs) take a point"},
 		{"a loan of 12,34,567 rupees", []want{{"12,34,567 rupees", Money, "INR", 1234567, 1234567, Exact, "", ""}}, "Indian digit grouping"},
 		{"valued at Rs 2.45 lakh crore", []want{{"Rs 2.45 lakh crore", Money, "INR", 2.45e12, 2.45e12, Exact, "", ""}}, "lakh before crore multiplies it: a lakh of crores"},
 		{"an outlay of ₹8 thousand crore", []want{{"₹8 thousand crore", Money, "INR", 8e10, 8e10, Exact, "", ""}}, "thousand before a larger scale multiplies it too"},

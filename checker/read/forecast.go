@@ -29,7 +29,8 @@ const compareReach = 3
 // more than expected to 4.6%", "beat expectations with $2bn", "a
 // consensus-beating $2bn"; unless the forecast word stands right
 // against the figure, which it then describes: "short of the expected
-// 4.3%". A year or a date is when, never what was
+// 4.3%", "beat expectations of 4%" — but "a better-than-expected 4.6%" is
+// the outcome still. A year or a date is when, never what was
 // expected. An outcome and the forecast it beat are two facts, and
 // sources that give one each do not disagree.
 func (l *Lexicon) Forecasts(s *Sentence) []bool {
@@ -85,7 +86,13 @@ func (f forecastReader) owns(qi, only int) bool {
 	// A forecast word right against the figure is its own, compared or
 	// not: "short of the expected 4.3%".
 	forecast := func(i int) bool {
-		return (only < 0 || i == only) && f.is(i, wForecast) && (i == first-1 || i == after || !f.comparing(i))
+		if (only >= 0 && i != only) || !f.is(i, wForecast) {
+			return false
+		}
+		if f.against(i, first, after) {
+			return !f.thanJoined(i) // "a better-than-expected 4.6%" is the outcome
+		}
+		return !f.comparing(i)
 	}
 	if forecast(after) {
 		return true
@@ -121,15 +128,55 @@ func (f forecastReader) owns(qi, only int) bool {
 	return false
 }
 
+// against reports whether the forecast word at token i stands right
+// against the figure of tokens [first, after): just before it, just
+// after it, or before "of" and it ("expectations of 4%").
+func (f forecastReader) against(i, first, after int) bool {
+	return i == first-1 || i == after || i == first-2 && strings.EqualFold(f.toks[first-1].Text, "of")
+}
+
+// thanJoined reports whether "than" stands right before the forecast word
+// at token i, hyphens aside: "higher than expected", "better-than-expected".
+func (f forecastReader) thanJoined(i int) bool {
+	w, _ := f.wordBefore(i)
+	return w == "than"
+}
+
+// wordBefore returns the lower case of the word before token i, hyphens
+// aside, and its token; "" when a symbol or a figure comes first.
+func (f forecastReader) wordBefore(i int) (string, int) {
+	for j := i - 1; j >= 0; j-- {
+		switch t := f.toks[j]; {
+		case t.Kind == text.Word:
+			return strings.ToLower(t.Text), j
+		case t.Text != "-":
+			return "", -1
+		}
+	}
+	return "", -1
+}
+
 // comparing reports whether the word of forecast at token i sets an
 // outcome against the forecast: a word of comparison within compareReach
-// words before it ("more than analysts expected", "in line with
-// expectations") or joined to it after ("consensus-beating").
+// words before it ("more than analysts expected", "above expectations"),
+// "as" or "in line with" right before it ("as forecast", "in line with
+// expectations"), or a comparison joined to it after ("consensus-beating").
+// The words of another figure compare nothing: "over 30 analysts
+// expected" stops at the 30.
 func (f forecastReader) comparing(i int) bool {
+	if w, j := f.wordBefore(i); w == "as" {
+		return true
+	} else if w == "with" {
+		if w2, k := f.wordBefore(j); w2 == "line" {
+			if w3, _ := f.wordBefore(k); w3 == "in" {
+				return true
+			}
+		}
+	}
 	words := 0
 	for j := i - 1; j >= 0 && words < compareReach; j-- {
 		if f.toks[j].Kind != text.Word {
-			if forecastStop(f.toks[j].Text) {
+			if f.toks[j].Kind == text.Num || forecastStop(f.toks[j].Text) {
 				break
 			}
 			continue

@@ -28,6 +28,11 @@ func TestForecast(t *testing.T) {
 		{"and one joined to the forecast word after it", "Vell reported a consensus-beating $2.2bn profit.", nil},
 		{"a headline's capitals compare as well", "Vell Beats Expectations With $3bn Profit", nil},
 		{"a year between is when the forecast is for: it neither stops the reach nor is a forecast itself", "Vell's projected 2027 revenue of $5bn was cut.", []string{"$5bn"}},
+		{"'than' joined to a forecast word right against the figure still makes it the outcome", "Vell posted a better-than-expected 4.6% rise in sales.", nil},
+		{"a forecast word before 'of' and the figure is the figure's own, compared or not", "Vell missed expectations of 4%.", []string{"4%"}},
+		{"'as' compares only right before the forecast word", "Economists such as Tam Orr predicted growth of 3.1%.", []string{"3.1%"}},
+		{"the words of another figure compare nothing", "Over 30 analysts expected growth of 3.2%.", []string{"3.2%"}},
+		{"'line' is no comparison outside 'in line with'", "Vell's new line is expected to sell 40,000 units.", []string{"40,000"}},
 		{"an outcome with no forecast word is no forecast", "Vell's revenue rose 12% to $4bn in the quarter.", nil},
 	}
 	checkMarks(t, tests, func(s *read.Sentence, i int) bool { return lex.Forecasts(s)[i] })
