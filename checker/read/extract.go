@@ -439,10 +439,16 @@ func (x Extractor) read(s *sentence, ar *arena) {
 		s.bounds = bounds
 	}
 	for qi, q := range s.qs {
-		a := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].End > q.Start })
-		b := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].Start >= q.End })
-		s.qtok[qi] = [2]int{a, b}
+		s.qtok[qi] = tokenRange(s.toks, q.Start, q.End)
 	}
+}
+
+// tokenRange returns the range of the tokens of toks that bytes
+// [start, end) of their text cover.
+func tokenRange(toks []text.Token, start, end int) [2]int {
+	a := sort.Search(len(toks), func(i int) bool { return toks[i].End > start })
+	b := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= end })
+	return [2]int{a, b}
 }
 
 // filterRuns drops the word that opens a sentence from a run unless that

@@ -35,16 +35,8 @@ const compareReach = 3
 // sources that give one each do not disagree.
 func (l *Lexicon) Forecasts(s *Sentence) []bool {
 	spans := make([][2]int, len(s.Quantities))
-	j := 0
 	for k, q := range s.Quantities {
-		for j < len(s.Tokens) && s.Tokens[j].Start < q.Start {
-			j++
-		}
-		first := j
-		for j < len(s.Tokens) && s.Tokens[j].Start < q.End {
-			j++
-		}
-		spans[k] = [2]int{first, j}
+		spans[k] = tokenRange(s.Tokens, q.Start, q.End)
 	}
 	f := forecastReader{
 		toks:  s.Tokens,

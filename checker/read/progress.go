@@ -28,17 +28,8 @@ func (l *Lexicon) ProgressMark(s *Sentence, qi int) bool {
 	if q.Kind != quantity.Percent {
 		return false
 	}
-	first, after := len(s.Tokens), len(s.Tokens)
-	for i, t := range s.Tokens {
-		if first == len(s.Tokens) && t.Start >= q.Start {
-			first = i
-		}
-		if t.Start >= q.End {
-			after = i
-			break
-		}
-	}
-	return progressMark(s.Tokens, q, first, after, func(i int) wordClass {
+	r := tokenRange(s.Tokens, q.Start, q.End)
+	return progressMark(s.Tokens, q, r[0], r[1], func(i int) wordClass {
 		return l.grammar[strings.ToLower(s.Tokens[i].Text)]
 	})
 }

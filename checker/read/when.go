@@ -126,7 +126,8 @@ func (x Extractor) hedgeInFigure(s *sentence, h, lo, hi int) bool {
 
 // hedgeOfOther reports whether every occurrence of hedge h within tokens
 // [lo, hi) of s is a word of forecast that stands right against another
-// quantity of the clause and makes it a forecast (Forecasts), and does
+// quantity of the clause (forecastReader.against) and makes it a
+// forecast (Forecasts), and does
 // not make qi one: "grew 4.1%, short of the expected 4.3%" hedges the
 // 4.3%, not the 4.1%, while "is expected to cut 200 jobs and close 12
 // stores" hedges both.
@@ -141,8 +142,8 @@ func (x Extractor) hedgeOfOther(s *sentence, h, qi, lo, hi int) bool {
 			continue
 		}
 		other := false
-		for _, k := range []int{x.quantityAt(s, hit.at+1), x.quantityAt(s, hit.at-1)} {
-			if k >= 0 && k != qi && (s.qtok[k][0] == hit.at+1 || s.qtok[k][1] == hit.at) && fr.owns(k, hit.at) {
+		for _, k := range []int{x.quantityAt(s, hit.at+1), x.quantityAt(s, hit.at+2), x.quantityAt(s, hit.at-1)} {
+			if k >= 0 && k != qi && fr.against(hit.at, s.qtok[k][0], s.qtok[k][1]) && fr.owns(k, hit.at) {
 				other = true
 			}
 		}
