@@ -97,6 +97,9 @@ func TestSlip(t *testing.T) {
 		reason     string
 	}{
 		{"$150 million", "$150 billion", "scale-word slip", "million for billion"},
+		{"$2.5m", "$2.5bn", "scale-word slip", "the short scale words slip as the long ones do"},
+		{"two homes", "about 2,000 homes", "", "a thousand times apart, but a word and a figure: no scale word slipped"},
+		{"640 flights", "640,000 flights", "", "a thousand times apart, but the digits differ: three zeros are no word"},
 		{"85%", "58%", "transposed digits", "two digits swapped"},
 		{"£3.2bn", "£2.3bn", "transposed digits", "digits swapped around a decimal point"},
 		{"aged 28", "aged 29", "off by one", "an age one apart"},

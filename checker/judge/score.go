@@ -246,11 +246,15 @@ func ratio(a, b quantity.Quantity) float64 {
 }
 
 // slip names the editorial error that would turn one figure into the
-// other: a scale word (1.5 million vs 1.5 billion), a decimal point
-// moved or lost (0.4% vs 4%, 24.5 million vs 245 million), transposed
-// digits (85% vs 58%), or an off-by-one (28 vs 29).
+// other: a scale word before the same digits (1.5 million vs 1.5
+// billion), a decimal point moved or lost (0.4% vs 4%, 24.5 million vs
+// 245 million), transposed digits (85% vs 58%), or an off-by-one (28 vs
+// 29).
 func slip(a, b quantity.Quantity) string {
-	if r := ratio(a, b); !math.IsInf(r, 0) {
+	da, db := digits(a.Text), digits(b.Text)
+	// A scale word slips, the digits stay: "$3.4 million" for "$3.4
+	// billion", not "two" for "2,000" or "517" for "517,000".
+	if r := ratio(a, b); !math.IsInf(r, 0) && da != "" && da == db {
 		for _, s := range []float64{1e3, 1e6, 1e9} {
 			if math.Abs(r/s-1) < 0.001 {
 				return fmt.Sprintf("scale-word slip: %q vs %q (%gx)", a.Text, b.Text, s)
@@ -260,7 +264,6 @@ func slip(a, b quantity.Quantity) string {
 	if a.Unit != b.Unit { // "12 months" and "21 days" share digits, not a slip
 		return ""
 	}
-	da, db := digits(a.Text), digits(b.Text)
 	if r := ratio(a, b); a.Value*b.Value > 0 && (math.Abs(r/10-1) < 0.001 || math.Abs(r/100-1) < 0.001) && significant(da) != "" && significant(da) == significant(db) {
 		return fmt.Sprintf("decimal slip: %q vs %q", a.Text, b.Text)
 	}

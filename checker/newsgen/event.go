@@ -226,10 +226,14 @@ func roundSig(v float64, digits int) float64 {
 }
 
 // moneyText writes dollars as outlets do: "$14.3 billion", "$14.3bn",
-// "$850 million".
+// "$850 million", and a slip of scale as "$14.3 trillion", not "$14,300
+// billion".
 func (g *Generator) moneyText(v float64, loose bool) string {
 	scale, word, short := 1e6, " million", "m"
-	if v >= 1e9 {
+	switch {
+	case v >= 1e12: // a scale slip's billions for millions
+		scale, word, short = 1e12, " trillion", "tn"
+	case v >= 1e9:
 		scale, word, short = 1e9, " billion", "bn"
 	}
 	x := v / scale
