@@ -104,6 +104,9 @@ type Grammar struct {
 	ProgressWords []string `yaml:"progress_words"`
 	// ProgressOpeners open a share that is a mark of progress: "with".
 	ProgressOpeners []string `yaml:"progress_openers"`
+	// WindowWords, after "the", make the length of time after them a
+	// window a figure was counted over: "in the past five years".
+	WindowWords []string `yaml:"window_words"`
 	// ForecastWords mark the figure they stand by as what was expected,
 	// not what happened: "the expected 4.3%", "4.3% forecast by".
 	ForecastWords []string `yaml:"forecast_words"`
@@ -139,6 +142,7 @@ func (g *Grammar) classes() []grammarClass {
 		{"noun_preps", g.NounPreps, wNounPrep},
 		{"progress_words", g.ProgressWords, wProgress},
 		{"progress_openers", g.ProgressOpeners, wProgressOpener},
+		{"window_words", g.WindowWords, wWindow},
 		{"forecast_words", g.ForecastWords, wForecast},
 		{"forecast_comparers", g.ForecastComparers, wForecastComparer},
 	}

@@ -11,10 +11,13 @@ import (
 // stand: "with 97% of the ballot boxes counted".
 const progressReach = 5
 
-// ProgressMark reports whether quantity qi of s marks how far a count
-// had got when it was reported, rather than stating a figure of the
-// event. It is a percentage of what is being counted, with a word of
-// progress (grammar.progress_words) after it, when the share opens with
+// ProgressMark reports whether quantity qi of s marks when a figure was
+// counted, rather than stating a figure of the event: a window of time
+// the figure was counted over, a length of time after "the" and a window
+// word (grammar.window_words: "the deadliest in the past 50 years"),
+// which outlets frame as they like; or how far a count had got when it
+// was reported. That is a percentage of what is being counted, with a
+// word of progress (grammar.progress_words) after it, when the share opens with
 // a progress opener ("with 97% of ballots counted") or the word of
 // progress follows an auxiliary ("81% of the votes have been tallied");
 // or before it, after an auxiliary ("results were counted from 64% of
@@ -25,7 +28,7 @@ const progressReach = 5
 // counted" would be taken for a mark.
 func (l *Lexicon) ProgressMark(s *Sentence, qi int) bool {
 	q := s.Quantities[qi]
-	if q.Kind != quantity.Percent {
+	if q.Kind != quantity.Percent && q.Kind != quantity.Duration {
 		return false
 	}
 	r := tokenRange(s.Tokens, q.Start, q.End)
@@ -37,11 +40,15 @@ func (l *Lexicon) ProgressMark(s *Sentence, qi int) bool {
 // progressMark is ProgressMark for q, whose tokens are toks[first:after],
 // with class(i) the grammar classes of word token i.
 func progressMark(toks []text.Token, q quantity.Quantity, first, after int, class func(int) wordClass) bool {
-	if q.Kind != quantity.Percent {
-		return false
-	}
 	is := func(i int, c wordClass) bool {
 		return i >= 0 && i < len(toks) && toks[i].Kind == text.Word && class(i)&c != 0
+	}
+	if q.Kind == quantity.Duration {
+		// A window: "in the past 50 years", "over the last three weeks".
+		return first >= 2 && is(first-1, wWindow) && strings.EqualFold(toks[first-2].Text, "the")
+	}
+	if q.Kind != quantity.Percent {
+		return false
 	}
 	const aux = wAux | wCopula
 	// Before: "were counted from 64% of …".

@@ -8,8 +8,9 @@ import (
 	"github.com/crosscheck/crosscheck/checker/read"
 )
 
-// TestProgressMark holds the reading of a share of a count in progress to
-// sentences of each form it takes, and of the forms it must not take.
+// TestProgressMark holds the reading of a share of a count in progress,
+// and of a window of time, to sentences of each form they take, and of
+// the forms they must not take.
 func TestProgressMark(t *testing.T) {
 	lex, err := read.DefaultLexicon()
 	if err != nil {
@@ -28,6 +29,10 @@ func TestProgressMark(t *testing.T) {
 		{"the word of progress must be in the figure's clause", "Turnout was 61% of voters; districts were counted late.", nil},
 		{"a word of progress beyond reach belongs to other words", "With 35% of the vote in the first round Vell was counted among the leaders.", nil},
 		{"a count is never a mark", "With 300 of the ballots counted, Vell led.", nil},
+		{"a length of time after 'the past' is the window a record was counted over", "It was the wettest month in the past 40 years.", []string{"40 years"}},
+		{"'the last' opens a window too, whatever the preposition", "Four people died over the last three weeks.", []string{"three weeks"}},
+		{"a length of time without a window word is a figure of the event", "The strike lasted three weeks.", nil},
+		{"'last' without 'the' says which, not how long", "Prices rose 4% last year.", nil},
 	}
 	checkMarks(t, tests, lex.ProgressMark)
 }
