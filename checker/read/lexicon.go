@@ -104,6 +104,10 @@ type Grammar struct {
 	ProgressWords []string `yaml:"progress_words"`
 	// ProgressOpeners open a share that is a mark of progress: "with".
 	ProgressOpeners []string `yaml:"progress_openers"`
+	// ComparisonBases, before a time after the figure, make the time
+	// what the figure is measured against: "up 9% on the previous
+	// month", "compared with a year ago".
+	ComparisonBases []string `yaml:"comparison_bases"`
 	// WindowWords, after "the", make the length of time after them a
 	// window a figure was counted over: "in the past five years".
 	WindowWords []string `yaml:"window_words"`
@@ -143,6 +147,7 @@ func (g *Grammar) classes() []grammarClass {
 		{"progress_words", g.ProgressWords, wProgress},
 		{"progress_openers", g.ProgressOpeners, wProgressOpener},
 		{"window_words", g.WindowWords, wWindow},
+		{"comparison_bases", g.ComparisonBases, wComparisonBase},
 		{"forecast_words", g.ForecastWords, wForecast},
 		{"forecast_comparers", g.ForecastComparers, wForecastComparer},
 	}

@@ -86,6 +86,17 @@ func (l *phraseList) first(s *sentence, lo, hi int) int {
 	return best
 }
 
+// firstExcept is first, less the phrases that stand where skip says.
+func (l *phraseList) firstExcept(s *sentence, lo, hi int, skip func(at int) bool) int {
+	best := -1
+	for _, h := range l.hits(s) {
+		if h.at >= lo && h.at+len(l.list[h.phrase]) <= hi && (best < 0 || h.phrase < best) && !skip(h.at) {
+			best = h.phrase
+		}
+	}
+	return best
+}
+
 // hits returns where the list's phrases occur in s, found on first use
 // and kept with the sentence: every quantity of a sentence asks.
 func (l *phraseList) hits(s *sentence) []phraseHit {

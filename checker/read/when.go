@@ -17,7 +17,27 @@ func (x Extractor) time(s *sentence, qi, cs, lo, hi int) string {
 		ref = s.art.Published.Year()
 	}
 	qa := s.qtok[qi][0]
-	if r := x.Lex.relative.first(s, lo, hi); r >= 0 {
+	// "rose 9% on the previous month", "up 12% from a year ago": a time
+	// after a comparison word and the figure is what the figure is
+	// measured against, not when it holds; one right after another
+	// figure is that figure's.
+	base := func(at int) bool {
+		if at <= s.qtok[qi][1] {
+			return false
+		}
+		if o := x.quantityAt(s, at-1); o >= 0 && o != qi {
+			return true // "$3bn, against $2bn a year ago": the other figure's time
+		}
+		j := at - 1
+		if j > 0 && (s.low[j] == "the" || s.low[j] == "a") {
+			j--
+		}
+		if j > 0 && (s.low[j] == "with" || s.low[j] == "to") {
+			j--
+		}
+		return j >= 0 && s.is(j, wComparisonBase)
+	}
+	if r := x.Lex.relative.firstExcept(s, lo, hi, base); r >= 0 {
 		offset := x.Lex.relOffset[r]
 		if offset == 0 {
 			return "current" // "this year" is now
@@ -30,7 +50,7 @@ func (x Extractor) time(s *sentence, qi, cs, lo, hi int) string {
 		}
 		return "current"
 	}
-	if x.Lex.earlier.first(s, lo, hi) >= 0 {
+	if x.Lex.earlier.firstExcept(s, lo, hi, base) >= 0 {
 		return "earlier"
 	}
 	q := s.qs[qi]

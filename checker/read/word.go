@@ -52,6 +52,7 @@ const (
 	wProgress                               // says how far a count had got (grammar.progress_words)
 	wProgressOpener                         // opens a mark of progress (grammar.progress_openers)
 	wWindow                                 // opens a window of time after "the" (grammar.window_words)
+	wComparisonBase                         // makes a time after it a figure's base (grammar.comparison_bases)
 	wForecast                               // marks a figure as expected, not found (grammar.forecast_words)
 	wForecastComparer                       // sets an outcome against a forecast (grammar.forecast_comparers)
 	// wPhraseFirst<<list: the word, or the word less its possessive, opens
