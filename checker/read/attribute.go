@@ -197,6 +197,8 @@ func linksSubject(s *sentence, i, qa int) bool {
 				if !s.is(j+1, wCap) { // "in Varn, Northland" names a place, not an aside
 					commas++
 				}
+			case inQuantity(s, j):
+				n++ // a figure of the modifier: "from the 7.2 earthquake"
 			case s.toks[j].Kind != text.Word:
 				return false
 			default:
@@ -212,6 +214,16 @@ func linksSubject(s *sentence, i, qa int) bool {
 		j++
 	}
 	return j == v && commas%2 == 0
+}
+
+// inQuantity reports whether token j is part of a quantity of s.
+func inQuantity(s *sentence, j int) bool {
+	for _, r := range s.qtok {
+		if j >= r[0] && j < r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // maxSubjectReach is the most tokens a subject's modifiers may span
