@@ -216,6 +216,41 @@ func linksSubject(s *sentence, i, qa int) bool {
 	return j == v && commas%2 == 0
 }
 
+// linksObject reports whether the cue at tokens [start, end) is the
+// object of a verb of revision that sets it to the figure at qa: "raised
+// the death toll from the quake to 1,940", "put the toll at 43". Between
+// the cue and "to" or "at" may stand the words and figures of a phrase
+// modifying it, in one clause.
+func linksObject(s *sentence, start, end, qa int) bool {
+	if qa-1 < end || s.low[qa-1] != "to" && s.low[qa-1] != "at" || qa-1-end > maxObjectReach {
+		return false
+	}
+	for j := end; j < qa-1; j++ {
+		t := &s.toks[j]
+		if isBoundary(s, j) || t.Kind == text.Sym && t.Text == "," || s.is(j, wLinking|wChange|wRevision) {
+			return false
+		}
+		if t.Kind != text.Word && !inQuantity(s, j) {
+			return false
+		}
+	}
+	// The verb, past the cue's determiners and modifiers: "raised the
+	// official death toll".
+	for j := start - 1; j >= 0 && j >= start-3; j-- {
+		if s.is(j, wRevision) {
+			return true
+		}
+		if s.toks[j].Kind != text.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// maxObjectReach is the most tokens that may stand between a revised
+// cue and the "to" before its figure.
+const maxObjectReach = 10
+
 // inQuantity reports whether token j is part of a quantity of s.
 func inQuantity(s *sentence, j int) bool {
 	for _, r := range s.qtok {
@@ -242,7 +277,7 @@ func (x Extractor) linkedCue(s *sentence, qi int) (cueMatch, bool) {
 		if c.end == c.start+1 && x.Lex.vague[s.low[c.start]] {
 			continue // "the value of the deal was": the head is vague, the deal names it
 		}
-		if c.end <= qa && c.def.accepts(s.qs[qi]) && linksSubject(s, c.end, qa) {
+		if c.end <= qa && c.def.accepts(s.qs[qi]) && (linksSubject(s, c.end, qa) || linksObject(s, c.start, c.end, qa)) {
 			return c, true
 		}
 	}

@@ -108,6 +108,9 @@ type Grammar struct {
 	// what the figure is measured against: "up 9% on the previous
 	// month", "compared with a year ago".
 	ComparisonBases []string `yaml:"comparison_bases"`
+	// RevisionVerbs set the cue that is their object to the figure after
+	// "to" or "at": "raised the death toll to 39", "put the toll at 43".
+	RevisionVerbs []string `yaml:"revision_verbs"`
 	// WindowWords, after "the", make the length of time after them a
 	// window a figure was counted over: "in the past five years".
 	WindowWords []string `yaml:"window_words"`
@@ -147,6 +150,7 @@ func (g *Grammar) classes() []grammarClass {
 		{"progress_words", g.ProgressWords, wProgress},
 		{"progress_openers", g.ProgressOpeners, wProgressOpener},
 		{"window_words", g.WindowWords, wWindow},
+		{"revision_verbs", g.RevisionVerbs, wRevision},
 		{"comparison_bases", g.ComparisonBases, wComparisonBase},
 		{"forecast_words", g.ForecastWords, wForecast},
 		{"forecast_comparers", g.ForecastComparers, wForecastComparer},

@@ -53,6 +53,7 @@ const (
 	wProgressOpener                         // opens a mark of progress (grammar.progress_openers)
 	wWindow                                 // opens a window of time after "the" (grammar.window_words)
 	wComparisonBase                         // makes a time after it a figure's base (grammar.comparison_bases)
+	wRevision                               // sets its object to a figure (grammar.revision_verbs)
 	wForecast                               // marks a figure as expected, not found (grammar.forecast_words)
 	wForecastComparer                       // sets an outcome against a forecast (grammar.forecast_comparers)
 	// wPhraseFirst<<list: the word, or the word less its possessive, opens
