@@ -15,7 +15,9 @@ const progressReach = 5
 // counted, rather than stating a figure of the event: a window of time
 // the figure was counted over, a length of time after "the" and a window
 // word (grammar.window_words: "the deadliest in the past 50 years"),
-// which outlets frame as they like; or how far a count had got when it
+// which outlets frame as they like, or the time since the event that
+// opens a sentence ("Four days after the floods, …"), which says when
+// the outlet wrote; or how far a count had got when it
 // was reported. That is a percentage of what is being counted, with a
 // word of progress (grammar.progress_words) after it, when the share opens with
 // a progress opener ("with 97% of ballots counted") or the word of
@@ -45,7 +47,13 @@ func progressMark(toks []text.Token, q quantity.Quantity, first, after int, clas
 	}
 	if q.Kind == quantity.Duration {
 		// A window: "in the past 50 years", "over the last three weeks".
-		return first >= 2 && is(first-1, wWindow) && strings.EqualFold(toks[first-2].Text, "the")
+		if first >= 2 && is(first-1, wWindow) && strings.EqualFold(toks[first-2].Text, "the") {
+			return true
+		}
+		// A moment told by the time since the event, opening its
+		// sentence: "Four days after the floods, …".
+		opens := first == 0 || toks[first-1].Kind == text.Sym
+		return opens && after < len(toks) && (strings.EqualFold(toks[after].Text, "after") || strings.EqualFold(toks[after].Text, "since"))
 	}
 	if q.Kind != quantity.Percent {
 		return false

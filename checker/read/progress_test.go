@@ -32,6 +32,8 @@ func TestProgressMark(t *testing.T) {
 		{"a length of time after 'the past' is the window a record was counted over", "It was the wettest month in the past 40 years.", []string{"40 years"}},
 		{"'the last' opens a window too, whatever the preposition", "Four people died over the last three weeks.", []string{"three weeks"}},
 		{"a length of time without a window word is a figure of the event", "The strike lasted three weeks.", nil},
+		{"the time since the event opening a sentence says when the outlet wrote", "Four days after the floods, roads were still closed.", []string{"Four days"}},
+		{"the time since an event inside a sentence is a figure of it", "Divers found the wreck three days after the storm.", nil},
 		{"'last' without 'the' says which, not how long", "Prices rose 4% last year.", nil},
 	}
 	checkMarks(t, tests, lex.ProgressMark)
