@@ -52,7 +52,13 @@ func progressMark(toks []text.Token, q quantity.Quantity, first, after int, clas
 		}
 		// A moment told by the time since the event, opening its
 		// sentence: "Four days after the floods, …".
-		opens := first == 0 || toks[first-1].Kind == text.Sym
+		opens := first == 0 || toks[first-1].Text == ":"
+		for i := 0; i < first && !opens; i++ {
+			if toks[i].Kind == text.Word || toks[i].Kind == text.Num || toks[i].Text == "," {
+				break
+			}
+			opens = i == first-1 // only quotes or dashes before it
+		}
 		return opens && after < len(toks) && (strings.EqualFold(toks[after].Text, "after") || strings.EqualFold(toks[after].Text, "since"))
 	}
 	if q.Kind != quantity.Percent {

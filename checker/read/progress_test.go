@@ -34,6 +34,8 @@ func TestProgressMark(t *testing.T) {
 		{"a length of time without a window word is a figure of the event", "The strike lasted three weeks.", nil},
 		{"the time since the event opening a sentence says when the outlet wrote", "Four days after the floods, roads were still closed.", []string{"Four days"}},
 		{"the time since an event inside a sentence is a figure of it", "Divers found the wreck three days after the storm.", nil},
+		{"after a comma the time since the event is a figure of it", "The report came out, six years after the inquiry began.", nil},
+		{"a label's colon opens a sentence", "UPDATE: Two days after the quake, 40 remain missing.", []string{"Two days"}},
 		{"'last' without 'the' says which, not how long", "Prices rose 4% last year.", nil},
 	}
 	checkMarks(t, tests, lex.ProgressMark)
