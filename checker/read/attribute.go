@@ -390,7 +390,10 @@ func (x Extractor) readAttribute(s *sentence, qi int) (attr, how string, score f
 	// "two live albums" counts albums, not lives).
 	if head := x.headNoun(s, qb, q); head != "" {
 		for _, c := range x.Lex.cues[x.stemOf(head)] {
-			if len(c.words) == 1 && c.def.accepts(q) && (bestCost > 1 || bestCost == 1 && c.attr < best.attr) {
+			// The noun itself, not another word of its stem: "12
+			// hospitals" counts hospitals, not hospitalizations.
+			same := singular(c.word) == singular(head)
+			if len(c.words) == 1 && same && c.def.accepts(q) && (bestCost > 1 || bestCost == 1 && c.attr < best.attr) {
 				best, bestCost = cueMatch{qb, qb + 1, c.attr, c.def}, 1
 			}
 		}

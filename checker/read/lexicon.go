@@ -171,6 +171,7 @@ type phrase []string
 
 type cue struct {
 	words phrase
+	word  string // the cue as written, lower case
 	attr  string
 	def   *AttributeDef // Attributes[attr]
 }
@@ -194,7 +195,7 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 		l.defs[name] = def
 		for _, c := range a.Cues {
 			p := toPhrase(c, stem)
-			l.cues[p[0]] = append(l.cues[p[0]], cue{p, name, def})
+			l.cues[p[0]] = append(l.cues[p[0]], cue{p, strings.ToLower(c), name, def})
 		}
 	}
 	for k, cs := range l.cues {
@@ -286,7 +287,7 @@ func (l *Lexicon) AddCues(attr string, cues ...string) error {
 			return fmt.Errorf("cue %q has no words", c)
 		}
 		a.Cues = append(a.Cues, c)
-		cs := append(l.cues[p[0]], cue{p, attr, l.defs[attr]})
+		cs := append(l.cues[p[0]], cue{p, strings.ToLower(c), attr, l.defs[attr]})
 		sort.SliceStable(cs, func(i, j int) bool {
 			if len(cs[i].words) != len(cs[j].words) {
 				return len(cs[i].words) > len(cs[j].words)
