@@ -2048,7 +2048,7 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 		if w == "plus" {
 			return k + 1, q, AtLeast
 		}
-		if w != "" && !text.FunctionWord(w) {
+		if w != "" && !text.FunctionWord(w) && !(yearShaped(f) && participle(w)) {
 			q.Kind = Count
 			q.Noun = w
 			return k + 1, q, bound
@@ -2061,6 +2061,19 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 		return j, q, bound
 	}
 	return p.afterBound(j, q, bound)
+}
+
+// yearShaped reports whether f is written as a year is: four plain digits
+// from 1000 to 2199.
+func yearShaped(f figure) bool {
+	return f.plainInt && f.digits == 4 && f.value >= 1000 && f.value < 2200
+}
+
+// participle reports whether w is a verb's participle, which a year
+// joined to it by a hyphen dates ("the 2019-built tanker", "a
+// 2008-founded firm"): a regular one, or one of irregularParticiples.
+func participle(w string) bool {
+	return strings.HasSuffix(w, "ed") || irregularParticiples[w]
 }
 
 // timeUnit reports whether the unit word at token k, after figure f, is

@@ -526,3 +526,9 @@ var modifiersByLast = func() map[string][]modifier {
 	}
 	return m
 }()
+
+// irregularParticiples are past participles without "-ed" that a year
+// may be joined to: "2019-built", "1998-born".
+var irregularParticiples = map[string]bool{
+	"built": true, "made": true, "born": true, "grown": true, "held": true, "won": true, "written": true, "drawn": true, "set": true,
+}
