@@ -100,6 +100,8 @@ func TestSlip(t *testing.T) {
 		{"$2.5m", "$2.5bn", "scale-word slip", "the short scale words slip as the long ones do"},
 		{"two homes", "about 2,000 homes", "", "a thousand times apart, but a word and a figure: no scale word slipped"},
 		{"640 flights", "640,000 flights", "", "a thousand times apart, but the digits differ: three zeros are no word"},
+		{"two million homes", "two billion homes", "scale-word slip", "a figure in words slips its scale word as digits do"},
+		{"$2.40bn", "$2.4m", "scale-word slip", "a zero that ends the decimals is no digit of the mantissa"},
 		{"85%", "58%", "transposed digits", "two digits swapped"},
 		{"£3.2bn", "£2.3bn", "transposed digits", "digits swapped around a decimal point"},
 		{"aged 28", "aged 29", "off by one", "an age one apart"},

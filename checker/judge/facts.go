@@ -84,7 +84,7 @@ func (c *Checker) appendFigures(figs []figure, a *checker.Article, s *read.Sente
 	}
 	for qi, q := range s.Quantities {
 		if c.Lexicon != nil && c.Lexicon.ProgressMark(s, qi) {
-			continue // how far a count had got: when, not what
+			continue // when a figure was counted or reported, not what
 		}
 		f := figure{evidence: s.Found(qi).Evidence}
 		f.Source, f.Published, f.Quantity, f.Headline, f.Weight = a.ID, a.Published, q, s.Headline, a.Weight

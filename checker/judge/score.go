@@ -253,8 +253,9 @@ func ratio(a, b quantity.Quantity) float64 {
 func slip(a, b quantity.Quantity) string {
 	da, db := digits(a.Text), digits(b.Text)
 	// A scale word slips, the digits stay: "$3.4 million" for "$3.4
-	// billion", not "two" for "2,000" or "517" for "517,000".
-	if r := ratio(a, b); !math.IsInf(r, 0) && da != "" && da == db {
+	// billion" ("$2.40bn" for "$2.4m"; "two million" for "two billion"),
+	// not "two" for "2,000" or "517" for "517,000".
+	if r := ratio(a, b); !math.IsInf(r, 0) && mantissa(a.Text) == mantissa(b.Text) {
 		for _, s := range []float64{1e3, 1e6, 1e9} {
 			if math.Abs(r/s-1) < 0.001 {
 				return fmt.Sprintf("scale-word slip: %q vs %q (%gx)", a.Text, b.Text, s)
@@ -282,6 +283,17 @@ func slip(a, b quantity.Quantity) string {
 		return fmt.Sprintf("off by one: %q vs %q", a.Text, b.Text)
 	}
 	return ""
+}
+
+// mantissa returns the digits of a figure's text less the zeros that end
+// its decimals: "2.40" and "2.4" have the same, "517,000" and "517" not.
+// A figure in words has none.
+func mantissa(s string) string {
+	d := digits(s)
+	if i := strings.LastIndexAny(s, ".,"); i >= 0 && len(digits(s[i:])) > 0 && len(digits(s[i:])) != 3 {
+		d = strings.TrimRight(d, "0") // decimals, not a group of thousands
+	}
+	return d
 }
 
 // digits returns the digits of a figure's text, in order.

@@ -231,7 +231,7 @@ func roundSig(v float64, digits int) float64 {
 func (g *Generator) moneyText(v float64, loose bool) string {
 	scale, word, short := 1e6, " million", "m"
 	switch {
-	case v >= 1e12: // a scale slip's billions for millions
+	case v >= 1e12: // a slip of scale: billions written a thousand times over
 		scale, word, short = 1e12, " trillion", "tn"
 	case v >= 1e9:
 		scale, word, short = 1e9, " billion", "bn"

@@ -60,7 +60,7 @@ func (x Extractor) findCues(s *sentence, out []cueMatch) []cueMatch {
 				break
 			}
 			// The cue's first stem is word i's: it was found by it.
-			if end := matchAt(s, c.words[1:], i+1, taken); end > 0 {
+			if end := matchAt(s, c.words[1:], i+1, taken); end > 0 && exactAt(s, c.exact, i) {
 				out = append(out, cueMatch{i, end, c.attr, c.def})
 				best = len(c.words)
 			}
@@ -83,6 +83,23 @@ func matchAt(s *sentence, p phrase, i int, taken []bool) int {
 		k++
 	}
 	return k
+}
+
+// exactAt reports whether the words of an exact cue are written from
+// token i (past hyphens, a possessive dropped); any cue that is not exact
+// is.
+func exactAt(s *sentence, words phrase, i int) bool {
+	k := i
+	for _, w := range words {
+		for k < len(s.toks) && s.toks[k].Kind == text.Sym && s.toks[k].Text == "-" {
+			k++
+		}
+		if k >= len(s.toks) || s.low[k] != w && s.bare(k) != w {
+			return false
+		}
+		k++
+	}
+	return true
 }
 
 // isBoundary reports whether token i separates clauses: ";", ":", a
@@ -197,8 +214,8 @@ func linksSubject(s *sentence, i, qa int) bool {
 				if !s.is(j+1, wCap) { // "in Varn, Northland" names a place, not an aside
 					commas++
 				}
-			case inQuantity(s, j):
-				n++ // a figure of the modifier: "from the 7.2 earthquake"
+			case quantityAt(s, j) >= 0:
+				n++ // a figure of the modifier: "from the 6.1 quake"
 			case s.toks[j].Kind != text.Word:
 				return false
 			default:
@@ -218,7 +235,7 @@ func linksSubject(s *sentence, i, qa int) bool {
 
 // linksObject reports whether the cue at tokens [start, end) is the
 // object of a verb of revision that sets it to the figure at qa: "raised
-// the death toll from the quake to 1,940", "put the toll at 43". Between
+// the death toll from the storm to 143", "put the toll at 58". Between
 // the cue and "to" or "at" may stand the words and figures of a phrase
 // modifying it, in one clause.
 func linksObject(s *sentence, start, end, qa int) bool {
@@ -230,7 +247,7 @@ func linksObject(s *sentence, start, end, qa int) bool {
 		if isBoundary(s, j) || t.Kind == text.Sym && t.Text == "," || s.is(j, wLinking|wChange|wRevision) {
 			return false
 		}
-		if t.Kind != text.Word && !inQuantity(s, j) {
+		if t.Kind != text.Word && quantityAt(s, j) < 0 {
 			return false
 		}
 	}
@@ -250,16 +267,6 @@ func linksObject(s *sentence, start, end, qa int) bool {
 // maxObjectReach is the most tokens that may stand between a revised
 // cue and the "to" before its figure.
 const maxObjectReach = 10
-
-// inQuantity reports whether token j is part of a quantity of s.
-func inQuantity(s *sentence, j int) bool {
-	for _, r := range s.qtok {
-		if j >= r[0] && j < r[1] {
-			return true
-		}
-	}
-	return false
-}
 
 // maxSubjectReach is the most tokens a subject's modifiers may span
 // between its head and the verb that ties it to a figure: "the death toll
@@ -544,7 +551,7 @@ func (x Extractor) headAt(s *sentence, i int) int {
 	t := &s.toks[i]
 	w := s.low[i]
 	if t.Kind != text.Word || s.is(i, wCap|wFunction|wVague) ||
-		strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || x.quantityAt(s, i) >= 0 || len(w) < 3 {
+		strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || quantityAt(s, i) >= 0 || len(w) < 3 {
 		return -1
 	}
 	return i
@@ -581,7 +588,7 @@ func (x Extractor) nounWords(s *sentence, i int, q quantity.Quantity, words []st
 		if t.Kind == text.Sym && t.Text == "-" && j+1 < len(s.toks) && !s.toks[j+1].Space {
 			continue
 		}
-		if t.Kind != text.Word || s.is(j, wCap|wFunction) || x.quantityAt(s, j) >= 0 {
+		if t.Kind != text.Word || s.is(j, wCap|wFunction) || quantityAt(s, j) >= 0 {
 			break
 		}
 		if strings.HasSuffix(s.low[j], "ed") && !(len(words) == 0 && isNounAfter(s, j+1)) {
@@ -638,7 +645,7 @@ func (x Extractor) datedNoun(s *sentence, i int) string {
 			}
 			return ""
 		}
-		if t.Kind != text.Word || x.quantityAt(s, j) >= 0 {
+		if t.Kind != text.Word || quantityAt(s, j) >= 0 {
 			return "" // "sales rose to $5bn in 2025": the year dates the figure
 		}
 		w, _ := stripPossessive(s.low[j])
@@ -699,7 +706,7 @@ func (x Extractor) frontedVerb(s *sentence, qa, qb int) string {
 	_, hi := clause(s, qb+1, qb+1)
 	for j := qb + 1; j < hi && j <= qb+10; j++ {
 		t := &s.toks[j]
-		if t.Kind != text.Word || s.is(j, wCap) || x.quantityAt(s, j) >= 0 {
+		if t.Kind != text.Word || s.is(j, wCap) || quantityAt(s, j) >= 0 {
 			continue
 		}
 		if w := s.low[j]; strings.HasSuffix(w, "ed") && len(w) > 4 {

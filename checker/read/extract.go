@@ -536,7 +536,7 @@ func (x Extractor) claims(doc []*sentence, ents *entities, out []checker.Claim) 
 		var prev *checker.Claim
 		for qi := range s.qs {
 			if r := s.qtok[qi]; progressMark(s.toks, s.qs[qi], r[0], r[1], func(i int) wordClass { return s.cls[i] }) {
-				continue // how far a count had got: when, not what
+				continue // when a figure was counted or reported, not what
 			}
 			c, ok := x.claim(s, qi, ents, d)
 			if conv := x.conversionOf(s, qi); conv && prev != nil {
@@ -626,7 +626,7 @@ func (x Extractor) addCorefs(s *sentence) {
 			}
 			if t.Kind != text.Word || s.is(j, wCap) {
 				// "the 28-year-old": an age standing as a noun.
-				if qi := x.quantityAt(s, j); qi >= 0 && s.qs[qi].Kind == quantity.Age {
+				if qi := quantityAt(s, j); qi >= 0 && s.qs[qi].Kind == quantity.Age {
 					end := s.qtok[qi][1]
 					// "the 25-year-old Italian": a capitalized word after the
 					// age describes the person too.
@@ -663,7 +663,7 @@ func (x Extractor) addCorefs(s *sentence) {
 	slices.SortStableFunc(s.ments, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
 }
 
-func (x Extractor) quantityAt(s *sentence, tok int) int {
+func quantityAt(s *sentence, tok int) int {
 	for qi, r := range s.qtok {
 		if tok >= r[0] && tok < r[1] {
 			return qi

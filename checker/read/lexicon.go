@@ -104,6 +104,9 @@ type Grammar struct {
 	ProgressWords []string `yaml:"progress_words"`
 	// ProgressOpeners open a share that is a mark of progress: "with".
 	ProgressOpeners []string `yaml:"progress_openers"`
+	// ElapsedWords, after a length of time that opens a sentence, make it
+	// the time since the event: "Four days after the floods, …".
+	ElapsedWords []string `yaml:"elapsed_words"`
 	// ComparisonBases, before a time after the figure, make the time
 	// what the figure is measured against: "up 9% on the previous
 	// month", "compared with a year ago".
@@ -152,6 +155,7 @@ func (g *Grammar) classes() []grammarClass {
 		{"window_words", g.WindowWords, wWindow},
 		{"revision_verbs", g.RevisionVerbs, wRevision},
 		{"comparison_bases", g.ComparisonBases, wComparisonBase},
+		{"elapsed_words", g.ElapsedWords, wElapsed},
 		{"forecast_words", g.ForecastWords, wForecast},
 		{"forecast_comparers", g.ForecastComparers, wForecastComparer},
 	}
@@ -172,8 +176,22 @@ type phrase []string
 type cue struct {
 	words phrase
 	word  string // the cue as written, lower case
+	// exact, for a cue written "=word": it matches only its own words,
+	// not others of their stems ("=rescued" is not "rescue").
+	exact phrase
 	attr  string
 	def   *AttributeDef // Attributes[attr]
+}
+
+// newCue reads cue text c of attribute attr: stems, or exact words after
+// a leading "=".
+func newCue(c, attr string, def *AttributeDef) cue {
+	raw, exact := strings.CutPrefix(c, "=")
+	k := cue{words: toPhrase(raw, stem), word: strings.ToLower(raw), attr: attr, def: def}
+	if exact {
+		k.exact = toPhrase(raw, nil)
+	}
+	return k
 }
 
 // DefaultLexicon returns the lexicon that ships with crosscheck.
@@ -194,8 +212,11 @@ func ParseLexicon(data []byte) (*Lexicon, error) {
 		def := &a
 		l.defs[name] = def
 		for _, c := range a.Cues {
-			p := toPhrase(c, stem)
-			l.cues[p[0]] = append(l.cues[p[0]], cue{p, strings.ToLower(c), name, def})
+			k := newCue(c, name, def)
+			if len(k.words) == 0 {
+				return nil, fmt.Errorf("lexicon: attribute %q: cue %q has no words", name, c)
+			}
+			l.cues[k.words[0]] = append(l.cues[k.words[0]], k)
 		}
 	}
 	for k, cs := range l.cues {
@@ -282,12 +303,13 @@ func (l *Lexicon) AddCues(attr string, cues ...string) error {
 		return fmt.Errorf("unknown attribute %q (the lexicon has: %s)", attr, strings.Join(names, ", "))
 	}
 	for _, c := range cues {
-		p := toPhrase(c, stem)
+		k := newCue(c, attr, l.defs[attr])
+		p := k.words
 		if len(p) == 0 {
 			return fmt.Errorf("cue %q has no words", c)
 		}
 		a.Cues = append(a.Cues, c)
-		cs := append(l.cues[p[0]], cue{p, strings.ToLower(c), attr, l.defs[attr]})
+		cs := append(l.cues[p[0]], k)
 		sort.SliceStable(cs, func(i, j int) bool {
 			if len(cs[i].words) != len(cs[j].words) {
 				return len(cs[i].words) > len(cs[j].words)

@@ -76,21 +76,14 @@ func (l *phraseList) find(s *sentence, lo, hi int, dst []int) []int {
 
 // first returns the index of the first phrase in list order that occurs
 // within tokens [lo, hi) of s, or -1.
-func (l *phraseList) first(s *sentence, lo, hi int) int {
-	best := -1
-	for _, h := range l.hits(s) {
-		if h.at >= lo && h.at+len(l.list[h.phrase]) <= hi && (best < 0 || h.phrase < best) {
-			best = h.phrase
-		}
-	}
-	return best
-}
+func (l *phraseList) first(s *sentence, lo, hi int) int { return l.firstExcept(s, lo, hi, nil) }
 
-// firstExcept is first, less the phrases that stand where skip says.
+// firstExcept is first, less the phrases that start where skip, when
+// given, says.
 func (l *phraseList) firstExcept(s *sentence, lo, hi int, skip func(at int) bool) int {
 	best := -1
 	for _, h := range l.hits(s) {
-		if h.at >= lo && h.at+len(l.list[h.phrase]) <= hi && (best < 0 || h.phrase < best) && !skip(h.at) {
+		if h.at >= lo && h.at+len(l.list[h.phrase]) <= hi && (best < 0 || h.phrase < best) && (skip == nil || !skip(h.at)) {
 			best = h.phrase
 		}
 	}

@@ -12,22 +12,24 @@ import (
 const progressReach = 5
 
 // ProgressMark reports whether quantity qi of s marks when a figure was
-// counted, rather than stating a figure of the event: a window of time
-// the figure was counted over, a length of time after "the" and a window
-// word (grammar.window_words: "the deadliest in the past 50 years"),
-// which outlets frame as they like, or the time since the event that
-// opens a sentence ("Four days after the floods, …"), which says when
-// the outlet wrote; or how far a count had got when it
-// was reported. That is a percentage of what is being counted, with a
-// word of progress (grammar.progress_words) after it, when the share opens with
-// a progress opener ("with 97% of ballots counted") or the word of
-// progress follows an auxiliary ("81% of the votes have been tallied");
-// or before it, after an auxiliary ("results were counted from 64% of
-// the wards"). Outlets that report at different stages of a count give
-// different marks, and none of them is wrong. A share with neither an
-// opener nor an auxiliary ("won 52% of the votes counted") stays a
-// result; the rule does not read the verb, so "won with 52% of the votes
-// counted" would be taken for a mark.
+// counted or reported, rather than stating a figure of the event. Outlets
+// that report at different moments give different marks, and none of
+// them is wrong. A mark is one of:
+//
+//   - a window of time a figure was counted over: a length of time after
+//     "the" and a window word (grammar.window_words: "the deadliest in
+//     the past 50 years");
+//   - the time since the event, opening its sentence before an elapsed
+//     word (grammar.elapsed_words: "Four days after the floods, …");
+//   - how far a count had got: a percentage of what is being counted,
+//     with a word of progress (grammar.progress_words) after it, when the
+//     share opens with a progress opener ("with 97% of ballots counted")
+//     or the word of progress follows an auxiliary ("81% of the votes
+//     have been tallied"); or before it, after an auxiliary ("results
+//     were counted from 64% of the wards"). A share with neither an
+//     opener nor an auxiliary ("won 52% of the votes counted") stays a
+//     result; the rule does not read the verb, so "won with 52% of the
+//     votes counted" would be taken for a mark.
 func (l *Lexicon) ProgressMark(s *Sentence, qi int) bool {
 	q := s.Quantities[qi]
 	if q.Kind != quantity.Percent && q.Kind != quantity.Duration {
@@ -37,6 +39,21 @@ func (l *Lexicon) ProgressMark(s *Sentence, qi int) bool {
 	return progressMark(s.Tokens, q, r[0], r[1], func(i int) wordClass {
 		return l.grammar[strings.ToLower(s.Tokens[i].Text)]
 	})
+}
+
+// opensSentence reports whether token first opens its sentence: only
+// quotes or dashes before it, or a label's colon right before it
+// ("UPDATE: Two days after …").
+func opensSentence(toks []text.Token, first int) bool {
+	if first > 0 && toks[first-1].Text == ":" {
+		return true
+	}
+	for _, t := range toks[:first] {
+		if t.Kind == text.Word || t.Kind == text.Num || t.Text == "," {
+			return false
+		}
+	}
+	return true
 }
 
 // progressMark is ProgressMark for q, whose tokens are toks[first:after],
@@ -52,14 +69,7 @@ func progressMark(toks []text.Token, q quantity.Quantity, first, after int, clas
 		}
 		// A moment told by the time since the event, opening its
 		// sentence: "Four days after the floods, …".
-		opens := first == 0 || toks[first-1].Text == ":"
-		for i := 0; i < first && !opens; i++ {
-			if toks[i].Kind == text.Word || toks[i].Kind == text.Num || toks[i].Text == "," {
-				break
-			}
-			opens = i == first-1 // only quotes or dashes before it
-		}
-		return opens && after < len(toks) && (strings.EqualFold(toks[after].Text, "after") || strings.EqualFold(toks[after].Text, "since"))
+		return opensSentence(toks, first) && is(after, wElapsed)
 	}
 	if q.Kind != quantity.Percent {
 		return false

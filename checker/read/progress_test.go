@@ -36,7 +36,9 @@ func TestProgressMark(t *testing.T) {
 		{"the time since an event inside a sentence is a figure of it", "Divers found the wreck three days after the storm.", nil},
 		{"after a comma the time since the event is a figure of it", "The report came out, six years after the inquiry began.", nil},
 		{"a label's colon opens a sentence", "UPDATE: Two days after the quake, 40 remain missing.", []string{"Two days"}},
-		{"'last' without 'the' says which, not how long", "Prices rose 4% last year.", nil},
+		{"without 'the' a window word opens no window", "He had spent last 10 years at the club.", nil},
+		{"'since' after the time since the event opens it too", "Three years since the crash, the line is still shut.", []string{"Three years"}},
+		{"a quote may open the sentence", "“Four days after the floods, we still had no water.”", []string{"Four days"}},
 	}
 	checkMarks(t, tests, lex.ProgressMark)
 }

@@ -135,7 +135,7 @@ func (x Extractor) object(s *sentence, qi, cs, ce int) *mention {
 	if j == qa || (cs == qa && ce == qb) {
 		j = qb
 	}
-	if j < len(s.toks) && x.quantityAt(s, j) == qi {
+	if j < len(s.toks) && quantityAt(s, j) == qi {
 		j = qb
 	}
 	if m := x.mentionAt(s, j); m != nil && cs != qa {
@@ -160,7 +160,7 @@ func (x Extractor) object(s *sentence, qi, cs, ce int) *mention {
 			}
 		case t.Kind == text.Word && functionWord(s.low[k]) && !s.is(k, wDeterminer) && s.low[k] != "a" && s.low[k] != "an":
 			return nil
-		case x.quantityAt(s, k) >= 0 && x.quantityAt(s, k) != qi && preps == 0:
+		case quantityAt(s, k) >= 0 && quantityAt(s, k) != qi && preps == 0:
 			return nil
 		}
 	}

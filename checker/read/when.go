@@ -17,26 +17,8 @@ func (x Extractor) time(s *sentence, qi, cs, lo, hi int) string {
 		ref = s.art.Published.Year()
 	}
 	qa := s.qtok[qi][0]
-	// "rose 9% on the previous month", "up 12% from a year ago": a time
-	// after a comparison word and the figure is what the figure is
-	// measured against, not when it holds; one right after another
-	// figure is that figure's.
-	base := func(at int) bool {
-		if at <= s.qtok[qi][1] {
-			return false
-		}
-		if o := x.quantityAt(s, at-1); o >= 0 && o != qi {
-			return true // "$3bn, against $2bn a year ago": the other figure's time
-		}
-		j := at - 1
-		if j > 0 && (s.low[j] == "the" || s.low[j] == "a") {
-			j--
-		}
-		if j > 0 && (s.low[j] == "with" || s.low[j] == "to") {
-			j--
-		}
-		return j >= 0 && s.is(j, wComparisonBase)
-	}
+	from := x.baseFrom(s, qi, hi)
+	base := func(at int) bool { return at >= from || x.othersTime(s, qi, at) }
 	if r := x.Lex.relative.firstExcept(s, lo, hi, base); r >= 0 {
 		offset := x.Lex.relOffset[r]
 		if offset == 0 {
@@ -69,7 +51,7 @@ func (x Extractor) time(s *sentence, qi, cs, lo, hi int) string {
 			continue
 		}
 		a := s.qtok[oj][0]
-		if a < lo || a >= hi {
+		if a < lo || a >= hi || a >= from {
 			continue
 		}
 		// Attached to the figure or its cue ("2025 revenue"), introduced
@@ -82,6 +64,46 @@ func (x Extractor) time(s *sentence, qi, cs, lo, hi int) string {
 		}
 	}
 	return "current"
+}
+
+// baseFrom returns where the base a change is measured against opens in
+// its clause, after the figure: a comparison word (grammar.comparison_bases)
+// after a change, a percentage or a figure after "by" ("rose 9% on the
+// previous month", "up 12% from a year ago, the most since 1997"); hi when
+// there is none. The times and years from there on are the base's, not
+// the figure's.
+func (x Extractor) baseFrom(s *sentence, qi, hi int) int {
+	qa, qb := s.qtok[qi][0], s.qtok[qi][1]
+	if s.qs[qi].Kind != quantity.Percent && (qa == 0 || s.low[qa-1] != "by") {
+		return hi // "stood at 20 on the previous day" is a level, dated
+	}
+	for j := qb; j < hi; j++ {
+		if s.is(j, wComparisonBase) {
+			return j
+		}
+	}
+	return hi
+}
+
+// othersTime reports whether the time at token at stands right after
+// another figure than qi, and so is that figure's ("$3bn, against $2bn a
+// year ago", "from 14 trillion won a year earlier"), unless that figure is
+// the level qi's change reaches ("rose 12% to $9bn last year").
+func (x Extractor) othersTime(s *sentence, qi, at int) bool {
+	if at <= s.qtok[qi][1] {
+		return false
+	}
+	for _, k := range []int{at - 1, at - 2} {
+		o := quantityAt(s, k)
+		if k == at-2 && (o < 0 || s.toks[at-1].Kind != text.Word || s.is(at-1, wFunction)) {
+			return false // one unit word may stand between: "won", "units"
+		}
+		if o >= 0 && o != qi {
+			a := s.qtok[o][0]
+			return a == 0 || s.low[a-1] != "to"
+		}
+	}
+	return false
 }
 
 // isClaimValue reports whether year oj is itself what a claim states
@@ -137,7 +159,7 @@ func (x Extractor) hedgeInFigure(s *sentence, h, lo, hi int) bool {
 		if hit.phrase != h || hit.at < lo || hit.at+n > hi {
 			continue
 		}
-		if x.quantityAt(s, hit.at) < 0 && !(n == 1 && named(s, hit.at)) {
+		if quantityAt(s, hit.at) < 0 && !(n == 1 && named(s, hit.at)) {
 			return false
 		}
 	}
@@ -162,7 +184,7 @@ func (x Extractor) hedgeOfOther(s *sentence, h, qi, lo, hi int) bool {
 			continue
 		}
 		other := false
-		for _, k := range []int{x.quantityAt(s, hit.at+1), x.quantityAt(s, hit.at+2), x.quantityAt(s, hit.at-1)} {
+		for _, k := range []int{quantityAt(s, hit.at+1), quantityAt(s, hit.at+2), quantityAt(s, hit.at-1)} {
 			if k >= 0 && k != qi && fr.against(hit.at, s.qtok[k][0], s.qtok[k][1]) && fr.owns(k, hit.at) {
 				other = true
 			}

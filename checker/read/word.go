@@ -54,6 +54,7 @@ const (
 	wWindow                                 // opens a window of time after "the" (grammar.window_words)
 	wComparisonBase                         // makes a time after it a figure's base (grammar.comparison_bases)
 	wRevision                               // sets its object to a figure (grammar.revision_verbs)
+	wElapsed                                // makes a length of time opening a sentence the time since the event (grammar.elapsed_words)
 	wForecast                               // marks a figure as expected, not found (grammar.forecast_words)
 	wForecastComparer                       // sets an outcome against a forecast (grammar.forecast_comparers)
 	// wPhraseFirst<<list: the word, or the word less its possessive, opens
