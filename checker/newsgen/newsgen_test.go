@@ -178,3 +178,25 @@ func TestCorpusArticleBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestMoneyTextScale: a slip of scale is written as outlets would write
+// it, the same digits under the next scale word, never "$2400bn".
+func TestMoneyTextScale(t *testing.T) {
+	g := New(1)
+	for _, tt := range []struct {
+		v      float64
+		words  []string
+		reason string
+	}{
+		{2.4e12, []string{"$2.4 trillion", "$2.4tn"}, "a billions figure a thousand times over is trillions"},
+		{2.4e9, []string{"$2.4 billion", "$2.4bn"}, "billions stay billions"},
+		{850e6, []string{"$850 million", "$850m"}, "millions stay millions"},
+	} {
+		for i := 0; i < 4; i++ {
+			got := g.moneyText(tt.v, false)
+			if got != tt.words[0] && got != tt.words[1] {
+				t.Errorf("moneyText(%g) = %q, want one of %q (%s)", tt.v, got, tt.words, tt.reason)
+			}
+		}
+	}
+}
