@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -285,16 +286,28 @@ func slip(a, b quantity.Quantity) string {
 	return ""
 }
 
-// mantissa returns the digits of a figure's text less the zeros that end
-// its decimals: "2.40" and "2.4" have the same, "517,000" and "517" not.
-// A figure in words has none.
+// mantissa returns what a slip of scale keeps of a figure's text: its
+// digits less the zeros that end its decimals ("2.40" and "2.4" have the
+// same, "100.0" is "100"; "517,000" and "517" differ), or, for a figure in
+// words, its first word ("two million" and "two billion" share "two").
 func mantissa(s string) string {
-	d := digits(s)
-	if i := strings.LastIndexAny(s, ".,"); i >= 0 && len(digits(s[i:])) > 0 && len(digits(s[i:])) != 3 {
-		d = strings.TrimRight(d, "0") // decimals, not a group of thousands
+	core := numberCore.FindString(s)
+	if core == "" {
+		w, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(s)), " ")
+		return "w:" + w
 	}
-	return d
+	whole, frac := core, ""
+	if i := strings.LastIndexAny(core, ".,"); i >= 0 {
+		// A point is decimals; a comma is unless three digits follow it.
+		if core[i] == '.' || len(core)-i-1 != 3 {
+			whole, frac = core[:i], core[i+1:]
+		}
+	}
+	return digits(whole) + "." + strings.TrimRight(digits(frac), "0")
 }
+
+// numberCore finds the digits of a figure's text with their separators.
+var numberCore = regexp.MustCompile(`\d[\d.,]*\d|\d`)
 
 // digits returns the digits of a figure's text, in order.
 func digits(s string) string {

@@ -17,8 +17,18 @@ func (x Extractor) time(s *sentence, qi, cs, lo, hi int) string {
 		ref = s.art.Published.Year()
 	}
 	qa := s.qtok[qi][0]
-	from := x.baseFrom(s, qi, hi)
-	base := func(at int) bool { return at >= from || x.othersTime(s, qi, at) }
+	// The first time after a comparison word opens the base; the years
+	// after it are the base's too ("compared to last year, the highest
+	// since records began in 1997").
+	from := hi
+	for _, l := range []*phraseList{x.Lex.relative, x.Lex.earlier} {
+		for _, h := range l.hits(s) {
+			if h.at >= lo && h.at < from && x.comparedTime(s, qi, h.at) {
+				from = h.at
+			}
+		}
+	}
+	base := func(at int) bool { return x.comparedTime(s, qi, at) || x.othersTime(s, qi, at) }
 	if r := x.Lex.relative.firstExcept(s, lo, hi, base); r >= 0 {
 		offset := x.Lex.relOffset[r]
 		if offset == 0 {
@@ -66,23 +76,29 @@ func (x Extractor) time(s *sentence, qi, cs, lo, hi int) string {
 	return "current"
 }
 
-// baseFrom returns where the base a change is measured against opens in
-// its clause, after the figure: a comparison word (grammar.comparison_bases)
-// after a change, a percentage or a figure after "by" ("rose 9% on the
-// previous month", "up 12% from a year ago, the most since 1997"); hi when
-// there is none. The times and years from there on are the base's, not
-// the figure's.
-func (x Extractor) baseFrom(s *sentence, qi, hi int) int {
+// comparedTime reports whether the time at token at, after figure qi, is
+// what the figure is measured against: it stands right after a comparison
+// word (grammar.comparison_bases), past "the" or "a" and past "with" or
+// "to" ("up from a year ago", "rose 9% on the previous month", "compared
+// with last year"). "On" compares only after a change, a percentage or a
+// figure after "by": "the toll stood at 20 on the previous day" is dated.
+func (x Extractor) comparedTime(s *sentence, qi, at int) bool {
 	qa, qb := s.qtok[qi][0], s.qtok[qi][1]
-	if s.qs[qi].Kind != quantity.Percent && (qa == 0 || s.low[qa-1] != "by") {
-		return hi // "stood at 20 on the previous day" is a level, dated
+	if at <= qb {
+		return false
 	}
-	for j := qb; j < hi; j++ {
-		if s.is(j, wComparisonBase) {
-			return j
-		}
+	j := at - 1
+	if j > qb && s.is(j, wDeterminer) {
+		j--
 	}
-	return hi
+	if j > qb && (s.low[j] == "with" || s.low[j] == "to") {
+		j--
+	}
+	if j < qb || !s.is(j, wComparisonBase) {
+		return false
+	}
+	change := s.qs[qi].Kind == quantity.Percent || qa > 0 && s.low[qa-1] == "by"
+	return s.low[j] != "on" || change
 }
 
 // othersTime reports whether the time at token at stands right after
@@ -99,8 +115,10 @@ func (x Extractor) othersTime(s *sentence, qi, at int) bool {
 			return false // one unit word may stand between: "won", "units"
 		}
 		if o >= 0 && o != qi {
+			// The level qi's change reaches, "to" right after qi, has
+			// qi's time: "rose 12% to $9bn last year".
 			a := s.qtok[o][0]
-			return a == 0 || s.low[a-1] != "to"
+			return !(a-1 == s.qtok[qi][1] && s.low[a-1] == "to")
 		}
 	}
 	return false
