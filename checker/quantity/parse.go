@@ -1611,11 +1611,11 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 				return p.finish(q, start, k, bound), k, true
 			}
 		}
-		if f.plainInt && f.digits == 4 && f.value >= 1000 && f.value < 2200 && bound == Exact {
+		if yearShaped(f) && bound == Exact {
 			q.Kind = Year
 			q.Precision = 0
 			q.Noun = ""
-		} else if f.plainInt && f.digits == 4 && f.value >= 1000 && f.value < 2200 && bound == Range && high < 2200 {
+		} else if yearShaped(f) && bound == Range && high < 2200 {
 			q.Kind = Year
 			q.Precision = 0
 		}

@@ -112,7 +112,7 @@ type Grammar struct {
 	// month", "compared with a year ago".
 	ComparisonBases []string `yaml:"comparison_bases"`
 	// RevisionVerbs set the cue that is their object to the figure after
-	// "to" or "at": "raised the death toll to 39", "put the toll at 43".
+	// "to" or "at": "raised the death toll to 39", "put the crowd at 9,000".
 	RevisionVerbs []string `yaml:"revision_verbs"`
 	// WindowWords, after "the", make the length of time after them a
 	// window a figure was counted over: "in the past five years".
