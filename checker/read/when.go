@@ -61,7 +61,7 @@ func (x Extractor) time(s *sentence, qi, cs, lo, hi int) string {
 			continue
 		}
 		a := s.qtok[oj][0]
-		if a < lo || a >= hi || a >= from {
+		if a < lo || a >= hi || a >= from || x.comparedBefore(s, qi, a) {
 			continue
 		}
 		// Attached to the figure or its cue ("2025 revenue"), introduced
@@ -99,6 +99,18 @@ func (x Extractor) comparedTime(s *sentence, qi, at int) bool {
 	}
 	change := s.qs[qi].Kind == quantity.Percent || qa > 0 && s.low[qa-1] == "by"
 	return s.low[j] != "on" || change
+}
+
+// comparedBefore reports whether another figure after qi and before
+// token a stands right after a comparison word: the year at a is that
+// base figure's ("rose to $3bn from $2bn in 2024").
+func (x Extractor) comparedBefore(s *sentence, qi, a int) bool {
+	for o, r := range s.qtok {
+		if o != qi && r[0] > s.qtok[qi][1] && r[1] <= a && s.is(r[0]-1, wComparisonBase) {
+			return true
+		}
+	}
+	return false
 }
 
 // othersTime reports whether the time at token at stands right after
