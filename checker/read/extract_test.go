@@ -55,12 +55,7 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		claims := Extractor{Lex: lex}.Extract([]*checker.Article{checker.ArticleOfLines("a", tt.text)})
-		var found *checker.Claim
-		for i := range claims {
-			if claims[i].Quantity.Text == tt.figure {
-				found = &claims[i]
-			}
-		}
+		found := claimOfFigure(claims, tt.figure)
 		if found == nil {
 			t.Errorf("%q: no claim for %q (%s); claims: %v", tt.text, tt.figure, tt.reason, claimTexts(claims))
 			continue
@@ -104,6 +99,18 @@ func TestEvidencePosition(t *testing.T) {
 	if e.Line != 2 || e.Column != 19 || e.Sentence != "The deal is worth €2.4bn, people said." {
 		t.Errorf("evidence = %+v, want line 2, column 19 (UTF-8 bytes), the sentence", e)
 	}
+}
+
+// claimOfFigure returns the last claim whose figure is written figure,
+// or nil.
+func claimOfFigure(cs []checker.Claim, figure string) *checker.Claim {
+	var found *checker.Claim
+	for i := range cs {
+		if cs[i].Quantity.Text == figure {
+			found = &cs[i]
+		}
+	}
+	return found
 }
 
 func claimTexts(cs []checker.Claim) []string {
@@ -309,12 +316,7 @@ func TestForecastWordHedgesItsOwnFigure(t *testing.T) {
 	}
 	for _, tt := range tests {
 		claims := Extractor{Lex: lex}.Extract([]*checker.Article{checker.ArticleOfLines("a", tt.line)})
-		var c *checker.Claim
-		for i := range claims {
-			if claims[i].Quantity.Text == tt.figure {
-				c = &claims[i]
-			}
-		}
+		c := claimOfFigure(claims, tt.figure)
 		if c == nil {
 			t.Fatalf("%q: no claim of %s (%s)", tt.line, tt.figure, tt.reason)
 		}

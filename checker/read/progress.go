@@ -49,7 +49,7 @@ func opensSentence(toks []text.Token, first int) bool {
 		return true
 	}
 	for _, t := range toks[:first] {
-		if t.Kind == text.Word || t.Kind == text.Num || t.Text == "," {
+		if t.Kind == text.Word || t.Kind == text.Num {
 			return false
 		}
 	}

@@ -28,7 +28,7 @@ func (x Extractor) time(s *sentence, qi, cs, lo, hi int) string {
 			}
 		}
 	}
-	base := func(at int) bool { return x.comparedTime(s, qi, at) || x.othersTime(s, qi, at) }
+	base := func(at int) bool { return at >= from || x.othersTime(s, qi, at) }
 	if r := x.Lex.relative.firstExcept(s, lo, hi, base); r >= 0 {
 		offset := x.Lex.relOffset[r]
 		if offset == 0 {
@@ -118,22 +118,21 @@ func (x Extractor) comparedBefore(s *sentence, qi, a int) bool {
 // year ago", "from 14 trillion won a year earlier"), unless that figure is
 // the level qi's change reaches ("rose 12% to $9bn last year").
 func (x Extractor) othersTime(s *sentence, qi, at int) bool {
-	if at <= s.qtok[qi][1] {
+	qb := s.qtok[qi][1]
+	if at <= qb {
 		return false
 	}
-	for _, k := range []int{at - 1, at - 2} {
-		o := quantityAt(s, k)
-		if k == at-2 && (o < 0 || s.toks[at-1].Kind != text.Word || s.is(at-1, wFunction)) {
-			return false // one unit word may stand between: "won", "units"
-		}
-		if o >= 0 && o != qi {
-			// The level qi's change reaches, "to" right after qi, has
-			// qi's time: "rose 12% to $9bn last year".
-			a := s.qtok[o][0]
-			return !(a-1 == s.qtok[qi][1] && s.low[a-1] == "to")
-		}
+	o := quantityAt(s, at-1)
+	if o < 0 && at-2 >= qb && s.toks[at-1].Kind == text.Word && !s.is(at-1, wFunction) {
+		o = quantityAt(s, at-2) // one unit word may stand between: "won", "units"
 	}
-	return false
+	if o < 0 || o == qi {
+		return false
+	}
+	// The level qi's change reaches, "to" right after qi, has qi's time:
+	// "rose 12% to $9bn last year".
+	a := s.qtok[o][0]
+	return !(a-1 == qb && s.low[a-1] == "to")
 }
 
 // isClaimValue reports whether year oj is itself what a claim states
@@ -198,11 +197,10 @@ func (x Extractor) hedgeInFigure(s *sentence, h, lo, hi int) bool {
 
 // hedgeOfOther reports whether every occurrence of hedge h within tokens
 // [lo, hi) of s is a word of forecast that stands right against another
-// quantity of the clause (forecastReader.against) and makes it a
-// forecast (Forecasts), and does
-// not make qi one: "grew 4.1%, short of the expected 4.3%" hedges the
-// 4.3%, not the 4.1%, while "is expected to cut 200 jobs and close 12
-// stores" hedges both.
+// quantity of the clause (forecastReader.against), makes it a forecast
+// (Forecasts) and does not make qi one: "grew 4.1%, short of the expected
+// 4.3%" hedges the 4.3%, not the 4.1%, while "is expected to cut 200 jobs
+// and close 12 stores" hedges both.
 func (x Extractor) hedgeOfOther(s *sentence, h, qi, lo, hi int) bool {
 	if len(x.Lex.hedges.list[h]) != 1 {
 		return false
