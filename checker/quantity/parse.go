@@ -770,6 +770,11 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 			f.precision = roundedPrecision(clean)
 			f.plainInt = clean == lit
 		}
+		if f.plainInt {
+			if g, ok := p.mixedFraction(f); ok {
+				return g, true
+			}
+		}
 		return f, true
 	}
 	if t.Kind == text.Word {
@@ -784,6 +789,35 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 		return p.wordNumberAt(i)
 	}
 	return figure{}, false
+}
+
+// mixedFraction reads a whole number f with a fraction after it: "3 1/2
+// hours", "11½ years". The fraction is a vulgar fraction sign, or a
+// numerator below a denominator of 2 to 16 after a space, with nothing
+// joined after it ("3 1/2/2024" is no figure of this kind).
+func (p *Parser) mixedFraction(f figure) (figure, bool) {
+	k := f.End
+	if v, ok := vulgarFractions[p.sym(k)]; ok && p.adjacent(k) {
+		f.value += float64(v[0]) / float64(v[1])
+		f.End, f.plainInt = k+1, false
+		f.precision = 0.5 / float64(v[1])
+		return f, true
+	}
+	if !p.isNum(k) || !p.toks[k].Space || p.sym(k+1) != "/" || !p.adjacent(k+1) || !p.isNum(k+2) || !p.adjacent(k+2) {
+		return f, false
+	}
+	if p.adjacent(k+3) && (p.isNum(k+3) || p.sym(k+3) == "/" || isDash(p.sym(k+3))) {
+		return f, false
+	}
+	n, err1 := strconv.Atoi(p.toks[k].Text)
+	d, err2 := strconv.Atoi(p.toks[k+2].Text)
+	if err1 != nil || err2 != nil || n < 1 || d < 2 || d > 16 || n >= d {
+		return f, false
+	}
+	f.value += float64(n) / float64(d)
+	f.End, f.plainInt = k+3, false
+	f.precision = 0.5 / float64(d)
+	return f, true
 }
 
 // isPointGroup reports whether lit is one to three digits, not led by a
@@ -2505,11 +2539,35 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 	if p.sym(start-1) == "," && p.sym(end) == "," && p.named(start-2) {
 		return end, true // "the mayor, Jo Park, 52, said"
 	}
-	if p.sym(start-1) == "(" && p.sym(end) == ")" && start >= 2 && p.toks[start-2].Kind == text.Word && isUpper(p.toks[start-2].Text) {
-		return end + 1, true
+	if p.sym(start-1) == "(" && p.sym(end) == ")" && p.named(start-2) && weekdays[p.word(start-2)] == 0 && !p.bracketTally(start) {
+		return end + 1, true // "Jo Park (52) said"; not "on Saturday (4)"
 	}
 	return 0, false
 }
+
+// bracketTally reports whether the bracketed figure at token i is one of a
+// tally written name by name, "Northshire (234), Eastvale (37) and Lowmoor
+// (9)": three or more names in one sentence, each with a whole number in
+// brackets after it, count something of each, not their ages ("Jo Park
+// (52) and Al Roe (49)" are two ages).
+func (p *Parser) bracketTally(i int) bool {
+	lo, hi := i, i
+	for lo > 0 && !sentenceEnd(p.sym(lo-1)) {
+		lo--
+	}
+	for hi+1 < len(p.toks) && !sentenceEnd(p.sym(hi+1)) {
+		hi++
+	}
+	n := 0
+	for k := lo; k <= hi; k++ {
+		if p.isNum(k) && p.sym(k-1) == "(" && p.sym(k+1) == ")" && p.named(k-2) {
+			n++
+		}
+	}
+	return n >= 3
+}
+
+func sentenceEnd(sym string) bool { return sym == "." || sym == "!" || sym == "?" || sym == ";" }
 
 // named reports whether token k is a capitalized word that may be part of
 // a name: not a function word or a month.

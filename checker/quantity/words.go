@@ -275,6 +275,20 @@ var months = map[string]int{
 	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
+// vulgarFractions are the fraction signs a whole number may carry,
+// "11½", as numerator and denominator.
+var vulgarFractions = map[string][2]int{
+	"½": {1, 2}, "⅓": {1, 3}, "⅔": {2, 3}, "¼": {1, 4}, "¾": {3, 4},
+	"⅕": {1, 5}, "⅖": {2, 5}, "⅗": {3, 5}, "⅘": {4, 5}, "⅙": {1, 6}, "⅚": {5, 6},
+	"⅛": {1, 8}, "⅜": {3, 8}, "⅝": {5, 8}, "⅞": {7, 8},
+}
+
+// weekdays name the days of the week, which are no person's name: "on
+// Saturday (4)" gives the date in brackets, not an age.
+var weekdays = map[string]int{
+	"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+}
+
 // levelVerbs say where a figure stands, or where someone put it, so "at"
 // after them gives a level, not an age: "the toll stood at 271, officials
 // said", "the toll was estimated at 271,".
