@@ -1645,7 +1645,7 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 				return p.finish(q, start, k, bound), k, true
 			}
 		}
-		if yearShaped(f) && bound == Exact {
+		if yearShaped(f) && bound == Exact && !p.tallyShaped(start, end) {
 			q.Kind = Year
 			q.Precision = 0
 			q.Noun = ""
@@ -2101,6 +2101,20 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 // from 1000 to 2199.
 func yearShaped(f figure) bool {
 	return f.plainInt && f.digits == 4 && f.value >= 1000 && f.value < 2200
+}
+
+// tallyShaped reports whether a year-shaped figure at tokens [start, end)
+// stands where a year never does, so it is a count: after a bound no year
+// takes ("at least 1000 people", "more than 2000"), or at the end of its
+// phrase after "at" or a verb that gives a level ("the toll stood at
+// 1343", "has reached 1700", "nears 1300"). A year after them opens a
+// noun phrase: "at 2019 prices".
+func (p *Parser) tallyShaped(start, end int) bool {
+	if b, ms := p.modifierBefore(start); b != Exact && ms < start && countBounds[p.word(start-1)] {
+		return true
+	}
+	w := p.word(start - 1)
+	return (w == "at" || tallyVerbs[w]) && p.endsPhrase(end)
 }
 
 // participle reports whether w is a verb's participle, which a year

@@ -283,6 +283,18 @@ var vulgarFractions = map[string][2]int{
 	"⅛": {1, 8}, "⅜": {3, 8}, "⅝": {5, 8}, "⅞": {7, 8},
 }
 
+// countBounds are the last words of bounds a year never takes: "at
+// least", "more than", "fewer than", "as many as", "nearly", "almost".
+// ("Over 2022" and "up to 2030" compare with or run to a year.)
+var countBounds = map[string]bool{"least": true, "than": true, "many": true, "nearly": true, "almost": true}
+
+// tallyVerbs give a level, so the figure right after them is one, never a
+// year: "has reached 1700", "the toll nears 1300", "was put at".
+var tallyVerbs = map[string]bool{
+	"reached": true, "reaches": true, "reaching": true, "nears": true, "neared": true, "nearing": true,
+	"stood": true, "stands": true, "standing": true, "put": true, "pegged": true, "totalled": true, "totaled": true, "totals": true,
+}
+
 // weekdays name the days of the week, which are no person's name: "on
 // Saturday (4)" gives the date in brackets, not an age.
 var weekdays = map[string]int{
