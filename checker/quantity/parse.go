@@ -1492,7 +1492,10 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 	}
 	if t.Kind == text.Word {
 		if v, ok := lookup(multiplierShapes, multiplierVerbs, p.lowAt(i)); ok {
-			return p.finish(Quantity{Kind: Multiplier, Value: v, Precision: 0}, i, i+1, Exact), i + 1, true
+			// "Doubled" is a whole multiple as "2" is a whole number:
+			// rounded to half a step ("sales doubled" for 2.1 times
+			// fits "more than doubled"; "doubled" and "tripled" differ).
+			return p.finish(Quantity{Kind: Multiplier, Value: v, Precision: min(0.5, v/4)}, i, i+1, Exact), i + 1, true
 		}
 		if m, ok := lookup(monthShapes, months, p.lowAt(i)); ok && isUpper(t.Text) {
 			if q, next, ok := p.monthFirst(i, m); ok {
