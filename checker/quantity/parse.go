@@ -1611,6 +1611,9 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 	}
 	before := q.Value
 	end, q, bound = p.suffix(end, q, bound, f)
+	if q.Kind == Duration && (q.Unit == "year" || q.Unit == "month") && p.agedBefore(start) {
+		q.Kind = Age // "aged between 20 and 50 years", "children aged 0 to 9 years"
+	}
 	if bound == Range && before != 0 && q.Value != before {
 		// A unit after a range converts both its ends: "18–20 tonnes" is
 		// 18,000–20,000 kg.
@@ -2543,8 +2546,11 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 		return 0, false
 	}
 	w := p.word(start - 1)
-	if w == "aged" || w == "age" || (w == "of" && p.word(start-2) == "age") {
-		return end, true // "aged 38", "at the age of 38"
+	if w == "age" || (w == "of" && p.word(start-2) == "age") || p.agedBefore(start) {
+		return end, true // "aged 38", "at the age of 38", "aged between 18 and 24"
+	}
+	if (w == "and" || p.sym(start-1) == ",") && p.takenKind == Age && p.taken == start-1 && p.endsPhrase(end) {
+		return end, true // the next of a list of ages: "aged 33 and 32", "aged 18, 19 and 21"
 	}
 	k := start - 1
 	if w == "just" || w == "only" {
@@ -2585,6 +2591,13 @@ func (p *Parser) bracketTally(i int) bool {
 }
 
 func sentenceEnd(sym string) bool { return sym == "." || sym == "!" || sym == "?" || sym == ";" }
+
+// agedBefore reports whether the figure at token start follows "aged",
+// or "aged between".
+func (p *Parser) agedBefore(start int) bool {
+	w := p.word(start - 1)
+	return w == "aged" || (w == "between" && p.word(start-2) == "aged")
+}
 
 // named reports whether token k is a capitalized word that may be part of
 // a name: not a function word or a month.
