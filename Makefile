@@ -25,7 +25,7 @@ FUZZ_TARGETS = \
 	./checker/group:FuzzGroup \
 	./cmd/crosscheck/internal/batch:FuzzReadAssignment
 
-.PHONY: all build install test vet fmt-check unit fuzz-short fuzz lint bench bench-batch bench-grouping profile eval-quantities eval eval-dev calibrate fitalign fitalign-data fitgroup concepts background brown realnews clean
+.PHONY: all build install test vet fmt-check unit fuzz-short fuzz lint bench bench-batch bench-grouping profile eval-quantities eval eval-dev calibrate fitalign fitalign-data fitgroup concepts background brown realnews realnews-excerpts clean
 
 all: build
 
@@ -149,6 +149,12 @@ concepts:
 realnews:
 	$(GO) run ./cmd/gather -check
 	$(GO) run ./cmd/gather -check -keys fixtures/realnews-test
+
+# With no network: write .realnews from the pages corpus's stored excerpts,
+# saved as they came to .realnews-raw/EVENT/FILE (git-ignored too).
+realnews-excerpts:
+	$(GO) run ./cmd/gather -check -excerpts .realnews-raw
+	$(GO) run ./cmd/gather -check -excerpts .realnews-raw -keys fixtures/realnews-test
 
 clean:
 	rm -rf bin *.prof checker/*.test eval-failures.jsonl

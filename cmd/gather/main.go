@@ -19,6 +19,14 @@
 //
 //	go run ./cmd/gather                  # or: make realnews
 //	go run ./cmd/gather -event deal-x -cache /tmp/pages -check
+//
+// Where there is no network, the texts come from the stored copies
+// themselves: the excerpt the pages corpus returns for each article's URL
+// (by its query in sources.json), saved as it came to EXCERPTS/EVENT/FILE
+// (a git-ignored directory too); -excerpts EXCERPTS writes each with the
+// same front matter, the site as outlet, each line a paragraph:
+//
+//	go run ./cmd/gather -excerpts .realnews-raw -check
 package main
 
 import (
@@ -75,6 +83,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	cache := fs.String("cache", "", "keep fetched pages in this directory")
 	timeout := fs.Duration("timeout", 30*time.Second, "longest time to fetch one page")
 	check := fs.Bool("check", false, "list the keyed values the gathered texts do not state")
+	excerpts := fs.String("excerpts", "", "read each page's stored excerpt from this directory (EVENT/FILE) instead of fetching it")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -99,7 +108,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		for _, d := range m.Articles {
 			out := filepath.Join(*dir, event, d.File)
-			if err := gatherOne(fetcher, d, out); err != nil {
+			gather := func() error { return gatherOne(fetcher, d, out) }
+			if *excerpts != "" {
+				gather = func() error { return fromExcerpt(d, filepath.Join(*excerpts, event, d.File), out) }
+			}
+			if err := gather(); err != nil {
 				failed++
 				fmt.Fprintf(stderr, "gather: %s/%s: %v\n", event, d.File, err)
 				continue
@@ -115,9 +128,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if *only != "" && wrote+failed == 0 {
 		return fmt.Errorf("-event %s: no such event under %s", *only, *keys)
 	}
-	fmt.Fprintf(stderr, "gather: wrote %d texts to %s, %d pages could not be fetched\n", wrote, *dir, failed)
+	what := "pages could not be fetched"
+	if *excerpts != "" {
+		what = "excerpts could not be read from " + *excerpts
+	}
+	fmt.Fprintf(stderr, "gather: wrote %d texts to %s, %d %s\n", wrote, *dir, failed, what)
 	if wrote == 0 && failed > 0 {
-		return errors.New("no page could be fetched")
+		return errors.New("no text could be gathered")
 	}
 	return nil
 }
@@ -150,25 +167,52 @@ func gatherOne(f *sources.Fetcher, d Document, out string) error {
 		return fmt.Errorf("%s: %d articles, want 1", d.URL, len(res.Articles))
 	}
 	a := res.Articles[0]
-	var b strings.Builder
-	b.WriteString("---\n")
-	fmt.Fprintf(&b, "title: %q\n", a.Title)
 	outlet := a.Outlet
 	if outlet == "" {
 		outlet = d.Site
 	}
-	fmt.Fprintf(&b, "outlet: %q\n", outlet)
-	switch {
-	case d.Published != "":
-		fmt.Fprintf(&b, "published: %s\n", d.Published)
-	case !a.Published.IsZero():
-		fmt.Fprintf(&b, "published: %s\n", a.Published.Format("2006-01-02"))
+	published := d.Published
+	if published == "" && !a.Published.IsZero() {
+		published = a.Published.Format("2006-01-02")
 	}
-	fmt.Fprintf(&b, "url: %s\n", d.URL)
-	b.WriteString("---\n")
+	var paras []string
 	for _, p := range a.Paragraphs {
-		b.WriteString(strings.TrimSpace(p.Text))
-		b.WriteString("\n\n")
+		paras = append(paras, p.Text)
+	}
+	return writeText(out, a.Title, outlet, published, d.URL, paras)
+}
+
+// fromExcerpt writes a document's text from its stored excerpt, the file
+// in: each non-empty line a paragraph, the site as outlet, no title (the
+// reader takes the first paragraph's).
+func fromExcerpt(d Document, in, out string) error {
+	data, err := os.ReadFile(in)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(string(data)) == "" {
+		return fmt.Errorf("%s: empty excerpt", in)
+	}
+	return writeText(out, "", d.Site, d.Published, d.URL, strings.Split(string(data), "\n"))
+}
+
+// writeText writes an article's text to out with its front matter, each
+// non-empty paragraph trimmed and followed by a blank line.
+func writeText(out, title, outlet, published, url string, paras []string) error {
+	var b strings.Builder
+	b.WriteString("---\n")
+	fmt.Fprintf(&b, "title: %q\n", title)
+	fmt.Fprintf(&b, "outlet: %q\n", outlet)
+	if published != "" {
+		fmt.Fprintf(&b, "published: %s\n", published)
+	}
+	fmt.Fprintf(&b, "url: %s\n", url)
+	b.WriteString("---\n")
+	for _, p := range paras {
+		if p = strings.TrimSpace(p); p != "" {
+			b.WriteString(p)
+			b.WriteString("\n\n")
+		}
 	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err

@@ -68,3 +68,55 @@ func TestGather(t *testing.T) {
 		t.Errorf("-check: %q, want 41 listed and 14 not", stdout.String())
 	}
 }
+
+// TestGatherExcerpts writes the texts from stored excerpts, as where there
+// is no network: the site is the outlet, each line a paragraph, and an
+// excerpt that is missing or empty is reported without stopping the rest.
+func TestGatherExcerpts(t *testing.T) {
+	keys, raw, dir := t.TempDir(), t.TempDir(), t.TempDir()
+	ev := filepath.Join(keys, "accident-quarry-collapse")
+	if err := os.MkdirAll(ev, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	manifest := `{"event": "quarry collapse", "domain": "accidents", "articles": [
+		{"file": "valley.txt", "site": "valley.example", "url": "https://valley.example/quarry", "query": "quarry collapse", "published": "2026-03-04"},
+		{"file": "empty.txt", "site": "empty.example", "url": "https://empty.example/q", "query": "quarry collapse"},
+		{"file": "absent.txt", "site": "absent.example", "url": "https://absent.example/q", "query": "quarry collapse"}]}`
+	if err := os.WriteFile(filepath.Join(ev, "sources.json"), []byte(manifest), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rawEv := filepath.Join(raw, "accident-quarry-collapse")
+	if err := os.MkdirAll(rawEv, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	excerpt := "Quarry wall gives way\n\n  Nine workers were hurt when a wall of the Marl Hill quarry gave way.  \nRescuers worked through the night.\n"
+	for name, body := range map[string]string{"valley.txt": excerpt, "empty.txt": " \n"} {
+		if err := os.WriteFile(filepath.Join(rawEv, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"-keys", keys, "-dir", dir, "-excerpts", raw}, &stdout, &stderr); err != nil {
+		t.Fatalf("gather: %v\n%s", err, stderr.String())
+	}
+	text, err := os.ReadFile(filepath.Join(dir, "accident-quarry-collapse", "valley.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "---\ntitle: \"\"\noutlet: \"valley.example\"\npublished: 2026-03-04\nurl: https://valley.example/quarry\n---\n" +
+		"Quarry wall gives way\n\nNine workers were hurt when a wall of the Marl Hill quarry gave way.\n\nRescuers worked through the night.\n\n"
+	if string(text) != want {
+		t.Errorf("text from the excerpt:\n%s\nwant:\n%s", text, want)
+	}
+	for _, name := range []string{"empty.txt", "absent.txt"} {
+		if _, err := os.Stat(filepath.Join(dir, "accident-quarry-collapse", name)); err == nil {
+			t.Errorf("%s was written from no excerpt", name)
+		}
+		if !strings.Contains(stderr.String(), name) {
+			t.Errorf("stderr does not name %s:\n%s", name, stderr.String())
+		}
+	}
+	if !strings.Contains(stderr.String(), "wrote 1 texts") || !strings.Contains(stderr.String(), "2 excerpts could not be read") {
+		t.Errorf("summary: %s", stderr.String())
+	}
+}
