@@ -2565,7 +2565,36 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 	if p.sym(start-1) == "(" && p.sym(end) == ")" && p.named(start-2) && weekdays[p.word(start-2)] == 0 && !p.bracketTally(start) {
 		return end + 1, true // "Jo Park (52) said"; not "on Saturday (4)"
 	}
+	if (w == "is" || w == "was") && p.personBefore(start-2) && p.clauseEnds(end) {
+		return end, true // "Jo Park is 52 and", "she was 36,"; not "it was 36", "Lowby was 14", "he was 2 under par"
+	}
 	return 0, false
+}
+
+// personBefore reports whether token k, or the one before a comma at k,
+// may end a person's name: "he", "she", or a name of two words or more
+// ("Jo Park, is 52"). One capitalized word is as often a place, a club or
+// the first word of a sentence ("Inflation was 5").
+func (p *Parser) personBefore(k int) bool {
+	if p.sym(k) == "," {
+		k--
+	}
+	w := p.word(k)
+	return w == "he" || w == "she" || (p.named(k) && p.named(k-1) && weekdays[w] == 0)
+}
+
+// clauseEnds reports whether the clause ends at token k: at a stop, a
+// comma, a semicolon, "and", "but", or the end of the sentence.
+func (p *Parser) clauseEnds(k int) bool {
+	if k >= len(p.toks) {
+		return true
+	}
+	switch p.sym(k) {
+	case ",", ".", ";", "!", "?":
+		return true
+	}
+	w := p.word(k)
+	return w == "and" || w == "but"
 }
 
 // bracketTally reports whether the bracketed figure at token i is one of a
