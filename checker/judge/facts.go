@@ -90,8 +90,12 @@ func (c *Checker) appendFigures(figs []figure, a *checker.Article, s *read.Sente
 		f.Source, f.Published, f.Quantity, f.Headline, f.Weight = a.ID, a.Published, q, s.Headline, a.Weight
 		f.Context = contextOf(s.Tokens, s.Quantities, qi, c.Concepts, c.stem)
 		f.Noun = c.nounKey(q.Noun)
-		// What was expected is no claim of what happened, claim or not.
-		f.Hedged = forecast != nil && forecast[qi]
+		// What was expected is no claim of what happened, claim or not:
+		// it holds at the time a claim of it would ("expected"), which
+		// the claim read at its place, if any, restates.
+		if forecast != nil && forecast[qi] {
+			f.Hedged, f.Time = true, "expected"
+		}
 		figs = append(figs, f)
 	}
 	return figs

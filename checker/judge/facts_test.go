@@ -267,6 +267,38 @@ func TestNounKey(t *testing.T) {
 	}
 }
 
+// TestForecastFigureTime: a figure a forecast word stands by holds at the
+// time "expected", whether or not a claim was read of it, so it is not
+// set against an outcome as of one time; an outcome keeps its claim's.
+func TestForecastFigureTime(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		sentence, figure, want string
+		reason                 string
+	}{
+		{"The rate beat the 4.1% expected by analysts polled last week.", "4.1%", "expected", "a forecast word right after the figure, no claim read of it"},
+		{"Prices rose more than expected to 4.6% in May.", "4.6%", "current", "the outcome a forecast is compared with keeps its own time"},
+	} {
+		_, figs := c.readFigures([]*checker.Article{checker.ArticleOfLines("a", tt.sentence)})
+		found := false
+		for _, f := range figs {
+			if f.Quantity.Text != tt.figure {
+				continue
+			}
+			found = true
+			if f.Time != tt.want {
+				t.Errorf("%q: %s holds at %q, want %q (%s)", tt.sentence, tt.figure, f.Time, tt.want, tt.reason)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no figure %s", tt.sentence, tt.figure)
+		}
+	}
+}
+
 // TestFindingOpensWithLead: a finding's first two values are those of the
 // fact's lead pair, which may not be its likeliest single pair.
 func TestFindingOpensWithLead(t *testing.T) {
