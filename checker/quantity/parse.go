@@ -37,6 +37,10 @@ type Parser struct {
 	// takenKind is the kind of that quantity.
 	takenKind Kind
 	headline  bool
+	// tally marks the bracketed figures of tallies (markTallies), once
+	// talliesMarked.
+	tally         []bool
+	talliesMarked bool
 }
 
 // Parse returns the quantities in s in the order they appear.
@@ -94,6 +98,7 @@ func (p *Parser) ParseWords(s string, toks []text.Token, w Words, dst []Quantity
 	p.low, p.start = w.Low, w.Start
 	p.nameEnd = -1
 	p.taken, p.takenKind = 0, ""
+	p.talliesMarked = false
 	p.headline = w.Headline
 	p.skipURLs()
 	n0 := len(dst)
@@ -792,10 +797,15 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 }
 
 // mixedFraction reads a whole number f with a fraction after it: "3 1/2
-// hours", "11½ years". The fraction is a vulgar fraction sign, or a
-// numerator below a denominator of 2 to 16 after a space, with nothing
-// joined after it ("3 1/2/2024" is no figure of this kind).
+// hours", "11½ years", "a 2 1/2-year-old". The fraction is a vulgar
+// fraction sign, or a numerator below a denominator of 2, 3, 4, 8 or 16
+// after a space, with no digit, slash or dash and digit joined after it
+// ("3 1/2/2024" is no figure of this kind). A year takes no fraction: "in
+// 2023 2/3 of voters" is a year and a share.
 func (p *Parser) mixedFraction(f figure) (figure, bool) {
+	if yearShaped(f) {
+		return f, false
+	}
 	k := f.End
 	if v, ok := vulgarFractions[p.sym(k)]; ok && p.adjacent(k) {
 		f.value += float64(v[0]) / float64(v[1])
@@ -806,12 +816,12 @@ func (p *Parser) mixedFraction(f figure) (figure, bool) {
 	if !p.isNum(k) || !p.toks[k].Space || p.sym(k+1) != "/" || !p.adjacent(k+1) || !p.isNum(k+2) || !p.adjacent(k+2) {
 		return f, false
 	}
-	if p.adjacent(k+3) && (p.isNum(k+3) || p.sym(k+3) == "/" || isDash(p.sym(k+3))) {
+	if p.adjacent(k+3) && (p.isNum(k+3) || p.sym(k+3) == "/" || (isDash(p.sym(k+3)) && p.isNum(k+4))) {
 		return f, false
 	}
 	n, err1 := strconv.Atoi(p.toks[k].Text)
 	d, err2 := strconv.Atoi(p.toks[k+2].Text)
-	if err1 != nil || err2 != nil || n < 1 || d < 2 || d > 16 || n >= d {
+	if err1 != nil || err2 != nil || n < 1 || n >= d || !fractionDenominators[d] {
 		return f, false
 	}
 	f.value += float64(n) / float64(d)
@@ -1492,9 +1502,11 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 	}
 	if t.Kind == text.Word {
 		if v, ok := lookup(multiplierShapes, multiplierVerbs, p.lowAt(i)); ok {
-			// "Doubled" is a whole multiple as "2" is a whole number:
-			// rounded to half a step ("sales doubled" for 2.1 times
-			// fits "more than doubled"; "doubled" and "tripled" differ).
+			// "Doubled" is a whole multiple as "2" is a whole number,
+			// rounded to half a unit ("sales doubled" for 2.1 times
+			// fits "more than doubled"; "doubled" and "tripled" still
+			// differ); "halved", a half, to half of a quarter, so
+			// that it and "doubled" stay apart.
 			return p.finish(Quantity{Kind: Multiplier, Value: v, Precision: min(0.5, v/4)}, i, i+1, Exact), i + 1, true
 		}
 		if m, ok := lookup(monthShapes, months, p.lowAt(i)); ok && isUpper(t.Text) {
@@ -2111,16 +2123,28 @@ func yearShaped(f figure) bool {
 
 // tallyShaped reports whether a year-shaped figure at tokens [start, end)
 // stands where a year never does, so it is a count: after a bound no year
-// takes ("at least 1000 people", "more than 2000"), or at the end of its
-// phrase after "at" or a verb that gives a level ("the toll stood at
-// 1343", "has reached 1700", "nears 1300"). A year after them opens a
-// noun phrase: "at 2019 prices".
+// takes ("at least 1000 people", "more than 2000"), unless a preposition
+// of time opens the bound ("until at least 2030") or a baseline noun
+// follows ("lower than 1990 levels"); or at the end of its phrase after a
+// verb that gives a level ("has reached 1700", "nears 1300"), or after
+// "at" that such a verb or a tally's noun stands before ("the toll stood
+// at 1343", "the death toll at 1343"; not "looking back at 2023", and "at
+// 2019 prices" opens a noun phrase).
 func (p *Parser) tallyShaped(start, end int) bool {
-	if b, ms := p.modifierBefore(start); b != Exact && ms < start && countBounds[p.word(start-1)] {
-		return true
+	if _, ms := p.modifierBefore(start); ms < start && countBounds[p.word(start-1)] {
+		return !timePrepositions[p.word(ms-1)] && !yearBases[p.word(end)]
 	}
-	w := p.word(start - 1)
-	return (w == "at" || tallyVerbs[w]) && p.endsPhrase(end)
+	if !p.endsPhrase(end) {
+		return false
+	}
+	switch w := p.word(start - 1); {
+	case tallyVerbs[w]:
+		return true
+	case w == "at":
+		v := p.word(p.skipAdverbs(start - 2))
+		return tallyVerbs[v] || levelVerbs[v] || tallyNouns[v]
+	}
+	return false
 }
 
 // participle reports whether w is a verb's participle, which a year
@@ -2549,8 +2573,8 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 	if w == "age" || (w == "of" && p.word(start-2) == "age") || p.agedBefore(start) {
 		return end, true // "aged 38", "at the age of 38", "aged between 18 and 24"
 	}
-	if (w == "and" || p.sym(start-1) == ",") && p.takenKind == Age && p.taken == start-1 && p.endsPhrase(end) {
-		return end, true // the next of a list of ages: "aged 33 and 32", "aged 18, 19 and 21"
+	if p.agedList(start) && (p.clauseEnds(end) || copulas[p.word(end)] || p.word(end) == "respectively") {
+		return end, true // the next of a list of ages: "aged 33 and 32,", "aged 18, 19 and 21 were"
 	}
 	k := start - 1
 	if w == "just" || w == "only" {
@@ -2562,7 +2586,7 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 	if p.sym(start-1) == "," && p.sym(end) == "," && p.named(start-2) {
 		return end, true // "the mayor, Jo Park, 52, said"
 	}
-	if p.sym(start-1) == "(" && p.sym(end) == ")" && p.named(start-2) && weekdays[p.word(start-2)] == 0 && !p.bracketTally(start) {
+	if p.sym(start-1) == "(" && p.sym(end) == ")" && p.named(start-2) && !weekdays[p.word(start-2)] && !p.bracketTally(start) {
 		return end + 1, true // "Jo Park (52) said"; not "on Saturday (4)"
 	}
 	if (w == "is" || w == "was") && p.personBefore(start-2) && p.clauseEnds(end) {
@@ -2573,18 +2597,28 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 
 // personBefore reports whether token k, or the one before a comma at k,
 // may end a person's name: "he", "she", or a name of two words or more
-// ("Jo Park, is 52"). One capitalized word is as often a place, a club or
-// the first word of a sentence ("Inflation was 5").
+// ("Jo Park, is 52") that neither opens the sentence nor follows a
+// preposition. One capitalized word is as often a place or a club, the
+// first word of a sentence is capitalized whatever it is ("Yesterday
+// Kordo was 14"), and a name after a preposition is a place's ("the toll
+// in South Kordo was 14").
 func (p *Parser) personBefore(k int) bool {
 	if p.sym(k) == "," {
 		k--
 	}
-	w := p.word(k)
-	return w == "he" || w == "she" || (p.named(k) && p.named(k-1) && weekdays[w] == 0)
+	switch w := p.word(k); {
+	case w == "he" || w == "she":
+		return true
+	case !p.named(k) || !p.named(k-1) || weekdays[w]:
+		return false
+	}
+	first := p.nameStart(k)
+	return first > 0 && !prepositions[p.word(first-1)]
 }
 
 // clauseEnds reports whether the clause ends at token k: at a stop, a
-// comma, a semicolon, "and", "but", or the end of the sentence.
+// comma, a semicolon, the end of the sentence, or "and" or "but" that no
+// figure follows ("50 and 60 metres" goes on).
 func (p *Parser) clauseEnds(k int) bool {
 	if k >= len(p.toks) {
 		return true
@@ -2594,32 +2628,120 @@ func (p *Parser) clauseEnds(k int) bool {
 		return true
 	}
 	w := p.word(k)
-	return w == "and" || w == "but"
+	return (w == "and" || w == "but") && !p.isNum(k+1)
 }
 
 // bracketTally reports whether the bracketed figure at token i is one of a
 // tally written name by name, "Northshire (234), Eastvale (37) and Lowmoor
-// (9)": three or more names in one sentence, each with a whole number in
-// brackets after it, count something of each, not their ages ("Jo Park
-// (52) and Al Roe (49)" are two ages).
+// (9)", which counts something of each name, not its age (markTallies).
+// The tallies are found once a parse, when first asked.
 func (p *Parser) bracketTally(i int) bool {
-	lo, hi := i, i
-	for lo > 0 && !sentenceEnd(p.sym(lo-1)) {
-		lo--
+	if !p.talliesMarked {
+		p.markTallies()
+		p.talliesMarked = true
 	}
-	for hi+1 < len(p.toks) && !sentenceEnd(p.sym(hi+1)) {
-		hi++
+	return p.tally[i]
+}
+
+// markTallies marks the figures of each tally: a run of three or more
+// names, each with a whole number in brackets after it and only commas or
+// "and" between one and the next, in which a figure is too large for an
+// age or the first name is one word ("Kerala (23), Tamil Nadu (7) and
+// Odisha (2)"). People are named in full: "Ola Brandt (41), Ivo Lamm (39)
+// and Jo Park (52)" are three ages, and so are two names.
+func (p *Parser) markTallies() {
+	p.tally = p.tally[:0]
+	for range p.toks {
+		p.tally = append(p.tally, false)
 	}
+	var run []int // the figures of the current run, by token index
+	flush := func() {
+		if len(run) >= 3 && (p.maxFigure(run) > 120 || p.nameWords(run[0]-2) == 1) {
+			for _, i := range run {
+				p.tally[i] = true
+			}
+		}
+		run = run[:0]
+	}
+	for i := range p.toks {
+		if !p.isNum(i) || p.sym(i-1) != "(" || p.sym(i+1) != ")" || !p.named(i-2) {
+			continue
+		}
+		if len(run) > 0 && !p.listJoined(run[len(run)-1]+2, p.nameStart(i-2)) {
+			flush()
+		}
+		run = append(run, i)
+	}
+	flush()
+}
+
+// nameStart returns the first token of the name that ends at token k:
+// capitalized words, joined by hyphens or not ("Gilgit-Baltistan").
+func (p *Parser) nameStart(k int) int {
+	for {
+		switch {
+		case p.named(k - 1):
+			k--
+		case p.sym(k-1) == "-" && p.adjacent(k) && p.named(k-2) && p.adjacent(k-1):
+			k -= 2
+		default:
+			return k
+		}
+	}
+}
+
+// nameWords counts the words of the name that ends at token k, a
+// hyphenated pair as one.
+func (p *Parser) nameWords(k int) int {
 	n := 0
-	for k := lo; k <= hi; k++ {
-		if p.isNum(k) && p.sym(k-1) == "(" && p.sym(k+1) == ")" && p.named(k-2) {
+	for i := p.nameStart(k); i <= k; i++ {
+		if p.toks[i].Kind == text.Word && p.sym(i-1) != "-" {
 			n++
 		}
 	}
-	return n >= 3
+	return n
 }
 
-func sentenceEnd(sym string) bool { return sym == "." || sym == "!" || sym == "?" || sym == ";" }
+// listJoined reports whether tokens [from, to) join two items of a list:
+// one or more commas and "and"s, nothing else.
+func (p *Parser) listJoined(from, to int) bool {
+	if from >= to {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if p.sym(k) != "," && p.word(k) != "and" {
+			return false
+		}
+	}
+	return true
+}
+
+// maxFigure returns the largest of the whole numbers at the tokens ks.
+func (p *Parser) maxFigure(ks []int) int {
+	m := 0
+	for _, k := range ks {
+		if v, err := strconv.Atoi(strings.ReplaceAll(p.toks[k].Text, ",", "")); err == nil && v > m {
+			m = v
+		}
+	}
+	return m
+}
+
+// agedList reports whether the figure at token start continues a list of
+// figures that "aged" opens: "aged 33 and 32", "aged 18, 19 and 21".
+func (p *Parser) agedList(start int) bool {
+	for k := start - 1; ; k -= 2 {
+		if p.word(k) == "and" && p.sym(k-1) == "," {
+			k-- // "aged 18, 19, and 21"
+		}
+		if p.sym(k) != "," && p.word(k) != "and" || !p.isNum(k-1) {
+			return false
+		}
+		if p.word(k-2) == "aged" {
+			return true
+		}
+	}
+}
 
 // agedBefore reports whether the figure at token start follows "aged",
 // or "aged between".

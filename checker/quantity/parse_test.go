@@ -93,6 +93,17 @@ func TestParse(t *testing.T) {
 		{"Inflation was 5.", []want{{"5", Number, "", 5, 5, Exact, "", ""}}, "one capitalized word before 'was' is no person: no age"},
 		{"it was 36 and rising", []want{{"36", Number, "", 36, 36, Exact, "", ""}}, "'it' is no person"},
 		{"she was 2 under par", []want{{"2", Number, "", 2, 2, Exact, "", ""}}, "a figure whose clause goes on is no age"},
+		{"the ban lasts until at least 2030", []want{{"at least 2030", Year, "", 2030, inf, AtLeast, "", ""}}, "a bound a preposition of time opens may take a year"},
+		{"looking back at 2023, it grew", []want{{"2023", Year, "", 2023, 2023, Exact, "", ""}}, "'at' with no verb of level or tally before it leaves a year a year"},
+		{"the death toll at 1450 was revised", []want{{"1450", Number, "", 1450, 1450, Exact, "", ""}}, "'at' after a tally's noun gives its level"},
+		{"Ola Brandt (41), Ivo Lamm (39) and Jo Park (52) died", []want{{"41)", Age, "year", 41, 41, Exact, "", ""}, {"39)", Age, "year", 39, 39, Exact, "", ""}, {"52)", Age, "year", 52, 52, Exact, "", ""}}, "people named in full with bracketed figures are ages, however many"},
+		{"cases from Northmoor (23), East Vale (7) and Lowby (3)", []want{{"23", Number, "", 23, 23, Exact, "", ""}, {"7", Number, "", 7, 7, Exact, "", ""}, {"3", Number, "", 3, 3, Exact, "", ""}}, "a run whose first name is one word is a tally, its figures small or not"},
+		{"a 24-year-old and 2 of his friends", []want{{"24-year-old", Age, "year", 24, 24, Exact, "", ""}, {"2", Number, "", 2, 2, Exact, "", ""}}, "only a list that 'aged' opens goes on with ages"},
+		{"the victims, aged 18, 19, and 21, were students", []want{{"18", Age, "year", 18, 18, Exact, "", ""}, {"19", Age, "year", 19, 19, Exact, "", ""}, {"21", Age, "year", 21, 21, Exact, "", ""}}, "a list of ages with a comma before its 'and'"},
+		{"the toll in South Kordo was 14, officials said", []want{{"14", Number, "", 14, 14, Exact, "", ""}}, "a name after a preposition is a place's: no age"},
+		{"he was 50 and 60 metres away", []want{{"50", Number, "", 50, 50, Exact, "", ""}, {"60 metres", Measure, "m", 60, 60, Exact, "", ""}}, "'and' with a figure after it does not end the clause"},
+		{"in 2023 2/3 of voters agreed", []want{{"2023", Year, "", 2023, 2023, Exact, "", ""}, {"2", Number, "", 2, 2, Exact, "", ""}, {"3", Number, "", 3, 3, Exact, "", ""}}, "a year takes no fraction"},
+		{"a 2 1/2-year-old was found", []want{{"2 1/2-year-old", Age, "year", 2.5, 2.5, Exact, "", ""}}, "a mixed fraction joined by a hyphen to its unit"},
 		{"Ola Brandt (41) was hurt", []want{{"41)", Age, "year", 41, 41, Exact, "", ""}}, "a whole number in brackets after a name is an age"},
 		{"Ola Brandt (41) and Ivo Lamm (39) were hurt", []want{{"41)", Age, "year", 41, 41, Exact, "", ""}, {"39)", Age, "year", 39, 39, Exact, "", ""}}, "two names with bracketed figures are still two ages"},
 		{"deaths in Northmoor (212), Eastvale (37) and Lowby (9)", []want{{"212", Number, "", 212, 212, Exact, "", ""}, {"37", Number, "", 37, 37, Exact, "", ""}, {"9", Number, "", 9, 9, Exact, "", ""}}, "three or more names each with a bracketed figure are a tally, not ages"},
@@ -384,6 +395,7 @@ func FuzzParse(f *testing.F) {
 		"120 MEUR", "10 grand in cash", "half a million", "five billion and three quarters", ".08", "100元",
 		"2:05:41", "at 1:47:44 a.m.", "10:30", "1:", "2:05:", "2h41", "2h 41m", "2-hour, 14-minute", "3 hours and", "2h",
 		"date 2031-04-09 x", "2031-04", "25bps", "a 40-basis-point", "three-quarters of a percentage point", "a half-", "three-", "1.5C", "-12°C", "40 degrees F", "5C-", "°", "1999-00", "the 1914-18 war", "1995-01-", "2031-04-09-", "2031/35",
+		"3 1/2 hours", "11½ years", "2 1/2-", "7 6/15", "in 2023 2/3 of", "A (1), B (2) and C (300)", "A (1), B (2), (3)", "(4)", "aged 33 and 32,", "aged 18, 19, and", "aged 1, 2, 3, 4", "Jo Park, is 52 and", "at least 1999", "at 2031",
 	} {
 		f.Add(s)
 	}

@@ -297,9 +297,38 @@ var tallyVerbs = map[string]bool{
 
 // weekdays name the days of the week, which are no person's name: "on
 // Saturday (4)" gives the date in brackets, not an age.
-var weekdays = map[string]int{
-	"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
+
+// fractionDenominators are those of the fractions a whole number takes
+// after a space: "3 1/2", "2 3/8"; not "Game 7 6/15".
+var fractionDenominators = map[int]bool{2: true, 3: true, 4: true, 8: true, 16: true}
+
+// timePrepositions open a bound that a year may take: "until at least
+// 2030", "since at least 1850".
+var timePrepositions = map[string]bool{
+	"until": true, "till": true, "through": true, "to": true, "into": true, "before": true,
+	"after": true, "by": true, "from": true, "since": true, "in": true, "beyond": true,
+}
+
+// yearBases are nouns a year qualifies as a baseline: "lower than 1990
+// levels", "more than 2008 prices".
+var yearBases = map[string]bool{"levels": true, "level": true, "prices": true, "figures": true, "terms": true, "values": true}
+
+// tallyNouns name a tally, so "at" after them gives its level: "the death
+// toll at 1343".
+var tallyNouns = map[string]bool{"toll": true, "tally": true, "count": true, "total": true, "number": true, "figure": true}
+
+// prepositions before a name make it a place's or a thing's, not a
+// person's ("the toll in South Kordo was 14").
+var prepositions = map[string]bool{
+	"in": true, "at": true, "on": true, "of": true, "from": true, "for": true, "to": true, "across": true,
+	"near": true, "into": true, "over": true, "under": true, "with": true, "by": true, "against": true,
+}
+
+// copulas link a subject to what it is: "aged 18, 19 and 21 were".
+var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true}
 
 // levelVerbs say where a figure stands, or where someone put it, so "at"
 // after them gives a level, not an age: "the toll stood at 271, officials

@@ -87,6 +87,14 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if *excerpts != "" {
+		switch {
+		case *cache != "":
+			return errors.New("-cache and -excerpts: excerpts are read, not fetched; give one")
+		case filepath.Clean(*excerpts) == filepath.Clean(*dir):
+			return fmt.Errorf("-excerpts %s is -dir: the texts would be written over the excerpts they are made from", *excerpts)
+		}
+	}
 	paths, err := filepath.Glob(filepath.Join(*keys, "*", "sources.json"))
 	if err != nil {
 		return err
@@ -115,6 +123,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 			if err := gather(); err != nil {
 				failed++
 				fmt.Fprintf(stderr, "gather: %s/%s: %v\n", event, d.File, err)
+				if *excerpts != "" {
+					// The excerpts are the texts' only source: a text
+					// an earlier run wrote from one now gone is stale.
+					if err := os.Remove(out); err == nil {
+						fmt.Fprintf(stderr, "gather: %s/%s: removed the text an earlier run wrote\n", event, d.File)
+					}
+				}
 				continue
 			}
 			wrote++
@@ -130,7 +145,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	what := "pages could not be fetched"
 	if *excerpts != "" {
-		what = "excerpts could not be read from " + *excerpts
+		what = "texts could not be made from the excerpts in " + *excerpts
 	}
 	fmt.Fprintf(stderr, "gather: wrote %d texts to %s, %d %s\n", wrote, *dir, failed, what)
 	if wrote == 0 && failed > 0 {
@@ -190,8 +205,11 @@ func fromExcerpt(d Document, in, out string) error {
 	if err != nil {
 		return err
 	}
-	if strings.TrimSpace(string(data)) == "" {
+	switch {
+	case strings.TrimSpace(string(data)) == "":
 		return fmt.Errorf("%s: empty excerpt", in)
+	case strings.HasPrefix(string(data), "---\n"):
+		return fmt.Errorf("%s: opens with front matter, so it is a gathered text, not an excerpt as the pages corpus returns it", in)
 	}
 	return writeText(out, "", d.Site, d.Published, d.URL, strings.Split(string(data), "\n"))
 }

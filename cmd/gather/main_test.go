@@ -81,7 +81,8 @@ func TestGatherExcerpts(t *testing.T) {
 	manifest := `{"event": "quarry collapse", "domain": "accidents", "articles": [
 		{"file": "valley.txt", "site": "valley.example", "url": "https://valley.example/quarry", "query": "quarry collapse", "published": "2026-03-04"},
 		{"file": "empty.txt", "site": "empty.example", "url": "https://empty.example/q", "query": "quarry collapse"},
-		{"file": "absent.txt", "site": "absent.example", "url": "https://absent.example/q", "query": "quarry collapse"}]}`
+		{"file": "absent.txt", "site": "absent.example", "url": "https://absent.example/q", "query": "quarry collapse"},
+		{"file": "gathered.txt", "site": "gathered.example", "url": "https://gathered.example/q", "query": "quarry collapse"}]}`
 	if err := os.WriteFile(filepath.Join(ev, "sources.json"), []byte(manifest), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -90,10 +91,18 @@ func TestGatherExcerpts(t *testing.T) {
 		t.Fatal(err)
 	}
 	excerpt := "Quarry wall gives way\n\n  Nine workers were hurt when a wall of the Marl Hill quarry gave way.  \nRescuers worked through the night.\n"
-	for name, body := range map[string]string{"valley.txt": excerpt, "empty.txt": " \n"} {
+	for name, body := range map[string]string{"valley.txt": excerpt, "empty.txt": " \n", "gathered.txt": "---\ntitle: \"x\"\n---\nText.\n"} {
 		if err := os.WriteFile(filepath.Join(rawEv, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// A text an earlier run wrote from an excerpt now gone is removed.
+	stale := filepath.Join(dir, "accident-quarry-collapse", "absent.txt")
+	if err := os.MkdirAll(filepath.Dir(stale), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(stale, []byte("old text"), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	var stdout, stderr bytes.Buffer
 	if err := run([]string{"-keys", keys, "-dir", dir, "-excerpts", raw}, &stdout, &stderr); err != nil {
@@ -108,7 +117,7 @@ func TestGatherExcerpts(t *testing.T) {
 	if string(text) != want {
 		t.Errorf("text from the excerpt:\n%s\nwant:\n%s", text, want)
 	}
-	for _, name := range []string{"empty.txt", "absent.txt"} {
+	for _, name := range []string{"empty.txt", "absent.txt", "gathered.txt"} {
 		if _, err := os.Stat(filepath.Join(dir, "accident-quarry-collapse", name)); err == nil {
 			t.Errorf("%s was written from no excerpt", name)
 		}
@@ -116,7 +125,12 @@ func TestGatherExcerpts(t *testing.T) {
 			t.Errorf("stderr does not name %s:\n%s", name, stderr.String())
 		}
 	}
-	if !strings.Contains(stderr.String(), "wrote 1 texts") || !strings.Contains(stderr.String(), "2 excerpts could not be read") {
+	if !strings.Contains(stderr.String(), "wrote 1 texts") || !strings.Contains(stderr.String(), "3 texts could not be made") || !strings.Contains(stderr.String(), "opens with front matter") {
 		t.Errorf("summary: %s", stderr.String())
+	}
+	for _, args := range [][]string{{"-excerpts", raw, "-dir", raw}, {"-excerpts", raw, "-cache", t.TempDir()}} {
+		if err := run(append([]string{"-keys", keys}, args...), &stdout, &stderr); err == nil {
+			t.Errorf("gather %v: no error", args)
+		}
 	}
 }
