@@ -92,13 +92,28 @@ func (c *Checker) appendFigures(figs []figure, a *checker.Article, s *read.Sente
 		f.Noun = c.nounKey(q.Noun)
 		// What was expected is no claim of what happened, claim or not:
 		// it holds at the time a claim of it would ("expected"), which
-		// the claim read at its place, if any, restates.
+		// the claim read at its place, if any, restates. A sentence with
+		// a year or a date may date the forecast ("expected 2027"), which
+		// only the claim reader tells; there the time stays unknown.
 		if forecast != nil && forecast[qi] {
-			f.Hedged, f.Time = true, "expected"
+			f.Hedged = true
+			if !hasWhen(s.Quantities) {
+				f.Time = "expected"
+			}
 		}
 		figs = append(figs, f)
 	}
 	return figs
+}
+
+// hasWhen reports whether any of qs is a year or a date.
+func hasWhen(qs []quantity.Quantity) bool {
+	for _, q := range qs {
+		if q.Kind == quantity.Year || q.Kind == quantity.Date {
+			return true
+		}
+	}
+	return false
 }
 
 // attachClaims gives each figure the claim read at its place in its

@@ -281,6 +281,7 @@ func TestForecastFigureTime(t *testing.T) {
 	}{
 		{"The rate beat the 4.1% expected by analysts polled last week.", "4.1%", "expected", "a forecast word right after the figure, no claim read of it"},
 		{"Prices rose more than expected to 4.6% in May.", "4.6%", "current", "the outcome a forecast is compared with keeps its own time"},
+		{"The 4.1% expected by analysts for 2027 is high.", "4.1%", "", "a year in the sentence may date the forecast, which only a claim tells"},
 	} {
 		_, figs := c.readFigures([]*checker.Article{checker.ArticleOfLines("a", tt.sentence)})
 		found := false

@@ -37,6 +37,11 @@ type Parser struct {
 	// takenKind is the kind of that quantity.
 	takenKind Kind
 	headline  bool
+	// agedEnd is the token after the last age of a list "aged" opened
+	// (-1 when none is open), and agedAnd whether its "and" has come:
+	// "aged 18, 19 and 21".
+	agedEnd int
+	agedAnd bool
 	// tally marks the bracketed figures of tallies (markTallies), once
 	// talliesMarked.
 	tally         []bool
@@ -98,6 +103,7 @@ func (p *Parser) ParseWords(s string, toks []text.Token, w Words, dst []Quantity
 	p.low, p.start = w.Low, w.Start
 	p.nameEnd = -1
 	p.taken, p.takenKind = 0, ""
+	p.agedEnd, p.agedAnd = -1, false
 	p.talliesMarked = false
 	p.headline = w.Headline
 	p.skipURLs()
@@ -2123,13 +2129,14 @@ func yearShaped(f figure) bool {
 
 // tallyShaped reports whether a year-shaped figure at tokens [start, end)
 // stands where a year never does, so it is a count: after a bound no year
-// takes ("at least 1000 people", "more than 2000"), unless a preposition
-// of time opens the bound ("until at least 2030") or a baseline noun
-// follows ("lower than 1990 levels"); or at the end of its phrase after a
-// verb that gives a level ("has reached 1700", "nears 1300"), or after
-// "at" that such a verb or a tally's noun stands before ("the toll stood
-// at 1343", "the death toll at 1343"; not "looking back at 2023", and "at
-// 2019 prices" opens a noun phrase).
+// takes ("at least 1000 people", "rose to more than 2000"), unless a
+// preposition only of time opens the bound ("until at least 2030") or a
+// baseline noun follows ("lower than 1990 levels"); or at the end of its
+// phrase after a verb that gives a level ("has reached 1700", "nears
+// 1300"), or after "at" with such a verb or a tally's noun in the clause
+// before it (levelBefore: "the toll stood at 1343", "put the number of
+// deaths at 1343"; not "looking back at 2023"; and "at 2019 prices" opens
+// a noun phrase).
 func (p *Parser) tallyShaped(start, end int) bool {
 	if _, ms := p.modifierBefore(start); ms < start && countBounds[p.word(start-1)] {
 		return !timePrepositions[p.word(ms-1)] && !yearBases[p.word(end)]
@@ -2141,11 +2148,27 @@ func (p *Parser) tallyShaped(start, end int) bool {
 	case tallyVerbs[w]:
 		return true
 	case w == "at":
-		v := p.word(p.skipAdverbs(start - 2))
-		return tallyVerbs[v] || levelVerbs[v] || tallyNouns[v]
+		return p.levelBefore(start - 2)
 	}
 	return false
 }
+
+// levelBefore reports whether a verb that gives a level (not a mere "is"
+// or "was") or a tally's noun stands in the clause that ends at token k,
+// within levelReach words: "put the number of deaths at", "estimated the
+// crowd at", "with the death toll at"; not "looking back at", "aimed at".
+func (p *Parser) levelBefore(k int) bool {
+	for n := 0; k >= 0 && n < levelReach && p.toks[k].Kind != text.Sym; k, n = k-1, n+1 {
+		w := p.word(k)
+		if tallyVerbs[w] || tallyNouns[w] || levelVerbs[w] && !copulas[w] && w != "be" && w != "been" {
+			return true
+		}
+	}
+	return false
+}
+
+// levelReach is how many words before "at" levelBefore looks.
+const levelReach = 6
 
 // participle reports whether w is a verb's participle, which a year
 // joined to it by a hyphen dates ("the 2019-built tanker", "a
@@ -2570,10 +2593,15 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 		return 0, false
 	}
 	w := p.word(start - 1)
-	if w == "age" || (w == "of" && p.word(start-2) == "age") || p.agedBefore(start) {
-		return end, true // "aged 38", "at the age of 38", "aged between 18 and 24"
+	if w == "age" || (w == "of" && p.word(start-2) == "age") {
+		return end, true // "at the age of 38"
 	}
-	if p.agedList(start) && (p.clauseEnds(end) || copulas[p.word(end)] || p.word(end) == "respectively") {
+	if p.agedBefore(start) {
+		p.agedEnd, p.agedAnd = end, false
+		return end, true // "aged 38", "aged between 18 and 24"
+	}
+	if and, ok := p.agedNext(start); ok && p.listItemEnds(end) {
+		p.agedEnd, p.agedAnd = end, and
 		return end, true // the next of a list of ages: "aged 33 and 32,", "aged 18, 19 and 21 were"
 	}
 	k := start - 1
@@ -2595,25 +2623,21 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 	return 0, false
 }
 
-// personBefore reports whether token k, or the one before a comma at k,
-// may end a person's name: "he", "she", or a name of two words or more
-// ("Jo Park, is 52") that neither opens the sentence nor follows a
-// preposition. One capitalized word is as often a place or a club, the
-// first word of a sentence is capitalized whatever it is ("Yesterday
-// Kordo was 14"), and a name after a preposition is a place's ("the toll
-// in South Kordo was 14").
+// personBefore reports whether token k is "he" or "she", or ends a
+// person's name set off by commas before "is" or "was": "his deputy, Ivo
+// Lamm, is 39" (two words or more, after a comma). A name with no comma
+// after it is as often a place's or a firm's ("South Kordo was 14",
+// "Australia was 5 and"), and a headline capitalizes every word.
 func (p *Parser) personBefore(k int) bool {
-	if p.sym(k) == "," {
-		k--
-	}
-	switch w := p.word(k); {
-	case w == "he" || w == "she":
+	if w := p.word(k); w == "he" || w == "she" {
 		return true
-	case !p.named(k) || !p.named(k-1) || weekdays[w]:
+	}
+	if p.headline || p.sym(k) != "," {
 		return false
 	}
+	k--
 	first := p.nameStart(k)
-	return first > 0 && !prepositions[p.word(first-1)]
+	return p.named(k) && p.named(k-1) && !weekdays[p.word(k)] && p.sym(first-1) == ","
 }
 
 // clauseEnds reports whether the clause ends at token k: at a stop, a
@@ -2644,11 +2668,12 @@ func (p *Parser) bracketTally(i int) bool {
 }
 
 // markTallies marks the figures of each tally: a run of three or more
-// names, each with a whole number in brackets after it and only commas or
-// "and" between one and the next, in which a figure is too large for an
-// age or the first name is one word ("Kerala (23), Tamil Nadu (7) and
-// Odisha (2)"). People are named in full: "Ola Brandt (41), Ivo Lamm (39)
-// and Jo Park (52)" are three ages, and so are two names.
+// names, each with a whole number in brackets after it and only commas,
+// "and" or "the" between one and the next, in which a figure is too large
+// for an age, a name is one word, or a preposition stands before the
+// first ("in West Vale (12), North Moor (7) and Low Cross (3)"). People
+// are named in full: "Ola Brandt (41), Ivo Lamm (39) and Jo Park (52)"
+// are three ages, and so are two names.
 func (p *Parser) markTallies() {
 	p.tally = p.tally[:0]
 	for range p.toks {
@@ -2656,7 +2681,7 @@ func (p *Parser) markTallies() {
 	}
 	var run []int // the figures of the current run, by token index
 	flush := func() {
-		if len(run) >= 3 && (p.maxFigure(run) > 120 || p.nameWords(run[0]-2) == 1) {
+		if len(run) >= 3 && (p.maxFigure(run) > 120 || p.anyOneWord(run) || prepositions[p.word(p.nameStart(run[0]-2)-1)]) {
 			for _, i := range run {
 				p.tally[i] = true
 			}
@@ -2676,13 +2701,16 @@ func (p *Parser) markTallies() {
 }
 
 // nameStart returns the first token of the name that ends at token k:
-// capitalized words, joined by hyphens or not ("Gilgit-Baltistan").
+// capitalized words, joined by hyphens or by "of" or "and" ("Gilgit-
+// Baltistan", "Isle of Wight", "Bosnia and Herzegovina").
 func (p *Parser) nameStart(k int) int {
 	for {
-		switch {
+		switch w := p.word(k - 1); {
 		case p.named(k - 1):
 			k--
 		case p.sym(k-1) == "-" && p.adjacent(k) && p.named(k-2) && p.adjacent(k-1):
+			k -= 2
+		case (w == "of" || w == "and") && p.named(k-2):
 			k -= 2
 		default:
 			return k
@@ -2690,26 +2718,27 @@ func (p *Parser) nameStart(k int) int {
 	}
 }
 
-// nameWords counts the words of the name that ends at token k, a
-// hyphenated pair as one.
-func (p *Parser) nameWords(k int) int {
-	n := 0
-	for i := p.nameStart(k); i <= k; i++ {
-		if p.toks[i].Kind == text.Word && p.sym(i-1) != "-" {
-			n++
+// anyOneWord reports whether a name of one word, a hyphenated pair as
+// one, ends at the token before the bracket of any figure in ks.
+func (p *Parser) anyOneWord(ks []int) bool {
+	for _, i := range ks {
+		k := i - 2
+		first := p.nameStart(k)
+		if first == k || (first == k-2 && p.sym(k-1) == "-") {
+			return true
 		}
 	}
-	return n
+	return false
 }
 
 // listJoined reports whether tokens [from, to) join two items of a list:
-// one or more commas and "and"s, nothing else.
+// commas, "and" and "the", nothing else.
 func (p *Parser) listJoined(from, to int) bool {
 	if from >= to {
 		return false
 	}
 	for k := from; k < to; k++ {
-		if p.sym(k) != "," && p.word(k) != "and" {
+		if w := p.word(k); p.sym(k) != "," && w != "and" && w != "the" {
 			return false
 		}
 	}
@@ -2727,20 +2756,37 @@ func (p *Parser) maxFigure(ks []int) int {
 	return m
 }
 
-// agedList reports whether the figure at token start continues a list of
-// figures that "aged" opens: "aged 33 and 32", "aged 18, 19 and 21".
-func (p *Parser) agedList(start int) bool {
-	for k := start - 1; ; k -= 2 {
-		if p.word(k) == "and" && p.sym(k-1) == "," {
-			k-- // "aged 18, 19, and 21"
-		}
-		if p.sym(k) != "," && p.word(k) != "and" || !p.isNum(k-1) {
-			return false
-		}
-		if p.word(k-2) == "aged" {
-			return true
+// agedNext reports whether the figure at token start is the next item of
+// the list of ages "aged" opened (agedEnd): only a comma, "and" or ", and"
+// between them, and no "and" once the list has had its last ("aged 30 and
+// 45, and 3 were hurt" counts 3 people). and reports whether the joiner
+// holds "and".
+func (p *Parser) agedNext(start int) (and, ok bool) {
+	if p.agedEnd < 0 || p.agedEnd >= start || start-p.agedEnd > 2 {
+		return false, false
+	}
+	for k := p.agedEnd; k < start; k++ {
+		switch {
+		case p.word(k) == "and":
+			and = true
+		case p.sym(k) != ",":
+			return false, false
 		}
 	}
+	if and && p.agedAnd {
+		return false, false
+	}
+	return and, true
+}
+
+// listItemEnds reports whether an item of a list of ages ends at token k:
+// where its clause ends, at the comma or "and" before the next item, at a
+// verb of being or a function word ("aged 18, 19 and 21 were", "aged 7
+// and 9 at the time", "respectively"), but not at "of", which makes the
+// figure a count of something ("aged 45 and 12 of his neighbours").
+func (p *Parser) listItemEnds(k int) bool {
+	w := p.word(k)
+	return p.clauseEnds(k) || w == "and" || w == "or" || copulas[w] || w == "respectively" || (p.endsPhrase(k) && w != "of")
 }
 
 // agedBefore reports whether the figure at token start follows "aged",

@@ -305,11 +305,11 @@ var weekdays = map[string]bool{
 // after a space: "3 1/2", "2 3/8"; not "Game 7 6/15".
 var fractionDenominators = map[int]bool{2: true, 3: true, 4: true, 8: true, 16: true}
 
-// timePrepositions open a bound that a year may take: "until at least
-// 2030", "since at least 1850".
+// timePrepositions open only times, so a bound after them may take a
+// year: "until at least 2030", "since at least 1850" (but "rose to at
+// least 1500" and "in more than 1500 homes" are counts).
 var timePrepositions = map[string]bool{
-	"until": true, "till": true, "through": true, "to": true, "into": true, "before": true,
-	"after": true, "by": true, "from": true, "since": true, "in": true, "beyond": true,
+	"until": true, "till": true, "through": true, "before": true, "after": true, "since": true, "beyond": true,
 }
 
 // yearBases are nouns a year qualifies as a baseline: "lower than 1990

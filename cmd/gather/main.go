@@ -35,6 +35,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -88,11 +89,18 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if *excerpts != "" {
-		switch {
-		case *cache != "":
+		if *cache != "" {
 			return errors.New("-cache and -excerpts: excerpts are read, not fetched; give one")
-		case filepath.Clean(*excerpts) == filepath.Clean(*dir):
-			return fmt.Errorf("-excerpts %s is -dir: the texts would be written over the excerpts they are made from", *excerpts)
+		}
+		src, err := os.Stat(*excerpts)
+		if err != nil {
+			return fmt.Errorf("-excerpts: %w", err)
+		}
+		if !src.IsDir() {
+			return fmt.Errorf("-excerpts %s: not a directory", *excerpts)
+		}
+		if out, err := os.Stat(*dir); err == nil && os.SameFile(src, out) {
+			return fmt.Errorf("-excerpts %s is -dir %s: the texts would be written over the excerpts they are made from", *excerpts, *dir)
 		}
 	}
 	paths, err := filepath.Glob(filepath.Join(*keys, "*", "sources.json"))
@@ -114,6 +122,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
+		if *excerpts != "" {
+			if _, err := os.Stat(filepath.Join(*excerpts, event)); err != nil {
+				failed += len(m.Articles)
+				fmt.Fprintf(stderr, "gather: %s: no excerpts: %v\n", event, err)
+				continue
+			}
+		}
 		for _, d := range m.Articles {
 			out := filepath.Join(*dir, event, d.File)
 			gather := func() error { return gatherOne(fetcher, d, out) }
@@ -123,7 +138,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 			if err := gather(); err != nil {
 				failed++
 				fmt.Fprintf(stderr, "gather: %s/%s: %v\n", event, d.File, err)
-				if *excerpts != "" {
+				if *excerpts != "" && errors.Is(err, iofs.ErrNotExist) {
 					// The excerpts are the texts' only source: a text
 					// an earlier run wrote from one now gone is stale.
 					if err := os.Remove(out); err == nil {
@@ -205,10 +220,11 @@ func fromExcerpt(d Document, in, out string) error {
 	if err != nil {
 		return err
 	}
+	head := strings.TrimLeft(strings.TrimPrefix(string(data), "\ufeff"), " \t\r\n")
 	switch {
-	case strings.TrimSpace(string(data)) == "":
+	case head == "":
 		return fmt.Errorf("%s: empty excerpt", in)
-	case strings.HasPrefix(string(data), "---\n"):
+	case strings.HasPrefix(head, "---\n"), strings.HasPrefix(head, "---\r\n"):
 		return fmt.Errorf("%s: opens with front matter, so it is a gathered text, not an excerpt as the pages corpus returns it", in)
 	}
 	return writeText(out, "", d.Site, d.Published, d.URL, strings.Split(string(data), "\n"))

@@ -91,7 +91,7 @@ func TestGatherExcerpts(t *testing.T) {
 		t.Fatal(err)
 	}
 	excerpt := "Quarry wall gives way\n\n  Nine workers were hurt when a wall of the Marl Hill quarry gave way.  \nRescuers worked through the night.\n"
-	for name, body := range map[string]string{"valley.txt": excerpt, "empty.txt": " \n", "gathered.txt": "---\ntitle: \"x\"\n---\nText.\n"} {
+	for name, body := range map[string]string{"valley.txt": excerpt, "empty.txt": " \n", "gathered.txt": "\ufeff---\r\ntitle: \"x\"\r\n---\r\nText.\r\n"} {
 		if err := os.WriteFile(filepath.Join(rawEv, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -128,9 +128,21 @@ func TestGatherExcerpts(t *testing.T) {
 	if !strings.Contains(stderr.String(), "wrote 1 texts") || !strings.Contains(stderr.String(), "3 texts could not be made") || !strings.Contains(stderr.String(), "opens with front matter") {
 		t.Errorf("summary: %s", stderr.String())
 	}
-	for _, args := range [][]string{{"-excerpts", raw, "-dir", raw}, {"-excerpts", raw, "-cache", t.TempDir()}} {
+	rel, err := filepath.Rel(".", raw)
+	if err != nil {
+		rel = raw
+	}
+	for _, args := range [][]string{
+		{"-excerpts", raw, "-dir", raw},                                    // the texts would overwrite their excerpts
+		{"-excerpts", rel + string(filepath.Separator) + ".", "-dir", raw}, // the same directory spelt otherwise
+		{"-excerpts", raw, "-cache", t.TempDir()},                          // excerpts are not fetched
+		{"-excerpts", raw + "-typo", "-dir", dir},                          // no such directory: nothing is touched
+	} {
 		if err := run(append([]string{"-keys", keys}, args...), &stdout, &stderr); err == nil {
 			t.Errorf("gather %v: no error", args)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "accident-quarry-collapse", "valley.txt")); err != nil {
+		t.Errorf("a refused run removed a gathered text: %v", err)
 	}
 }
