@@ -36,6 +36,7 @@ func TestCompatible(t *testing.T) {
 		{"more than 1,500 people", "over 8,000 people", false, "lower bounds far apart: a count given at two moments"},
 		{"profits doubled", "profits more than doubled", true, "a multiple in a verb is rounded as a whole number is, so it fits a bound at it"},
 		{"sales doubled", "sales tripled", false, "two whole multiples still differ"},
+		{"sales doubled", "sales rose 1.5 times", false, "a doubling is no one and a half times"},
 		{"the price halved", "the price doubled", false, "a half and a double differ"},
 		{"a 24-year-old", "a 25-year-old", false, "adjacent whole numbers only touch"},
 		{"a 6-month-old", "a 6-year-old", false, "ages of one figure in two units are two ages"},

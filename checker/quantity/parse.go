@@ -1508,12 +1508,11 @@ func (p *Parser) at(i int) (Quantity, int, bool) {
 	}
 	if t.Kind == text.Word {
 		if v, ok := lookup(multiplierShapes, multiplierVerbs, p.lowAt(i)); ok {
-			// "Doubled" is a whole multiple as "2" is a whole number,
-			// rounded to half a unit ("sales doubled" for 2.1 times
-			// fits "more than doubled"; "doubled" and "tripled" still
-			// differ); "halved", a half, to half of a quarter, so
-			// that it and "doubled" stay apart.
-			return p.finish(Quantity{Kind: Multiplier, Value: v, Precision: min(0.5, v/4)}, i, i+1, Exact), i + 1, true
+			// "Doubled" is a rounded multiple: it fits "more than
+			// doubled" and 2.1 times, to a quarter either side, and
+			// differs from "tripled" and from 1.5 times; "halved" to
+			// an eighth.
+			return p.finish(Quantity{Kind: Multiplier, Value: v, Precision: min(0.25, v/4)}, i, i+1, Exact), i + 1, true
 		}
 		if m, ok := lookup(monthShapes, months, p.lowAt(i)); ok && isUpper(t.Text) {
 			if q, next, ok := p.monthFirst(i, m); ok {
@@ -2130,8 +2129,11 @@ func yearShaped(f figure) bool {
 // tallyShaped reports whether a year-shaped figure at tokens [start, end)
 // stands where a year never does, so it is a count: after a bound no year
 // takes ("at least 1000 people", "rose to more than 2000"), unless a
-// preposition only of time opens the bound ("until at least 2030") or a
-// baseline noun follows ("lower than 1990 levels"); or at the end of its
+// preposition only of time opens the bound ("until at least 2030"), or
+// "to" or "from" not after a verb of change ("dates back to at least
+// 1850"), or the bound is a comparative other than "more", "fewer" or
+// "less than" ("lower than 2019"), or a baseline noun follows ("more than
+// 1990 levels"); or at the end of its
 // phrase after a verb that gives a level ("has reached 1700", "nears
 // 1300"), or after "at" with such a verb or a tally's noun in the clause
 // before it (levelBefore: "the toll stood at 1343", "put the number of
@@ -2139,7 +2141,16 @@ func yearShaped(f figure) bool {
 // a noun phrase).
 func (p *Parser) tallyShaped(start, end int) bool {
 	if _, ms := p.modifierBefore(start); ms < start && countBounds[p.word(start-1)] {
-		return !timePrepositions[p.word(ms-1)] && !yearBases[p.word(end)]
+		if p.word(start-1) == "than" && !amountComparatives[p.word(start-2)] {
+			return false // "lower than 2019" sets a figure against a year
+		}
+		switch prep := p.word(ms - 1); {
+		case timePrepositions[prep]:
+			return false // "until at least 2030"
+		case (prep == "to" || prep == "from") && !changeVerbs[p.word(ms-2)]:
+			return false // "dates back to at least 1850"; not "rose to at least 1500"
+		}
+		return !yearBases[p.word(end)]
 	}
 	if !p.endsPhrase(end) {
 		return false
@@ -2617,21 +2628,19 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 	if p.sym(start-1) == "(" && p.sym(end) == ")" && p.named(start-2) && !weekdays[p.word(start-2)] && !p.bracketTally(start) {
 		return end + 1, true // "Jo Park (52) said"; not "on Saturday (4)"
 	}
-	if (w == "is" || w == "was") && p.personBefore(start-2) && p.clauseEnds(end) {
-		return end, true // "Jo Park is 52 and", "she was 36,"; not "it was 36", "Lowby was 14", "he was 2 under par"
+	if (w == "is" || w == "was") && f.value >= 10 && p.personBefore(start-2) && p.clauseEnds(end) {
+		return end, true // "his deputy, Ivo Lamm, is 39 but"; not "Lowby was 14", "the team, Vale United, was 6"
 	}
 	return 0, false
 }
 
-// personBefore reports whether token k is "he" or "she", or ends a
-// person's name set off by commas before "is" or "was": "his deputy, Ivo
-// Lamm, is 39" (two words or more, after a comma). A name with no comma
-// after it is as often a place's or a firm's ("South Kordo was 14",
-// "Australia was 5 and"), and a headline capitalizes every word.
+// personBefore reports whether token k ends a person's name set off by
+// commas before "is" or "was": "his deputy, Ivo Lamm, is 39" (two words
+// or more, after a comma). A name with no comma after it is as often a
+// place's or a firm's ("South Kordo was 14", "Australia was 5 and"), a
+// headline capitalizes every word, and "he was 6" is as often a place in
+// a ranking or a poll as an age.
 func (p *Parser) personBefore(k int) bool {
-	if w := p.word(k); w == "he" || w == "she" {
-		return true
-	}
 	if p.headline || p.sym(k) != "," {
 		return false
 	}
@@ -2670,10 +2679,10 @@ func (p *Parser) bracketTally(i int) bool {
 // markTallies marks the figures of each tally: a run of three or more
 // names, each with a whole number in brackets after it and only commas,
 // "and" or "the" between one and the next, in which a figure is too large
-// for an age, a name is one word, or a preposition stands before the
-// first ("in West Vale (12), North Moor (7) and Low Cross (3)"). People
-// are named in full: "Ola Brandt (41), Ivo Lamm (39) and Jo Park (52)"
-// are three ages, and so are two names.
+// for an age, or that a preposition of place opens ("in West Vale (12),
+// North Moor (7) and Low Cross (3)"). Other runs are people's ages, as
+// papers name victims and families: "Ola Brandt (41), Ivo Lamm (39) and
+// Jo Park (52)", "their children, Jack (8), Lily (6) and Grace (3)".
 func (p *Parser) markTallies() {
 	p.tally = p.tally[:0]
 	for range p.toks {
@@ -2681,7 +2690,7 @@ func (p *Parser) markTallies() {
 	}
 	var run []int // the figures of the current run, by token index
 	flush := func() {
-		if len(run) >= 3 && (p.maxFigure(run) > 120 || p.anyOneWord(run) || prepositions[p.word(p.nameStart(run[0]-2)-1)]) {
+		if len(run) >= 3 && (p.maxFigure(run) > 120 || placePrepositions[p.word(p.nameStart(run[0]-2)-1)]) {
 			for _, i := range run {
 				p.tally[i] = true
 			}
@@ -2716,19 +2725,6 @@ func (p *Parser) nameStart(k int) int {
 			return k
 		}
 	}
-}
-
-// anyOneWord reports whether a name of one word, a hyphenated pair as
-// one, ends at the token before the bracket of any figure in ks.
-func (p *Parser) anyOneWord(ks []int) bool {
-	for _, i := range ks {
-		k := i - 2
-		first := p.nameStart(k)
-		if first == k || (first == k-2 && p.sym(k-1) == "-") {
-			return true
-		}
-	}
-	return false
 }
 
 // listJoined reports whether tokens [from, to) join two items of a list:
@@ -2783,10 +2779,11 @@ func (p *Parser) agedNext(start int) (and, ok bool) {
 // where its clause ends, at the comma or "and" before the next item, at a
 // verb of being or a function word ("aged 18, 19 and 21 were", "aged 7
 // and 9 at the time", "respectively"), but not at "of", which makes the
-// figure a count of something ("aged 45 and 12 of his neighbours").
+// figure a count of something ("aged 45 and 12 of his neighbours"), nor
+// at a word a figure follows ("aged 65, 1 in 3 of whom").
 func (p *Parser) listItemEnds(k int) bool {
 	w := p.word(k)
-	return p.clauseEnds(k) || w == "and" || w == "or" || copulas[w] || w == "respectively" || (p.endsPhrase(k) && w != "of")
+	return p.clauseEnds(k) || w == "and" || w == "or" || copulas[w] || w == "respectively" || (p.endsPhrase(k) && w != "of" && !p.isNum(k+1))
 }
 
 // agedBefore reports whether the figure at token start follows "aged",

@@ -289,10 +289,11 @@ var vulgarFractions = map[string][2]int{
 var countBounds = map[string]bool{"least": true, "than": true, "many": true, "nearly": true, "almost": true}
 
 // tallyVerbs give a level, so the figure right after them is one, never a
-// year: "has reached 1700", "the toll nears 1300", "was put at".
+// year: "has reached 1700", "the toll nears 1300" ("put" and "pegged"
+// only through "at": "put 2023 behind us").
 var tallyVerbs = map[string]bool{
-	"reached": true, "reaches": true, "reaching": true, "nears": true, "neared": true, "nearing": true,
-	"stood": true, "stands": true, "standing": true, "put": true, "pegged": true, "totalled": true, "totaled": true, "totals": true,
+	"reached": true, "reaches": true, "nears": true, "neared": true,
+	"stood": true, "stands": true, "standing": true, "totalled": true, "totaled": true, "totals": true,
 }
 
 // weekdays name the days of the week, which are no person's name: "on
@@ -314,7 +315,24 @@ var timePrepositions = map[string]bool{
 
 // yearBases are nouns a year qualifies as a baseline: "lower than 1990
 // levels", "more than 2008 prices".
-var yearBases = map[string]bool{"levels": true, "level": true, "prices": true, "figures": true, "terms": true, "values": true}
+var yearBases = map[string]bool{"levels": true, "level": true, "prices": true, "figures": true, "terms": true, "values": true, "average": true, "averages": true}
+
+// amountComparatives make "than" a bound of amount: "more than 1500",
+// "fewer than 1200"; other comparatives set a figure against a year
+// ("lower than 2019").
+var amountComparatives = map[string]bool{"more": true, "fewer": true, "less": true}
+
+// changeVerbs say a figure moved, so "to" or "from" a bound after them
+// gives an amount: "rose to at least 1500", "fell from more than 1200".
+var changeVerbs = map[string]bool{
+	"rose": true, "risen": true, "rise": true, "rises": true, "climbed": true, "climbs": true,
+	"jumped": true, "increased": true, "grew": true, "grown": true, "soared": true, "surged": true,
+	"fell": true, "fallen": true, "falls": true, "dropped": true, "declined": true, "slipped": true,
+	"cut": true, "raised": true, "lowered": true, "revised": true,
+}
+
+// placePrepositions open a run of places: "deaths in West Vale (12), …".
+var placePrepositions = map[string]bool{"in": true, "across": true, "throughout": true}
 
 // tallyNouns name a tally, so "at" after them gives its level: "the death
 // toll at 1343".
