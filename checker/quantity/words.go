@@ -338,13 +338,6 @@ var placePrepositions = map[string]bool{"in": true, "across": true, "throughout"
 // toll at 1343".
 var tallyNouns = map[string]bool{"toll": true, "tally": true, "count": true, "total": true, "number": true, "figure": true}
 
-// prepositions before a name make it a place's or a thing's, not a
-// person's ("the toll in South Kordo was 14").
-var prepositions = map[string]bool{
-	"in": true, "at": true, "on": true, "of": true, "from": true, "for": true, "to": true, "across": true,
-	"near": true, "into": true, "over": true, "under": true, "with": true, "by": true, "against": true,
-}
-
 // copulas link a subject to what it is: "aged 18, 19 and 21 were".
 var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true}
 
