@@ -2127,18 +2127,18 @@ func yearShaped(f figure) bool {
 }
 
 // tallyShaped reports whether a year-shaped figure at tokens [start, end)
-// stands where a year never does, so it is a count: after a bound no year
-// takes ("at least 1000 people", "rose to more than 2000"), unless a
-// preposition only of time opens the bound ("until at least 2030"), or
-// "to" or "from" not after a verb of change ("dates back to at least
-// 1850"), or the bound is a comparative other than "more", "fewer" or
-// "less than" ("lower than 2019"), or a baseline noun follows ("more than
-// 1990 levels"); or at the end of its
-// phrase after a verb that gives a level ("has reached 1700", "nears
-// 1300"), or after "at" with such a verb or a tally's noun in the clause
-// before it (levelBefore: "the toll stood at 1343", "put the number of
-// deaths at 1343"; not "looking back at 2023"; and "at 2019 prices" opens
-// a noun phrase).
+// stands where a year never does, so it is a count:
+//   - after a bound no year takes ("at least 1000 people", "rose to more
+//     than 2000"), unless a preposition only of time opens the bound
+//     ("until at least 2030"), or "to" or "from" does after no verb of
+//     change ("dates back to at least 1850"), or the bound is a
+//     comparative other than "more", "fewer" or "less than" ("lower than
+//     2019"), or a baseline noun follows ("more than 1990 levels");
+//   - at the end of its phrase after a verb that gives a level ("has
+//     reached 1700", "nears 1300"), or after "at" with such a verb or a
+//     tally's noun in the clause before it (levelBefore: "the toll stood
+//     at 1343", "put the number of deaths at 1343"; not "looking back at
+//     2023"; and "at 2019 prices" opens a noun phrase).
 func (p *Parser) tallyShaped(start, end int) bool {
 	if _, ms := p.modifierBefore(start); ms < start && countBounds[p.word(start-1)] {
 		if p.word(start-1) == "than" && !amountComparatives[p.word(start-2)] {
@@ -2171,7 +2171,7 @@ func (p *Parser) tallyShaped(start, end int) bool {
 func (p *Parser) levelBefore(k int) bool {
 	for n := 0; k >= 0 && n < levelReach && p.toks[k].Kind != text.Sym; k, n = k-1, n+1 {
 		w := p.word(k)
-		if tallyVerbs[w] || tallyNouns[w] || levelVerbs[w] && !copulas[w] && w != "be" && w != "been" {
+		if tallyVerbs[w] || tallyNouns[w] || (levelVerbs[w] && !copulas[w] && w != "be" && w != "been") {
 			return true
 		}
 	}
