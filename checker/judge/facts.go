@@ -3,6 +3,7 @@ package judge
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -97,7 +98,7 @@ func (c *Checker) appendFigures(figs []figure, a *checker.Article, s *read.Sente
 		// only the claim reader tells; there the time stays unknown.
 		if forecast != nil && forecast[qi] {
 			f.Hedged = true
-			if !hasWhen(s.Quantities) {
+			if !slices.ContainsFunc(s.Quantities, isWhen) {
 				f.Time = "expected"
 			}
 		}
@@ -106,15 +107,9 @@ func (c *Checker) appendFigures(figs []figure, a *checker.Article, s *read.Sente
 	return figs
 }
 
-// hasWhen reports whether any of qs is a year or a date.
-func hasWhen(qs []quantity.Quantity) bool {
-	for _, q := range qs {
-		if q.Kind == quantity.Year || q.Kind == quantity.Date {
-			return true
-		}
-	}
-	return false
-}
+// isWhen reports whether q says when rather than how much: a year or a
+// date.
+func isWhen(q quantity.Quantity) bool { return quantity.Family(q) == "date" }
 
 // attachClaims gives each figure the claim read at its place in its
 // article, the first when there are several, and the claim's reading.

@@ -2171,7 +2171,7 @@ func (p *Parser) tallyShaped(start, end int) bool {
 func (p *Parser) levelBefore(k int) bool {
 	for n := 0; k >= 0 && n < levelReach && p.toks[k].Kind != text.Sym; k, n = k-1, n+1 {
 		w := p.word(k)
-		if tallyVerbs[w] || tallyNouns[w] || (levelVerbs[w] && !copulas[w] && w != "be" && w != "been") {
+		if tallyVerbs[w] || tallyNouns[w] || (levelVerbs[w] && !copulas[w]) {
 			return true
 		}
 	}
@@ -2625,7 +2625,7 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 	if p.sym(start-1) == "," && p.sym(end) == "," && p.named(start-2) {
 		return end, true // "the mayor, Jo Park, 52, said"
 	}
-	if p.sym(start-1) == "(" && p.sym(end) == ")" && p.named(start-2) && !weekdays[p.word(start-2)] && !p.bracketTally(start) {
+	if p.sym(start-1) == "(" && p.sym(end) == ")" && p.named(start-2) && !p.bracketTally(start) {
 		return end + 1, true // "Jo Park (52) said"; not "on Saturday (4)"
 	}
 	if (w == "is" || w == "was") && f.value >= 10 && p.personBefore(start-2) && p.clauseEnds(end) {
@@ -2646,7 +2646,7 @@ func (p *Parser) personBefore(k int) bool {
 	}
 	k--
 	first := p.nameStart(k)
-	return p.named(k) && p.named(k-1) && !weekdays[p.word(k)] && p.sym(first-1) == ","
+	return p.named(k) && p.named(k-1) && p.sym(first-1) == ","
 }
 
 // clauseEnds reports whether the clause ends at token k: at a stop, a
@@ -2794,9 +2794,9 @@ func (p *Parser) agedBefore(start int) bool {
 }
 
 // named reports whether token k is a capitalized word that may be part of
-// a name: not a function word or a month.
+// a name: not a function word, a month or a weekday.
 func (p *Parser) named(k int) bool {
-	return k >= 0 && p.toks[k].Kind == text.Word && isUpper(p.toks[k].Text) && !text.FunctionWord(p.word(k)) && months[p.word(k)] == 0
+	return k >= 0 && p.toks[k].Kind == text.Word && isUpper(p.toks[k].Text) && !text.FunctionWord(p.word(k)) && months[p.word(k)] == 0 && !weekdays[p.word(k)]
 }
 
 // skipAdverbs returns the index of the first token at or before k that is

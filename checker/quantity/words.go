@@ -289,15 +289,15 @@ var vulgarFractions = map[string][2]int{
 var countBounds = map[string]bool{"least": true, "than": true, "many": true, "nearly": true, "almost": true}
 
 // tallyVerbs give a level, so the figure right after them is one, never a
-// year: "has reached 1700", "the toll nears 1300" ("put" and "pegged"
-// only through "at": "put 2023 behind us").
+// year: "has reached 1700", "the toll nears 1300". The levelVerbs ("stood",
+// "put") give one only through "at": "put 2023 behind us".
 var tallyVerbs = map[string]bool{
 	"reached": true, "reaches": true, "nears": true, "neared": true,
-	"stood": true, "stands": true, "standing": true, "totalled": true, "totaled": true, "totals": true,
+	"totalled": true, "totaled": true, "totals": true,
 }
 
-// weekdays name the days of the week, which are no person's name: "on
-// Saturday (4)" gives the date in brackets, not an age.
+// weekdays name the days of the week, which are no name (Parser.named):
+// "on Saturday (4)" gives the date in brackets, not an age.
 var weekdays = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
@@ -338,8 +338,9 @@ var placePrepositions = map[string]bool{"in": true, "across": true, "throughout"
 // toll at 1343".
 var tallyNouns = map[string]bool{"toll": true, "tally": true, "count": true, "total": true, "number": true, "figure": true}
 
-// copulas link a subject to what it is: "aged 18, 19 and 21 were".
-var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true}
+// copulas link a subject to what it is: "aged 18, 19 and 21 were"; as a
+// verb before "at" they give no level ("was aimed at 2030").
+var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true}
 
 // levelVerbs say where a figure stands, or where someone put it, so "at"
 // after them gives a level, not an age: "the toll stood at 271, officials

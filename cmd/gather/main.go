@@ -111,7 +111,17 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s: no events (no */sources.json)", *keys)
 	}
 	sort.Strings(paths)
+	// gather writes one document's text to out: its page fetched, or its
+	// stored excerpt.
 	fetcher := &sources.Fetcher{CacheDir: *cache, Timeout: *timeout}
+	gather := func(_ string, d Document, out string) error { return gatherOne(fetcher, d, out) }
+	what := "pages could not be fetched"
+	if *excerpts != "" {
+		gather = func(event string, d Document, out string) error {
+			return fromExcerpt(d, filepath.Join(*excerpts, event, d.File), out)
+		}
+		what = "texts could not be made from the excerpts in " + *excerpts
+	}
 	wrote, failed := 0, 0
 	for _, p := range paths {
 		event := filepath.Base(filepath.Dir(p))
@@ -131,11 +141,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		for _, d := range m.Articles {
 			out := filepath.Join(*dir, event, d.File)
-			gather := func() error { return gatherOne(fetcher, d, out) }
-			if *excerpts != "" {
-				gather = func() error { return fromExcerpt(d, filepath.Join(*excerpts, event, d.File), out) }
-			}
-			if err := gather(); err != nil {
+			if err := gather(event, d, out); err != nil {
 				failed++
 				fmt.Fprintf(stderr, "gather: %s/%s: %v\n", event, d.File, err)
 				if *excerpts != "" && errors.Is(err, iofs.ErrNotExist) {
@@ -157,10 +163,6 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if *only != "" && wrote+failed == 0 {
 		return fmt.Errorf("-event %s: no such event under %s", *only, *keys)
-	}
-	what := "pages could not be fetched"
-	if *excerpts != "" {
-		what = "texts could not be made from the excerpts in " + *excerpts
 	}
 	fmt.Fprintf(stderr, "gather: wrote %d texts to %s, %d %s\n", wrote, *dir, failed, what)
 	if wrote == 0 && failed > 0 {
