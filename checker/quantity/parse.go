@@ -802,8 +802,8 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 	return figure{}, false
 }
 
-// mixedFraction reads a whole number f with a fraction after it: "3 1/2
-// hours", "11½ years", "a 2 1/2-year-old". The fraction is a vulgar
+// mixedFraction reads a whole number f with a fraction after it: "2 1/2
+// hours", "7½ years", "a 2 1/2-year-old". The fraction is a vulgar
 // fraction sign, or a numerator below a denominator of 2, 3, 4, 8 or 16
 // after a space, with no digit, slash or dash and digit joined after it
 // ("3 1/2/2024" is no figure of this kind). A year takes no fraction: "in
@@ -2135,9 +2135,9 @@ func yearShaped(f figure) bool {
 //     comparative other than "more", "fewer" or "less than" ("lower than
 //     2019"), or a baseline noun follows ("more than 1990 levels");
 //   - at the end of its phrase after a verb that gives a level ("has
-//     reached 1700", "nears 1300"), or after "at" with such a verb or a
+//     reached 1875", "nears 1640"), or after "at" with such a verb or a
 //     tally's noun in the clause before it (levelBefore: "the toll stood
-//     at 1343", "put the number of deaths at 1343"; not "looking back at
+//     at 1450", "put the number of deaths at 1450"; not "looking back at
 //     2023"; and "at 2019 prices" opens a noun phrase).
 func (p *Parser) tallyShaped(start, end int) bool {
 	if _, ms := p.modifierBefore(start); ms < start && countBounds[p.word(start-1)] {
@@ -2613,7 +2613,7 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 	}
 	if and, ok := p.agedNext(start); ok && p.listItemEnds(end) {
 		p.agedEnd, p.agedAnd = end, and
-		return end, true // the next of a list of ages: "aged 33 and 32,", "aged 18, 19 and 21 were"
+		return end, true // the next of a list of ages: "aged 41 and 38,", "aged 18, 19 and 21 were"
 	}
 	k := start - 1
 	if w == "just" || w == "only" {
@@ -2626,7 +2626,7 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 		return end, true // "the mayor, Jo Park, 52, said"
 	}
 	if p.sym(start-1) == "(" && p.sym(end) == ")" && p.named(start-2) && !p.bracketTally(start) {
-		return end + 1, true // "Jo Park (52) said"; not "on Saturday (4)"
+		return end + 1, true // "Jo Park (52) said"; not "on Saturday (6)"
 	}
 	if (w == "is" || w == "was") && f.value >= 10 && p.personBefore(start-2) && p.clauseEnds(end) {
 		return end, true // "his deputy, Ivo Lamm, is 39 but"; not "Lowby was 14", "the team, Vale United, was 6"
@@ -2665,8 +2665,8 @@ func (p *Parser) clauseEnds(k int) bool {
 }
 
 // bracketTally reports whether the bracketed figure at token i is one of a
-// tally written name by name, "Northshire (234), Eastvale (37) and Lowmoor
-// (9)", which counts something of each name, not its age (markTallies).
+// tally written name by name, "Northshire (218), Eastvale (44) and Lowmoor
+// (6)", which counts something of each name, not its age (markTallies).
 // The tallies are found once a parse, when first asked.
 func (p *Parser) bracketTally(i int) bool {
 	if !p.talliesMarked {
@@ -2710,8 +2710,8 @@ func (p *Parser) markTallies() {
 }
 
 // nameStart returns the first token of the name that ends at token k:
-// capitalized words, joined by hyphens or by "of" or "and" ("Gilgit-
-// Baltistan", "Isle of Wight", "Bosnia and Herzegovina").
+// capitalized words, joined by hyphens or by "of" or "and" ("Marl-Hythe",
+// "Isle of Rona", "Holt and Fenby").
 func (p *Parser) nameStart(k int) int {
 	for {
 		switch w := p.word(k - 1); {

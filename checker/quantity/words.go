@@ -276,7 +276,7 @@ var months = map[string]int{
 }
 
 // vulgarFractions are the fraction signs a whole number may carry,
-// "11½", as numerator and denominator.
+// "7½", as numerator and denominator.
 var vulgarFractions = map[string][2]int{
 	"½": {1, 2}, "⅓": {1, 3}, "⅔": {2, 3}, "¼": {1, 4}, "¾": {3, 4},
 	"⅕": {1, 5}, "⅖": {2, 5}, "⅗": {3, 5}, "⅘": {4, 5}, "⅙": {1, 6}, "⅚": {5, 6},
@@ -289,7 +289,7 @@ var vulgarFractions = map[string][2]int{
 var countBounds = map[string]bool{"least": true, "than": true, "many": true, "nearly": true, "almost": true}
 
 // tallyVerbs give a level, so the figure right after them is one, never a
-// year: "has reached 1700", "the toll nears 1300". The levelVerbs ("stood",
+// year: "has reached 1875", "the toll nears 1640". The levelVerbs ("stood",
 // "put") give one only through "at": "put 2023 behind us".
 var tallyVerbs = map[string]bool{
 	"reached": true, "reaches": true, "nears": true, "neared": true,
@@ -297,7 +297,7 @@ var tallyVerbs = map[string]bool{
 }
 
 // weekdays name the days of the week, which are no name (Parser.named):
-// "on Saturday (4)" gives the date in brackets, not an age.
+// "on Saturday (6)" gives the date in brackets, not an age.
 var weekdays = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
@@ -335,7 +335,7 @@ var changeVerbs = map[string]bool{
 var placePrepositions = map[string]bool{"in": true, "across": true, "throughout": true}
 
 // tallyNouns name a tally, so "at" after them gives its level: "the death
-// toll at 1343".
+// toll at 1450".
 var tallyNouns = map[string]bool{"toll": true, "tally": true, "count": true, "total": true, "number": true, "figure": true}
 
 // copulas link a subject to what it is: "aged 18, 19 and 21 were"; as a
