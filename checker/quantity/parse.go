@@ -1088,6 +1088,10 @@ func (p *Parser) pointTail(j int) (float64, int, bool) {
 // "a million", "fourteen".
 func (p *Parser) wordNumberAt(i int) (figure, bool) {
 	var total, current, lastMult float64 = 0, 0, 1
+	// den is the denominator of a fraction added to a small number ("two
+	// and a half"): the figure is then stated to that fraction, as "2 1/2"
+	// is (mixedFraction).
+	den := 1.0
 	seen := false
 	j := i
 	for j < len(p.toks) {
@@ -1182,6 +1186,7 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 					}
 				} else if current != 0 && total == 0 {
 					current += f
+					den = 1 / f
 				} else {
 					total += f * lastMult
 				}
@@ -1218,12 +1223,23 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 				j++
 			}
 		}
+		// "two-and-a-half": a fraction joined by hyphens ends the number.
+		if n, d, next, ok := p.hyphenedFraction(j); ok {
+			if current != 0 && total == 0 {
+				current += n / d
+				den = d
+			} else {
+				total += lastMult * n / d
+			}
+			j = next
+			goto done
+		}
 	}
 done:
 	if !seen {
 		return figure{}, false
 	}
-	f := figure{value: total + current, precision: 0.5 * lastMult, mult: 1, Start: i, End: j, words: true}
+	f := figure{value: total + current, precision: 0.5 * lastMult / den, mult: 1, Start: i, End: j, words: true}
 	if frac, next, ok := p.pointTail(j); ok && total == 0 && current < 1000 {
 		// "two hundred point seventy-one", "nine point nought four"; a
 		// scale may follow ("two point two million").
@@ -1438,6 +1454,31 @@ var ordinalBefore = map[string]bool{
 	"first": true, "second": true, "third": true, "fourth": true, "last": true, "final": true, "latter": true, "former": true,
 	"back": true, "front": true, "other": true, "top": true, "bottom": true, "upper": true, "lower": true,
 	"early": true, "opening": true, "closing": true, "next": true, "past": true,
+}
+
+// hyphenedFraction reads a fraction joined to a number word by hyphens
+// at token j, "-and-a-half" or "-and-three-quarters" ("two-and-a-half
+// years", "an eight-and-a-half-year sentence"); it returns numerator,
+// denominator and the token after. Every token of it touches the one
+// before, so "two - and a half" is no such fraction.
+func (p *Parser) hyphenedFraction(j int) (float64, float64, int, bool) {
+	joined := func(k int) bool { return isDash(p.sym(k)) && p.adjacent(k) && p.adjacent(k+1) }
+	if !joined(j) || p.word(j+1) != "and" || !joined(j+2) {
+		return 0, 0, j, false
+	}
+	w := p.word(j + 3)
+	if w != "a" && w != "an" && (smallNumbers[w] == 0 || smallNumbers[w] >= 10) || !joined(j+4) {
+		return 0, 0, j, false
+	}
+	n := 1.0
+	if w != "a" && w != "an" {
+		n = smallNumbers[w]
+	}
+	d, ok := fractionWords[p.word(j+5)]
+	if !ok || n >= d || !fractionDenominators[int(d)] {
+		return 0, 0, j, false
+	}
+	return n, d, j + 6, true
 }
 
 // fractionAt reads a fraction in words: "a half", "three quarters", "two

@@ -284,6 +284,12 @@ func TestParse(t *testing.T) {
 		{"one third of $9m", []want{{"$9m", Money, "USD", 9e6, 9e6, Exact, "", ""}}, "a part of a figure leaves the figure alone"},
 		{"half a million people", []want{{"half a million", Count, "", 5e5, 5e5, Exact, "", "people"}}, "half of a scale"},
 		{"five and a half million", []want{{"five and a half million", Number, "", 5.5e6, 5.5e6, Exact, "", ""}}, "and a half before the scale"},
+		{"a six-and-a-half-year lease", []want{{"six-and-a-half-year", Duration, "year", 6.5, 6.5, Exact, "", ""}}, "a fraction joined by hyphens is part of its number, not a count of six"},
+		{"after three-and-a-quarter hours", []want{{"three-and-a-quarter hours", Duration, "hour", 3.25, 3.25, Exact, "", ""}}, "a quarter joined by hyphens, before a spaced unit"},
+		{"a one-and-three-quarters-mile loop", []want{{"one-and-three-quarters-mile", Measure, "m", 2816.352, 2816.352, Exact, "", ""}}, "a numerator of more than one"},
+		{"forty-one-and-a-half weeks", []want{{"forty-one-and-a-half weeks", Duration, "week", 41.5, 41.5, Exact, "", ""}}, "after a hyphenated tens number"},
+		{"two - and a half", []want{{"two", Number, "", 2, 2, Exact, "", ""}}, "a spaced dash joins nothing"},
+		{"two-and-a-fifth", []want{{"two", Number, "", 2, 2, Exact, "", ""}}, "fifths are no fraction a whole number takes"},
 		{"3 million and a half", []want{{"3 million and a half", Number, "", 3.5e6, 3.5e6, Exact, "", ""}}, "and a half after the scale"},
 		{"4 thousand 3 hundred and 21", []want{{"4 thousand 3 hundred and 21", Number, "", 4321, 4321, Exact, "", ""}}, "digits with scale words compose"},
 		{"three dozen eggs", []want{{"three dozen", Count, "", 36, 36, Exact, "", "eggs"}}, "dozen multiplies"},
@@ -374,6 +380,10 @@ func TestPrecision(t *testing.T) {
 		{"1,200 people", 50, "trailing zeros are rounding"},
 		{"212 people", 0.5, "a whole count"},
 		{"in 2016", 0, "years are exact"},
+		{"for 2 1/2 hours", 0.25, "a mixed fraction is stated to its fraction"},
+		{"for three and a half hours", 0.25, "a spelled fraction after a small number is stated to it, as a mixed fraction is"},
+		{"a four-and-a-half-hour wait", 0.25, "the same fraction joined by hyphens"},
+		{"five and a half million", 0.5e6, "a fraction before a scale leaves the scale's rounding"},
 	}
 	for _, tt := range tests {
 		got := Parse(tt.in)
@@ -410,7 +420,7 @@ func FuzzParse(f *testing.F) {
 		"120 MEUR", "10 grand in cash", "half a million", "five billion and three quarters", ".08", "100元",
 		"2:05:41", "at 1:47:44 a.m.", "10:30", "1:", "2:05:", "2h41", "2h 41m", "2-hour, 14-minute", "3 hours and", "2h",
 		"date 2031-04-09 x", "2031-04", "25bps", "a 40-basis-point", "three-quarters of a percentage point", "a half-", "three-", "1.5C", "-12°C", "40 degrees F", "5C-", "°", "1999-00", "the 1914-18 war", "1995-01-", "2031-04-09-", "2031/35",
-		"2 1/2 hours", "7½ years", "2 1/2-", "7 6/15", "in 2023 2/3 of", "A (1), B (2) and C (300)", "A (1), B (2), (3)", "(6)", "aged 41 and 38,", "aged 18, 19, and", "aged 1, 2, 3, 4", "Jo Park, is 52 and", "at least 1999", "at 2031",
+		"2 1/2 hours", "7½ years", "2 1/2-", "two-and-a-half-year", "one-and-", "7 6/15", "in 2023 2/3 of", "A (1), B (2) and C (300)", "A (1), B (2), (3)", "(6)", "aged 41 and 38,", "aged 18, 19, and", "aged 1, 2, 3, 4", "Jo Park, is 52 and", "at least 1999", "at 2031",
 	} {
 		f.Add(s)
 	}
