@@ -536,6 +536,7 @@ func (x Extractor) claims(doc []*sentence, ents *entities, out []checker.Claim) 
 		var prev *checker.Claim
 		for qi := range s.qs {
 			if r := s.qtok[qi]; progressMark(s.toks, s.qs[qi], r[0], r[1], func(i int) wordClass { return s.cls[i] }) {
+				prev = nil
 				continue // when a figure was counted or reported, not what
 			}
 			c, ok := x.claim(s, qi, ents, d)
@@ -550,6 +551,9 @@ func (x Extractor) claims(doc []*sentence, ents *entities, out []checker.Claim) 
 				c, ok = x.restate(*prev, s, qi), true
 			}
 			if !ok {
+				// A conversion after this figure restates no claim
+				// before it: "on 4 May … 50 metres (165 feet)".
+				prev = nil
 				continue
 			}
 			if c.How.SubjectScore >= 0.8 {
