@@ -196,6 +196,43 @@ func TestGroup(t *testing.T) {
 	}
 }
 
+// TestGroupSameSlot holds that facts whose best pairs the reader put in
+// one slot, the same for both, are one fact: a toll told at four moments
+// makes two pairs of values no pair links, and an editor wants the four
+// values in one finding, not two.
+func TestGroupSameSlot(t *testing.T) {
+	slotted := func(src string, v float64, slot string) Figure {
+		f := fig(src, quantity.Count, v, "killed")
+		f.Slot = slot
+		return f
+	}
+	cases := []struct {
+		reason     string
+		slots      [4]string // of the figures of the first pair, then the second's
+		wantFacts  int
+		wantValues int // in the first fact
+	}{
+		{"both pairs in one slot: one fact of four values",
+			[4]string{"deaths", "deaths", "deaths", "deaths"}, 1, 4},
+		{"pairs in two slots: two facts",
+			[4]string{"deaths", "deaths", "injuries", "injuries"}, 2, 2},
+		{"a pair across two slots is no slot's: two facts",
+			[4]string{"deaths", "deaths", "deaths", "injuries"}, 2, 2},
+		{"figures the reader made no claim of have no slot: two facts",
+			[4]string{"", "", "", ""}, 2, 2},
+	}
+	for _, tt := range cases {
+		figs := []Figure{
+			slotted("a", 12, tt.slots[0]), slotted("b", 19, tt.slots[1]),
+			slotted("c", 40, tt.slots[2]), slotted("d", 71, tt.slots[3]),
+		}
+		got := NewEvent(figs).Group([]Pair{{A: 0, B: 1}, {A: 2, B: 3}}, []float64{0.8, 0.6}, testComparer{}, 0.05)
+		if len(got) != tt.wantFacts || len(got[0].Sides) != tt.wantValues {
+			t.Errorf("%s: %+v, want %d facts, the first of %d values", tt.reason, got, tt.wantFacts, tt.wantValues)
+		}
+	}
+}
+
 func TestFactFeatures(t *testing.T) {
 	figs := []Figure{
 		fig("a", quantity.Count, 50, "toll"),

@@ -37,7 +37,9 @@ const joinShare = 0.25
 // a side of its own when the pair is at least joinShare as likely as the
 // fact's best. A figure is in one fact at most. Pairs below link are
 // not used. Facts whose best pairs state the same two values (sources
-// that each misstated the figure independently) are then merged.
+// that each misstated the figure independently) are then merged, and so
+// are facts whose best pairs the reader put in one slot, the same for
+// both (sameSlot).
 func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) []Fact {
 	figs := e.Figures
 	order := make([]int, len(pairs))
@@ -84,6 +86,7 @@ func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) [
 		}
 	}
 	facts = merge(figs, facts, cmp)
+	facts = sameSlot(figs, facts, cmp)
 	facts = corroborate(figs, e.vec, facts, cmp)
 	side := map[int][2]int{} // figure -> fact, side
 	for fi, f := range facts {
@@ -185,21 +188,7 @@ func merge(figs []Figure, facts []Fact, cmp Comparer) []Fact {
 			if !straight && !crossed {
 				continue
 			}
-			for _, side := range f.Sides {
-				for _, fig := range side {
-					placed := false
-					for s := range g.Sides {
-						if cmp.Compatible(figs[g.Sides[s][0]].Quantity, figs[fig].Quantity) {
-							g.Sides[s] = append(g.Sides[s], fig)
-							placed = true
-							break
-						}
-					}
-					if !placed {
-						g.Sides = append(g.Sides, []int{fig})
-					}
-				}
-			}
+			absorb(figs, g, &f, cmp)
 			merged = true
 			break
 		}
@@ -330,4 +319,60 @@ func sideOf(f *Fact, fig, guess int) int {
 		}
 	}
 	return guess
+}
+
+// sameSlot folds each fact whose best pair the reader put in one slot
+// into an earlier (more likely) one whose best pair it put in the same
+// slot, each figure onto a side its value agrees with or a side of its
+// own. A toll told at four moments, 12, 19, 40 and 71, makes pairs of
+// values that no pair links, since values far apart link weakly: the
+// reader's slot (subject, attribute, time, unit) says they are one count,
+// and one finding tells them all (with the timeline in its reasons when
+// its sources follow one another in time).
+func sameSlot(figs []Figure, facts []Fact, cmp Comparer) []Fact {
+	slotOf := func(f *Fact) string {
+		a, b := figs[f.Best.A].Slot, figs[f.Best.B].Slot
+		if a == "" || a != b {
+			return ""
+		}
+		return a
+	}
+	var out []Fact
+	for _, f := range facts {
+		k := slotOf(&f)
+		merged := false
+		for i := range out {
+			g := &out[i]
+			if k == "" || slotOf(g) != k || cmp.Family(figs[g.Best.A].Quantity) != cmp.Family(figs[f.Best.A].Quantity) {
+				continue
+			}
+			absorb(figs, g, &f, cmp)
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// absorb moves the figures of fact f into fact g, each onto the first side
+// of g its value agrees with, or onto a side of its own.
+func absorb(figs []Figure, g, f *Fact, cmp Comparer) {
+	for _, side := range f.Sides {
+		for _, fig := range side {
+			placed := false
+			for s := range g.Sides {
+				if cmp.Compatible(figs[g.Sides[s][0]].Quantity, figs[fig].Quantity) {
+					g.Sides[s] = append(g.Sides[s], fig)
+					placed = true
+					break
+				}
+			}
+			if !placed {
+				g.Sides = append(g.Sides, []int{fig})
+			}
+		}
+	}
 }
