@@ -189,6 +189,16 @@ func TestGroup(t *testing.T) {
 			t.Errorf("a third value linked at %v of a best 0.9: %+v, want one fact of %d sides", tt.r, got, tt.sides)
 		}
 	}
+	// Linked at a fifth, a third value still joins when the reader put it
+	// in the slot of both figures of the best pair: its slot vouches for
+	// what the weak link does not.
+	slotted := append([]Figure(nil), figs...)
+	for _, i := range []int{0, 2, 4} {
+		slotted[i].Slot = "toll"
+	}
+	if got := NewEvent(slotted).Group([]Pair{{A: 0, B: 2}, {A: 2, B: 4}}, []float64{0.9, 0.18}, testComparer{}, 0.05); len(got) != 1 || len(got[0].Sides) != 3 {
+		t.Errorf("a third value in the best pair's slot, linked at a fifth: %+v, want one fact of 3 sides", got)
+	}
 	// Two facts whose best pairs state the same two values are one.
 	split := NewEvent(figs[:4]).Group([]Pair{{A: 0, B: 2}, {A: 1, B: 3}}, []float64{0.9, 0.6}, testComparer{}, 0.05)
 	if len(split) != 1 || len(split[0].Sides[0])+len(split[0].Sides[1]) != 4 {

@@ -51,9 +51,10 @@ func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) [
 	var facts []Fact
 	// join brings fig into fact fi through a pair of chance r: onto a
 	// side its value agrees with, or onto a side of its own when the pair
-	// is at least joinShare as likely as the fact's best. A figure that
-	// changed over the coverage is told in several values, and each links
-	// to the others less surely than the best two values link.
+	// is at least joinShare as likely as the fact's best, or the reader
+	// put fig in the slot of both figures of the fact's best pair. A
+	// figure that changed over the coverage is told in several values, and
+	// each links to the others less surely than the best two values link.
 	join := func(fi, fig int, r float64) {
 		f := &facts[fi]
 		for s, side := range f.Sides {
@@ -63,7 +64,7 @@ func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) [
 				return
 			}
 		}
-		if r >= joinShare*f.Raw {
+		if r >= joinShare*f.Raw || slotOf(figs, f) != "" && slotOf(figs, f) == figs[fig].Slot {
 			f.Sides = append(f.Sides, []int{fig})
 			owner[fig] = fi
 		}
@@ -330,20 +331,13 @@ func sideOf(f *Fact, fig, guess int) int {
 // and one finding tells them all (with the timeline in its reasons when
 // its sources follow one another in time).
 func sameSlot(figs []Figure, facts []Fact, cmp Comparer) []Fact {
-	slotOf := func(f *Fact) string {
-		a, b := figs[f.Best.A].Slot, figs[f.Best.B].Slot
-		if a == "" || a != b {
-			return ""
-		}
-		return a
-	}
 	var out []Fact
 	for _, f := range facts {
-		k := slotOf(&f)
+		k := slotOf(figs, &f)
 		merged := false
 		for i := range out {
 			g := &out[i]
-			if k == "" || slotOf(g) != k || cmp.Family(figs[g.Best.A].Quantity) != cmp.Family(figs[f.Best.A].Quantity) {
+			if k == "" || slotOf(figs, g) != k || cmp.Family(figs[g.Best.A].Quantity) != cmp.Family(figs[f.Best.A].Quantity) {
 				continue
 			}
 			absorb(figs, g, &f, cmp)
@@ -355,6 +349,16 @@ func sameSlot(figs []Figure, facts []Fact, cmp Comparer) []Fact {
 		}
 	}
 	return out
+}
+
+// slotOf is the reader's slot of both figures of f's best pair, "" when
+// it put them in none or in two.
+func slotOf(figs []Figure, f *Fact) string {
+	a, b := figs[f.Best.A].Slot, figs[f.Best.B].Slot
+	if a != b {
+		return ""
+	}
+	return a
 }
 
 // absorb moves the figures of fact f into fact g, each onto the first side
