@@ -2027,7 +2027,7 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 	}
 	if w == "h" && p.adjacent(k) && !hyphen && f.plainInt && bound == Exact {
 		// "2h41", "2h 41m": hours and minutes written short.
-		if mins, n, ok := p.minutesAfter(k+1, true); ok {
+		if mins, n, ok := p.finerAfter(k+1, finerUnits["hour"], true); ok {
 			q.Kind, q.Unit = Duration, "minute"
 			q.Value, q.Precision = q.Value*60+mins, 0.5
 			return p.afterBound(n, q, bound)
@@ -2048,12 +2048,13 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			return n + 2, q, bound
 		}
 		q.Kind, q.Unit = Duration, u
-		if u == "hour" && f.value == math.Trunc(f.value) && bound == Exact {
-			// "2 hours 41 minutes", "a 2-hour, 14-minute final": minutes,
-			// the finer unit stated, hold the length whole.
-			if mins, next, ok := p.minutesAfter(n, false); ok {
-				q.Unit = "minute"
-				q.Value, q.Precision = q.Value*60+mins, 0.5
+		if fine, ok := finerUnits[u]; ok && f.value == math.Trunc(f.value) && bound == Exact {
+			// "2 hours 41 minutes", "a 2-hour, 14-minute final", "27
+			// years and three months": the finer unit stated holds the
+			// length whole.
+			if v, next, ok := p.finerAfter(n, fine, false); ok {
+				q.Unit = fine.unit
+				q.Value, q.Precision = q.Value*fine.per+v, 0.5
 				n = next
 			}
 		}
@@ -2474,24 +2475,40 @@ func (p *Parser) zoneClock(i int) (int, bool) {
 	return i + 2, true
 }
 
-// minutesAfter reads the minutes that follow hours, from token k: "41
-// minutes", ", 14-minute", "and 12 mins". After an "h" (short) it also
-// reads "41m" and a bare "41" against the "h". It returns the minutes
-// and the token after them.
-func (p *Parser) minutesAfter(k int, short bool) (float64, int, bool) {
+// A finer is the next finer unit of a length of time, and how many of it
+// the coarser holds.
+type finer struct {
+	unit string
+	per  float64
+}
+
+// finerUnits are the units a length in each unit may go on in: "2 hours
+// 41 minutes", "27 years and three months", "two minutes and 40
+// seconds".
+var finerUnits = map[string]finer{
+	"year": {"month", 12}, "week": {"day", 7}, "day": {"hour", 24}, "hour": {"minute", 60}, "minute": {"second", 60},
+}
+
+// finerAfter reads the part of a length in the finer unit fine that
+// follows a whole number of the coarser, from token k: "41 minutes", ",
+// 14-minute", "and 12 mins", "and three months". The part is a whole
+// number below fine.per. After an "h" (short) it also reads "41m" and a
+// bare "41" against the "h", in digits only. It returns the part and the
+// token after it.
+func (p *Parser) finerAfter(k int, fine finer, short bool) (float64, int, bool) {
 	if !short && (p.sym(k) == "," || p.word(k) == "and") {
 		k++
 	}
 	g, ok := p.numberAt(k)
-	if !ok || !g.plainInt || g.words || g.value >= 60 || g.End != k+1 {
+	if !ok || !g.plainInt && !g.words || g.value != math.Trunc(g.value) || g.value < 0 || g.value >= fine.per || short && g.words {
 		return 0, k, false
 	}
-	j := k + 1
+	j := g.End
 	hyphen := isDash(p.sym(j)) && p.adjacent(j) && p.adjacent(j+1)
 	if hyphen {
 		j++
 	}
-	if u, ok := lookup(timeShapes, timeUnits, p.word(j)); ok && u == "minute" {
+	if u, ok := lookup(timeShapes, timeUnits, p.word(j)); ok && u == fine.unit {
 		return g.value, j + 1, true
 	}
 	if short && !hyphen {
