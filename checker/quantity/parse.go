@@ -2955,6 +2955,9 @@ func (p *Parser) modifierBefore(start int) (Bound, int) {
 			}
 		}
 		if ok {
+			if m.bound == AtMost && n == 2 && m.words[0] == "up" && risenTo[p.word(start-n-1)] {
+				return "", start // "the toll has gone up to 154": a level reached, no cap
+			}
 			return m.bound, start - n
 		}
 	}

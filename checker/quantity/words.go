@@ -331,6 +331,15 @@ var changeVerbs = map[string]bool{
 	"cut": true, "raised": true, "lowered": true, "revised": true,
 }
 
+// risenTo are the past forms of verbs of change that make "up to" after
+// them the level a figure reached, not a cap: "the toll has gone up to
+// 154", "inflation edged up to 3%", "growth was revised up to 1.5%"
+// (but "fines of up to $1m", "could go up to 40%").
+var risenTo = map[string]bool{
+	"gone": true, "went": true, "rose": true, "risen": true, "climbed": true, "jumped": true, "surged": true, "soared": true,
+	"moved": true, "inched": true, "edged": true, "ticked": true, "crept": true, "shot": true, "revised": true, "increased": true,
+}
+
 // placePrepositions open a run of places: "deaths in West Vale (12), …".
 var placePrepositions = map[string]bool{"in": true, "across": true, "throughout": true}
 

@@ -180,7 +180,8 @@ func (x Extractor) cost(s *sentence, qi int, c cueMatch) int {
 // verb ties to it: phrases that modify the head ("from the quake", "in
 // the Varn valley"), auxiliaries, then a verb of level with the figure
 // right after it or after "at" ("reached 58", "stood at 58"), or a verb
-// of change with "to" ("has risen to 58"; "rose by 40" and "rose 40" are
+// of change with "to", or with "up to" or "down to" ("has risen to 58",
+// "has gone up to 58"; "rose by 40" and "rose 40" are
 // changes, not the level). "The death toll from the landslide has risen
 // to 58" is a toll, however far "toll" is from 58.
 func linksSubject(s *sentence, i, qa int) bool {
@@ -192,6 +193,8 @@ func linksSubject(s *sentence, i, qa int) bool {
 		v = qa - 2
 	case qa-2 >= i && s.low[qa-1] == "to" && s.is(qa-2, wLinking|wChange):
 		v = qa - 2
+	case qa-3 >= i && s.low[qa-1] == "to" && (s.low[qa-2] == "up" || s.low[qa-2] == "down") && s.is(qa-3, wChange):
+		v = qa - 3 // "has gone up to 131", "edged down to 4%"
 	}
 	if v < 0 || v-i > maxSubjectReach {
 		return false
