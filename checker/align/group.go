@@ -174,24 +174,30 @@ func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) [
 // merge folds each fact into an earlier (more likely) one whose best
 // pair states compatible values on both sides.
 func merge(figs []Figure, facts []Fact, cmp Comparer) []Fact {
+	return fold(figs, facts, cmp, func(f, g *Fact) bool {
+		a, b := figs[f.Sides[0][0]].Quantity, figs[f.Sides[1][0]].Quantity
+		x, y := figs[g.Sides[0][0]].Quantity, figs[g.Sides[1][0]].Quantity
+		if cmp.Family(x) != cmp.Family(a) {
+			return false
+		}
+		straight := cmp.Compatible(a, x) && cmp.Compatible(b, y)
+		crossed := cmp.Compatible(a, y) && cmp.Compatible(b, x)
+		return straight || crossed
+	})
+}
+
+// fold folds each fact f into the first earlier fact g that one(f, g)
+// says it is one with (absorb), and returns the facts left.
+func fold(figs []Figure, facts []Fact, cmp Comparer, one func(f, g *Fact) bool) []Fact {
 	var out []Fact
 	for _, f := range facts {
-		a, b := figs[f.Sides[0][0]].Quantity, figs[f.Sides[1][0]].Quantity
 		merged := false
 		for i := range out {
-			g := &out[i]
-			x, y := figs[g.Sides[0][0]].Quantity, figs[g.Sides[1][0]].Quantity
-			if cmp.Family(x) != cmp.Family(a) {
-				continue
+			if one(&f, &out[i]) {
+				absorb(figs, &out[i], &f, cmp)
+				merged = true
+				break
 			}
-			straight := cmp.Compatible(a, x) && cmp.Compatible(b, y)
-			crossed := cmp.Compatible(a, y) && cmp.Compatible(b, x)
-			if !straight && !crossed {
-				continue
-			}
-			absorb(figs, g, &f, cmp)
-			merged = true
-			break
 		}
 		if !merged {
 			out = append(out, f)
@@ -331,24 +337,10 @@ func sideOf(f *Fact, fig, guess int) int {
 // and one finding tells them all (with the timeline in its reasons when
 // its sources follow one another in time).
 func sameSlot(figs []Figure, facts []Fact, cmp Comparer) []Fact {
-	var out []Fact
-	for _, f := range facts {
-		k := slotOf(figs, &f)
-		merged := false
-		for i := range out {
-			g := &out[i]
-			if k == "" || slotOf(figs, g) != k || cmp.Family(figs[g.Best.A].Quantity) != cmp.Family(figs[f.Best.A].Quantity) {
-				continue
-			}
-			absorb(figs, g, &f, cmp)
-			merged = true
-			break
-		}
-		if !merged {
-			out = append(out, f)
-		}
-	}
-	return out
+	return fold(figs, facts, cmp, func(f, g *Fact) bool {
+		k := slotOf(figs, f)
+		return k != "" && slotOf(figs, g) == k && cmp.Family(figs[g.Best.A].Quantity) == cmp.Family(figs[f.Best.A].Quantity)
+	})
 }
 
 // slotOf is the reader's slot of both figures of f's best pair, "" when
