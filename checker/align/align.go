@@ -21,7 +21,8 @@ type Figure struct {
 	// figure, empty when it made no claim of it.
 	Attribute, Subject, Time string
 	// Slot is the reader's exact slot (subject, attribute, time, unit),
-	// empty when it made no claim: a feature, not a gate.
+	// empty when it made no claim: a feature of pairs, never a gate on
+	// them, and what gathers the facts of one count into one (Group).
 	Slot string
 	// Noun is what the figure counts, as a key that spelling and number
 	// do not change ("deaths" and "death" are one): its noun's concept,

@@ -64,7 +64,7 @@ func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) [
 				return
 			}
 		}
-		if r >= joinShare*f.Raw || slotOf(figs, f) != "" && slotOf(figs, f) == figs[fig].Slot {
+		if r >= joinShare*f.Raw || inSlot(figs, f, fig) {
 			f.Sides = append(f.Sides, []int{fig})
 			owner[fig] = fi
 		}
@@ -336,11 +336,36 @@ func sideOf(f *Fact, fig, guess int) int {
 // reader's slot (subject, attribute, time, unit) says they are one count,
 // and one finding tells them all (with the timeline in its reasons when
 // its sources follow one another in time).
+//
+// The slot holds no place or part: counts of two towns, or a total and
+// its part, that the reader put in one slot are one fact too. Keeping
+// apart the facts a source states a value in each of lost more tolls told
+// at several moments than it saved such parts (one article often gives an
+// earlier and a later value of a count).
 func sameSlot(figs []Figure, facts []Fact, cmp Comparer) []Fact {
 	return fold(figs, facts, cmp, func(f, g *Fact) bool {
 		k := slotOf(figs, f)
-		return k != "" && slotOf(figs, g) == k && cmp.Family(figs[g.Best.A].Quantity) == cmp.Family(figs[f.Best.A].Quantity)
+		return k != "" && slotOf(figs, g) == k
 	})
+}
+
+// inSlot reports whether the reader put figure fig in the slot of both
+// figures of f's best pair, and fig's source states no other value in f:
+// a later value of a count, not a second count its source gives beside
+// the first.
+func inSlot(figs []Figure, f *Fact, fig int) bool {
+	k := slotOf(figs, f)
+	if k == "" || figs[fig].Slot != k {
+		return false
+	}
+	for _, side := range f.Sides {
+		for _, id := range side {
+			if figs[id].Source == figs[fig].Source {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // slotOf is the reader's slot of both figures of f's best pair, "" when
