@@ -27,7 +27,7 @@ type Fact struct {
 // joinShare is how likely, as a share of a fact's best pair, a pair must
 // be to bring a figure of another value into the fact. On the real-news
 // dev set a half left out later values of tolls, tallies and case counts
-// (a toll at 51, 112, 123 and 131 over four days) that a quarter keeps;
+// (a toll told at four moments over four days) that a quarter keeps;
 // below a quarter, figures of other counts of the event come in too.
 const joinShare = 0.25
 

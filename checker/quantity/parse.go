@@ -803,7 +803,8 @@ func (p *Parser) numberAt(i int) (figure, bool) {
 }
 
 // mixedFraction reads a whole number f with a fraction after it: "2 1/2
-// hours", "7½ years", "a 2 1/2-year-old". The fraction is a vulgar
+// hours", "7½ years", "a 2 1/2-year-old", "a 6-and-a-half-year lease".
+// The fraction is joined by hyphens (hyphenedFraction), a vulgar
 // fraction sign, or a numerator below a denominator of 2, 3, 4, 8 or 16
 // after a space, with no digit, slash or dash and digit joined after it
 // ("3 1/2/2024" is no figure of this kind). A year takes no fraction: "in
@@ -813,6 +814,12 @@ func (p *Parser) mixedFraction(f figure) (figure, bool) {
 		return f, false
 	}
 	k := f.End
+	if n, d, next, ok := p.hyphenedFraction(k); ok {
+		f.value += n / d
+		f.End, f.plainInt = next, false
+		f.precision = 0.5 / d
+		return f, true
+	}
 	if v, ok := vulgarFractions[p.sym(k)]; ok && p.adjacent(k) {
 		f.value += float64(v[0]) / float64(v[1])
 		f.End, f.plainInt = k+1, false
@@ -1186,7 +1193,9 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 					}
 				} else if current != 0 && total == 0 {
 					current += f
-					den = 1 / f
+					if lastMult == 1 {
+						den = 1 / f
+					}
 				} else {
 					total += f * lastMult
 				}
@@ -1223,16 +1232,18 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 				j++
 			}
 		}
-		// "two-and-a-half": a fraction joined by hyphens ends the number.
+		// "two-and-a-half": a fraction joined by hyphens; a scale may
+		// follow ("five-and-a-half million").
 		if n, d, next, ok := p.hyphenedFraction(j); ok {
 			if current != 0 && total == 0 {
 				current += n / d
-				den = d
+				if lastMult == 1 && bigScales[p.word(next)] == 0 {
+					den = d
+				}
 			} else {
 				total += lastMult * n / d
 			}
 			j = next
-			goto done
 		}
 	}
 done:
@@ -1456,13 +1467,14 @@ var ordinalBefore = map[string]bool{
 	"early": true, "opening": true, "closing": true, "next": true, "past": true,
 }
 
-// hyphenedFraction reads a fraction joined to a number word by hyphens
-// at token j, "-and-a-half" or "-and-three-quarters" ("two-and-a-half
-// years", "an eight-and-a-half-year sentence"); it returns numerator,
-// denominator and the token after. Every token of it touches the one
-// before, so "two - and a half" is no such fraction.
+// hyphenedFraction reads a fraction joined to a number by hyphens at
+// token j, "-and-a-half" or "-and-three-quarters" ("two-and-a-half
+// years", "a 6-and-a-half-year lease"); it returns numerator, denominator
+// and the token after. Every token of it touches the one before, by a
+// hyphen ("two - and a half" and "two—and—a—half" are no such fraction),
+// and one part is singular, more are plural ("-and-a-quarters" is none).
 func (p *Parser) hyphenedFraction(j int) (float64, float64, int, bool) {
-	joined := func(k int) bool { return isDash(p.sym(k)) && p.adjacent(k) && p.adjacent(k+1) }
+	joined := func(k int) bool { return p.sym(k) == "-" && p.adjacent(k) && p.adjacent(k+1) }
 	if !joined(j) || p.word(j+1) != "and" || !joined(j+2) {
 		return 0, 0, j, false
 	}
@@ -1474,8 +1486,9 @@ func (p *Parser) hyphenedFraction(j int) (float64, float64, int, bool) {
 	if w != "a" && w != "an" {
 		n = smallNumbers[w]
 	}
-	d, ok := fractionWords[p.word(j+5)]
-	if !ok || n >= d || !fractionDenominators[int(d)] {
+	fw := p.word(j + 5)
+	d, ok := fractionWords[fw]
+	if !ok || n >= d || !fractionDenominators[int(d)] || (n > 1) != strings.HasSuffix(fw, "s") {
 		return 0, 0, j, false
 	}
 	return n, d, j + 6, true
@@ -2048,11 +2061,15 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			return n + 2, q, bound
 		}
 		q.Kind, q.Unit = Duration, u
-		if fine, ok := finerUnits[u]; ok && f.value == math.Trunc(f.value) && bound == Exact {
-			// "2 hours 41 minutes", "a 2-hour, 14-minute final", "27
-			// years and three months": the finer unit stated holds the
-			// length whole.
-			if v, next, ok := p.finerAfter(n, fine, false); ok {
+		if f.value == math.Trunc(f.value) && bound == Exact && !p.partsApart(f.Start) {
+			// "2 hours 41 minutes", "a 2-hour, 14-minute final", "14
+			// years and five months", "2 hours, 5 minutes and 41
+			// seconds": the finest unit stated holds the length whole.
+			for fine, ok := finerUnits[q.Unit]; ok; fine, ok = finerUnits[q.Unit] {
+				v, next, ok := p.finerAfter(n, fine, false)
+				if !ok || p.word(next) == "old" {
+					break // "15 years and 11 months old" is an age, read as such by years
+				}
 				q.Unit = fine.unit
 				q.Value, q.Precision = q.Value*fine.per+v, 0.5
 				n = next
@@ -2483,10 +2500,46 @@ type finer struct {
 }
 
 // finerUnits are the units a length in each unit may go on in: "2 hours
-// 41 minutes", "27 years and three months", "two minutes and 40
+// 41 minutes", "14 years and five months", "two minutes and 40
 // seconds".
 var finerUnits = map[string]finer{
 	"year": {"month", 12}, "week": {"day", 7}, "day": {"hour", 24}, "hour": {"minute", 60}, "minute": {"second", 60},
+}
+
+// reachedLevel reports whether the verb at token v, before "up to", makes
+// the figure after it the level reached: a verb of a small change
+// (smallMoves), or a participle of change (changeParticiples) after an
+// auxiliary that no modal opens.
+func (p *Parser) reachedLevel(v int) bool {
+	w := p.word(v)
+	if smallMoves[w] {
+		return true
+	}
+	if !changeParticiples[w] || !auxiliaries[p.word(v-1)] {
+		return false
+	}
+	k := v - 1
+	for auxiliaries[p.word(k)] {
+		k--
+	}
+	return !modals[p.word(k)]
+}
+
+// partsApart reports whether a length starting at token start may not go
+// on in a finer unit: an age ("aged 15 years and 11 months", "at the age
+// of 15 years and …" is 15, as ages count whole years), the first end of a range ("between 2 years and
+// 6 months"), or one of a list matched in order ("5 years and 3 months
+// respectively").
+func (p *Parser) partsApart(start int) bool {
+	if w := p.word(start - 1); w == "aged" || w == "age" || w == "between" || w == "of" && p.word(start-2) == "age" {
+		return true
+	}
+	for k := start; k < len(p.toks); k++ {
+		if p.word(k) == "respectively" {
+			return true
+		}
+	}
+	return false
 }
 
 // finerAfter reads the part of a length in the finer unit fine that
@@ -2955,8 +3008,8 @@ func (p *Parser) modifierBefore(start int) (Bound, int) {
 			}
 		}
 		if ok {
-			if m.bound == AtMost && n == 2 && m.words[0] == "up" && risenTo[p.word(start-n-1)] {
-				return "", start // "the toll has gone up to 154": a level reached, no cap
+			if m.bound == AtMost && n == 2 && m.words[0] == "up" && p.reachedLevel(start-n-1) {
+				return "", start // "the toll has gone up to 173": a level reached, no cap
 			}
 			return m.bound, start - n
 		}

@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/checker/text"
@@ -331,14 +332,38 @@ var changeVerbs = map[string]bool{
 	"cut": true, "raised": true, "lowered": true, "revised": true,
 }
 
-// risenTo are the past forms of verbs of change that make "up to" after
-// them the level a figure reached, not a cap: "the toll has gone up to
-// 154", "inflation edged up to 3%", "growth was revised up to 1.5%"
-// (but "fines of up to $1m", "could go up to 40%").
-var risenTo = map[string]bool{
-	"gone": true, "went": true, "rose": true, "risen": true, "climbed": true, "jumped": true, "surged": true, "soared": true,
-	"moved": true, "inched": true, "edged": true, "ticked": true, "crept": true, "shot": true, "revised": true, "increased": true,
+// smallMoves are the verbs of a small change that make "up to" after them
+// the level a figure reached, not a cap: "inflation edged up to 3%".
+var smallMoves = map[string]bool{"edged": true, "inched": true, "ticked": true, "crept": true}
+
+// changeParticiples make "up to" after them a level reached when an
+// auxiliary stands before them with no modal before it: "the toll has gone
+// up to 173", "growth was revised up to 1.5%"; but "shares jumped up to
+// 20% in early trade" and "could have gone up to 500" leave a cap, as
+// "fines of up to $1m" do.
+var changeParticiples = map[string]bool{
+	"gone": true, "risen": true, "climbed": true, "jumped": true, "increased": true, "grown": true, "revised": true,
 }
+
+// UpToLevelVerbs returns, sorted, the verbs that may make "up to" after
+// them the level a figure reached (Parser.reachedLevel): the claim
+// reader must tie them to their subject through "up to" as well.
+func UpToLevelVerbs() []string {
+	var out []string
+	for _, m := range []map[string]bool{smallMoves, changeParticiples} {
+		for w := range m {
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// auxiliaries stand before a participle: "has gone", "had been revised".
+var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "been": true, "was": true, "were": true, "is": true, "are": true}
+
+// modals make what follows a possibility: "could have gone up to 500".
+var modals = map[string]bool{"could": true, "would": true, "might": true, "may": true, "should": true, "will": true, "can": true, "must": true}
 
 // placePrepositions open a run of places: "deaths in West Vale (12), …".
 var placePrepositions = map[string]bool{"in": true, "across": true, "throughout": true}

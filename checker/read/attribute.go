@@ -193,8 +193,8 @@ func linksSubject(s *sentence, i, qa int) bool {
 		v = qa - 2
 	case qa-2 >= i && s.low[qa-1] == "to" && s.is(qa-2, wLinking|wChange):
 		v = qa - 2
-	case qa-3 >= i && s.low[qa-1] == "to" && (s.low[qa-2] == "up" || s.low[qa-2] == "down") && s.is(qa-3, wChange):
-		v = qa - 3 // "has gone up to 131", "edged down to 4%"
+	case qa-3 >= i && s.low[qa-1] == "to" && (s.low[qa-2] == "up" || s.low[qa-2] == "down") && s.is(qa-3, wChange|wRevision):
+		v = qa - 3 // "has gone up to 173", "edged down to 4%", "was revised up to 173"
 	}
 	if v < 0 || v-i > maxSubjectReach {
 		return false

@@ -552,7 +552,7 @@ func (x Extractor) claims(doc []*sentence, ents *entities, out []checker.Claim) 
 			}
 			if !ok {
 				// A conversion after this figure restates no claim
-				// before it: "on 4 May … 50 metres (165 feet)".
+				// before it: "on 9 March … 84 metres (277 feet)".
 				prev = nil
 				continue
 			}

@@ -91,8 +91,9 @@ type Grammar struct {
 	// "the toll reached 58", "the fund stood at $2m", "the toll was 58".
 	// Copulas are among them; as Copulas they also name a noun before.
 	LinkingVerbs []string `yaml:"linking_verbs"`
-	// ChangeVerbs tie the subject to a level only with "to": "the toll
-	// rose to 58" (but "rose by 40" and "rose 40" are a change).
+	// ChangeVerbs tie the subject to a level only with "to", "up to" or
+	// "down to": "the toll rose to 58", "has gone up to 58" (but "rose by
+	// 40" and "rose 40" are a change).
 	ChangeVerbs []string `yaml:"change_verbs"`
 	// Auxiliaries may stand before a linking verb: "has risen".
 	Auxiliaries []string `yaml:"auxiliaries"`

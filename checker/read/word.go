@@ -46,7 +46,7 @@ const (
 	wSpeech                                 // follows a speaker (grammar.speech_verbs)
 	wYearPrep                               // attaches a year (grammar.year_preps)
 	wLinking                                // ties a subject to the level after it (grammar.linking_verbs)
-	wChange                                 // ties a subject to a level with "to" (grammar.change_verbs)
+	wChange                                 // ties a subject to a level with "to" or "up to" (grammar.change_verbs)
 	wAux                                    // may stand before a linking verb (grammar.auxiliaries)
 	wNounPrep                               // opens a phrase modifying the noun before it (grammar.noun_preps)
 	wProgress                               // says how far a count had got (grammar.progress_words)
