@@ -341,7 +341,8 @@ func sideOf(f *Fact, fig, guess int) int {
 // its part, that the reader put in one slot are one fact too. Keeping
 // apart the facts a source states a value in each of lost more tolls told
 // at several moments than it saved such parts (one article often gives an
-// earlier and a later value of a count).
+// earlier and a later value of a count), on the dev set 20 of 24 such
+// gains; so neither this fold nor a join by slot (inSlot) asks it.
 func sameSlot(figs []Figure, facts []Fact, cmp Comparer) []Fact {
 	return fold(figs, facts, cmp, func(f, g *Fact) bool {
 		k := slotOf(figs, f)
@@ -350,22 +351,12 @@ func sameSlot(figs []Figure, facts []Fact, cmp Comparer) []Fact {
 }
 
 // inSlot reports whether the reader put figure fig in the slot of both
-// figures of f's best pair, and fig's source states no other value in f:
-// a later value of a count, not a second count its source gives beside
-// the first.
+// figures of f's best pair: a later value of the count, even from a
+// source that gave an earlier one (sameSlot says why no source keeps it
+// out).
 func inSlot(figs []Figure, f *Fact, fig int) bool {
 	k := slotOf(figs, f)
-	if k == "" || figs[fig].Slot != k {
-		return false
-	}
-	for _, side := range f.Sides {
-		for _, id := range side {
-			if figs[id].Source == figs[fig].Source {
-				return false
-			}
-		}
-	}
-	return true
+	return k != "" && figs[fig].Slot == k
 }
 
 // slotOf is the reader's slot of both figures of f's best pair, "" when

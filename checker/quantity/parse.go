@@ -1235,15 +1235,19 @@ func (p *Parser) wordNumberAt(i int) (figure, bool) {
 		// "two-and-a-half": a fraction joined by hyphens; a scale may
 		// follow ("five-and-a-half million").
 		if n, d, next, ok := p.hyphenedFraction(j); ok {
+			scale := bigScales[p.word(next)] != 0 || p.word(next) == "hundred" || p.word(next) == "dozen"
 			if current != 0 && total == 0 {
 				current += n / d
-				if lastMult == 1 && bigScales[p.word(next)] == 0 {
+				if lastMult == 1 && !scale {
 					den = d
 				}
 			} else {
 				total += lastMult * n / d
 			}
 			j = next
+			if !scale {
+				goto done // "one-and-a-half two-litre bottles": the next number is another's
+			}
 		}
 	}
 done:
@@ -2061,14 +2065,26 @@ func (p *Parser) suffix(j int, q Quantity, bound Bound, f figure) (int, Quantity
 			return n + 2, q, bound
 		}
 		q.Kind, q.Unit = Duration, u
-		if f.value == math.Trunc(f.value) && bound == Exact && !p.partsApart(f.Start) {
+		if f.value == math.Trunc(f.value) && bound == Exact {
 			// "2 hours 41 minutes", "a 2-hour, 14-minute final", "14
 			// years and five months", "2 hours, 5 minutes and 41
 			// seconds": the finest unit stated holds the length whole.
+			age := p.ageBefore(f.Start)
 			for fine, ok := finerUnits[q.Unit]; ok; fine, ok = finerUnits[q.Unit] {
 				v, next, ok := p.finerAfter(n, fine, false)
-				if !ok || p.word(next) == "old" {
-					break // "15 years and 11 months old" is an age, read as such by years
+				if !ok || p.partsApart(f.Start, n, next) {
+					break
+				}
+				if age || p.word(next) == "old" {
+					// "aged 12 years and 4 months", "15 years and 11
+					// months old": an age counts whole years, and its
+					// months are part of it, not a length of their own.
+					n = next
+					if p.word(n) == "old" {
+						q.Kind = Age
+						n++
+					}
+					break
 				}
 				q.Unit = fine.unit
 				q.Value, q.Precision = q.Value*fine.per+v, 0.5
@@ -2515,31 +2531,47 @@ func (p *Parser) reachedLevel(v int) bool {
 	if smallMoves[w] {
 		return true
 	}
-	if !changeParticiples[w] || !auxiliaries[p.word(v-1)] {
+	if !changeParticiples[w] {
 		return false
 	}
-	k := v - 1
-	for auxiliaries[p.word(k)] {
-		k--
-	}
-	return !modals[p.word(k)]
-}
-
-// partsApart reports whether a length starting at token start may not go
-// on in a finer unit: an age ("aged 15 years and 11 months", "at the age
-// of 15 years and …" is 15, as ages count whole years), the first end of a range ("between 2 years and
-// 6 months"), or one of a list matched in order ("5 years and 3 months
-// respectively").
-func (p *Parser) partsApart(start int) bool {
-	if w := p.word(start - 1); w == "aged" || w == "age" || w == "between" || w == "of" && p.word(start-2) == "age" {
-		return true
-	}
-	for k := start; k < len(p.toks); k++ {
-		if p.word(k) == "respectively" {
-			return true
+	// Back over adverbs ("has now gone", "had already risen") and the
+	// auxiliaries, to what opens the verb: a modal makes it what might be,
+	// a negation what is not.
+	k, aux := v-1, false
+	for ; k >= 0; k-- {
+		switch x := p.word(k); {
+		case auxiliaries[x] || x == "'s" || x == "'ve" || x == "'d" || x == "’s" || x == "’ve" || x == "’d":
+			aux = true
+		case levelAdverbs[x]:
+		case x == "not" || x == "never" || x == "n't" || x == "n’t":
+			return false
+		default:
+			return aux && !modals[x]
 		}
 	}
-	return false
+	return aux
+}
+
+// ageBefore reports whether the length at token start is an age by the
+// words before it: "aged 12 years", "at the age of 66 years".
+func (p *Parser) ageBefore(start int) bool {
+	w := p.word(start - 1)
+	return w == "aged" || w == "age" || w == "of" && p.word(start-2) == "age"
+}
+
+// partsApart reports whether the finer part from token at to next, after
+// the length starting at token start, is no part of it: the second end of
+// a range joined by "and" ("between 3 years and 8 months"), or one of a
+// list matched in order right after it ("6 years and 2 months
+// respectively").
+func (p *Parser) partsApart(start, at, next int) bool {
+	if p.word(start-1) == "between" && p.word(at) == "and" {
+		return true
+	}
+	if p.sym(next) == "," {
+		next++
+	}
+	return p.word(next) == "respectively"
 }
 
 // finerAfter reads the part of a length in the finer unit fine that

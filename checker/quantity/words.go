@@ -339,10 +339,18 @@ var smallMoves = map[string]bool{"edged": true, "inched": true, "ticked": true, 
 // changeParticiples make "up to" after them a level reached when an
 // auxiliary stands before them with no modal before it: "the toll has gone
 // up to 173", "growth was revised up to 1.5%"; but "shares jumped up to
-// 20% in early trade" and "could have gone up to 500" leave a cap, as
-// "fines of up to $1m" do.
+// 20% in early trade", "sales have increased up to 40% at some stores"
+// and "could have gone up to 500" leave a cap, as "fines of up to $1m"
+// do (jumped and increased are no such participles: after them "up to"
+// is as much as).
 var changeParticiples = map[string]bool{
-	"gone": true, "risen": true, "climbed": true, "jumped": true, "increased": true, "grown": true, "revised": true,
+	"gone": true, "risen": true, "climbed": true, "grown": true, "revised": true,
+}
+
+// levelAdverbs may stand between an auxiliary and its participle, or a
+// modal and its auxiliary: "has now gone", "could well have gone".
+var levelAdverbs = map[string]bool{
+	"now": true, "already": true, "since": true, "just": true, "also": true, "well": true, "still": true, "further": true, "sharply": true,
 }
 
 // UpToLevelVerbs returns, sorted, the verbs that may make "up to" after
