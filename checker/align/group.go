@@ -57,12 +57,10 @@ func (e *Event) Group(pairs []Pair, raw []float64, cmp Comparer, link float64) [
 	// each links to the others less surely than the best two values link.
 	join := func(fi, fig int, r float64) {
 		f := &facts[fi]
-		for s, side := range f.Sides {
-			if cmp.Compatible(figs[side[0]].Quantity, figs[fig].Quantity) {
-				f.Sides[s] = append(f.Sides[s], fig)
-				owner[fig] = fi
-				return
-			}
+		if s := agreeing(figs, f, fig, cmp); s >= 0 {
+			f.Sides[s] = append(f.Sides[s], fig)
+			owner[fig] = fi
+			return
 		}
 		if r >= joinShare*f.Raw || inSlot(figs, f, fig) {
 			f.Sides = append(f.Sides, []int{fig})
@@ -374,17 +372,22 @@ func slotOf(figs []Figure, f *Fact) string {
 func absorb(figs []Figure, g, f *Fact, cmp Comparer) {
 	for _, side := range f.Sides {
 		for _, fig := range side {
-			placed := false
-			for s := range g.Sides {
-				if cmp.Compatible(figs[g.Sides[s][0]].Quantity, figs[fig].Quantity) {
-					g.Sides[s] = append(g.Sides[s], fig)
-					placed = true
-					break
-				}
-			}
-			if !placed {
+			if s := agreeing(figs, g, fig, cmp); s >= 0 {
+				g.Sides[s] = append(g.Sides[s], fig)
+			} else {
 				g.Sides = append(g.Sides, []int{fig})
 			}
 		}
 	}
+}
+
+// agreeing returns the first side of f whose value fig's agrees with, -1
+// for none.
+func agreeing(figs []Figure, f *Fact, fig int, cmp Comparer) int {
+	for s, side := range f.Sides {
+		if cmp.Compatible(figs[side[0]].Quantity, figs[fig].Quantity) {
+			return s
+		}
+	}
+	return -1
 }

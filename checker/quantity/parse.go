@@ -813,18 +813,20 @@ func (p *Parser) mixedFraction(f figure) (figure, bool) {
 	if yearShaped(f) {
 		return f, false
 	}
-	k := f.End
-	if n, d, next, ok := p.hyphenedFraction(k); ok {
+	// with is f with the fraction n/d ending before token end: stated to
+	// the fraction, half of it either side.
+	with := func(n, d float64, end int) (figure, bool) {
 		f.value += n / d
-		f.End, f.plainInt = next, false
+		f.End, f.plainInt = end, false
 		f.precision = 0.5 / d
 		return f, true
 	}
+	k := f.End
+	if n, d, next, ok := p.hyphenedFraction(k); ok {
+		return with(n, d, next)
+	}
 	if v, ok := vulgarFractions[p.sym(k)]; ok && p.adjacent(k) {
-		f.value += float64(v[0]) / float64(v[1])
-		f.End, f.plainInt = k+1, false
-		f.precision = 0.5 / float64(v[1])
-		return f, true
+		return with(float64(v[0]), float64(v[1]), k+1)
 	}
 	if !p.isNum(k) || !p.toks[k].Space || p.sym(k+1) != "/" || !p.adjacent(k+1) || !p.isNum(k+2) || !p.adjacent(k+2) {
 		return f, false
@@ -837,10 +839,7 @@ func (p *Parser) mixedFraction(f figure) (figure, bool) {
 	if err1 != nil || err2 != nil || n < 1 || n >= d || !fractionDenominators[d] {
 		return f, false
 	}
-	f.value += float64(n) / float64(d)
-	f.End, f.plainInt = k+3, false
-	f.precision = 0.5 / float64(d)
-	return f, true
+	return with(float64(n), float64(d), k+3)
 }
 
 // isPointGroup reports whether lit is one to three digits, not led by a
@@ -2540,10 +2539,10 @@ func (p *Parser) reachedLevel(v int) bool {
 	k, aux := v-1, false
 	for ; k >= 0; k-- {
 		switch x := p.word(k); {
-		case auxiliaries[x] || x == "'s" || x == "'ve" || x == "'d" || x == "’s" || x == "’ve" || x == "’d":
+		case auxiliaries[x]:
 			aux = true
 		case levelAdverbs[x]:
-		case x == "not" || x == "never" || x == "n't" || x == "n’t":
+		case negations[x]:
 			return false
 		default:
 			return aux && !modals[x]
@@ -2552,11 +2551,15 @@ func (p *Parser) reachedLevel(v int) bool {
 	return aux
 }
 
-// ageBefore reports whether the length at token start is an age by the
+// ageBefore reports whether the figure at token start is an age by the
 // words before it: "aged 12 years", "at the age of 66 years".
-func (p *Parser) ageBefore(start int) bool {
+func (p *Parser) ageBefore(start int) bool { return p.agedBefore(start) || p.ageOf(start) }
+
+// ageOf reports whether "age" or "the age of" stands right before token
+// start.
+func (p *Parser) ageOf(start int) bool {
 	w := p.word(start - 1)
-	return w == "aged" || w == "age" || w == "of" && p.word(start-2) == "age"
+	return w == "age" || w == "of" && p.word(start-2) == "age"
 }
 
 // partsApart reports whether the finer part from token at to next, after
@@ -2747,7 +2750,7 @@ func (p *Parser) ageContext(start, end int, f figure) (int, bool) {
 		return 0, false
 	}
 	w := p.word(start - 1)
-	if w == "age" || (w == "of" && p.word(start-2) == "age") {
+	if p.ageOf(start) {
 		return end, true // "at the age of 38"
 	}
 	if p.agedBefore(start) {

@@ -367,8 +367,19 @@ func UpToLevelVerbs() []string {
 	return out
 }
 
-// auxiliaries stand before a participle: "has gone", "had been revised".
-var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "been": true, "was": true, "were": true, "is": true, "are": true}
+// auxiliaries stand before a participle: the copulas, "has", "have" and
+// "had", and their short forms ("has gone", "had been revised", "they've
+// gone").
+var auxiliaries = func() map[string]bool {
+	m := map[string]bool{"has": true, "have": true, "had": true, "'s": true, "'ve": true, "'d": true, "’s": true, "’ve": true, "’d": true}
+	for w := range copulas {
+		m[w] = true
+	}
+	return m
+}()
+
+// negations deny the verb they stand before: "has not gone up to 600".
+var negations = map[string]bool{"not": true, "never": true, "n't": true, "n’t": true}
 
 // modals make what follows a possibility: "could have gone up to 500".
 var modals = map[string]bool{"could": true, "would": true, "might": true, "may": true, "should": true, "will": true, "can": true, "must": true}
